@@ -1,0 +1,224 @@
+"""Command line: ``reportlint [check] PATHS...``, ``reportlint rules``, ``reportlint explain CODE``.
+
+Exit codes: 0 clean, 1 findings, 2 error (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "rules", "explain")
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line on stderr and exit 2."""
+    click.echo(f"reportlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def use_color(choice: str, stream: Any) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="reportlint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """A consistency linter for prose reports.
+
+    Finds duplicated paragraphs, truncated sentences, stray tokens, numeric
+    contradictions, stutters and markup residue. `reportlint PATHS` is short for
+    `reportlint check PATHS`.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--output-format", "output_format", type=click.Choice(["full", "concise", "json"]), default=None,
+              help="How to print findings (default: full).")
+@click.option("--select", multiple=True, help="Rule codes, prefixes, names or categories to enable (replaces the default set).")
+@click.option("--extend-select", multiple=True, help="Rules to enable in addition.")
+@click.option("--ignore", multiple=True, help="Rules to disable.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Use this configuration file for every path.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--stdin-filename", default=None, help="Name of the report read from '-'.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--show-facts", is_flag=True, help="Print what rules extracted (e.g. every quantity and its metric key).")
+def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
+          ignore: tuple[str, ...], config_file: Path | None, isolated: bool, stdin_filename: str | None,
+          exit_zero: bool, statistics: bool, quiet: bool, color: str, show_facts: bool) -> None:
+    """Lint report files and folders (Markdown and plain text)."""
+    from .config import ConfigError, ConfigResolver, Overrides, enabled_rules, options_for
+    from .registry import RegistryError, load_registry
+    from .runner import LintError, lint_paths
+    from .sources import SourceError, discover
+
+    try:
+        registry = load_registry()
+    except RegistryError as exc:
+        fail(str(exc))
+    overrides = Overrides(select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore))
+    for sel in [*(overrides.select or []), *overrides.extend_select, *overrides.ignore]:
+        if not registry.resolve(sel):
+            fail(f"unknown rule code or selector `{sel}` (see `reportlint rules`)")
+    try:
+        resolver = ConfigResolver(registry, config_file=config_file, isolated=isolated)
+        if not paths:
+            paths = (".",)
+        jobs = []
+        for p in paths:
+            if p == "-":
+                name = stdin_filename or "-"
+                settings = resolver.for_path(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin")
+                rules = [(r, options_for(r, settings)) for r in enabled_rules(settings, registry, overrides,
+                                                                              Path(name))]
+                jobs.append((name, None, sys.stdin.buffer.read(), rules))
+                continue
+            files = discover([p], lambda folder: (resolver.for_path(folder).include, resolver.for_path(folder).exclude))
+            for f in files:
+                settings = resolver.for_path(f)
+                rules = [(r, options_for(r, settings)) for r in enabled_rules(settings, registry, overrides, f)]
+                jobs.append((str(f), f, None, rules))
+        if output_format is None:
+            output_format = next((resolver.for_path(Path(j[0])).output_format for j in jobs
+                                  if j[1] is not None and resolver.for_path(j[1]).output_format), None) or "full"
+            if output_format not in ("full", "concise", "json"):
+                fail(f"unknown output-format `{output_format}` in configuration")
+        run = lint_paths(jobs, show_facts=show_facts)
+    except (ConfigError, SourceError, LintError) as exc:
+        fail(str(exc))
+
+    out = sys.stdout
+    colored = use_color(color, out)
+    if show_facts:
+        for f in run.files:
+            for line in f.facts:
+                out.write(f"{f.path}: {line}\n")
+    if statistics:
+        _print_statistics(run, out, colored)
+    else:
+        from .report import get_reporter
+
+        reporter = get_reporter(output_format)
+        if quiet and output_format == "full":
+            from .report.concise import render as concise
+
+            concise(run, out, color=colored)
+        else:
+            reporter(run, out, color=colored)
+    out.flush()
+    if run.diagnostics and not exit_zero:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+def _print_statistics(run: Any, out: Any, colored: bool) -> None:
+    from collections import Counter
+
+    counts = Counter((d.code, d.rule) for d in run.diagnostics)
+    fixable = {d.code for d in run.diagnostics if d.fix and d.fix.applicability == "safe"}
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        mark = "[*]" if code in fixable else "   "
+        out.write(f"{n:>{width}}\t{code}\t{mark} {name}\n")
+
+
+@cli.command("rules")
+@click.option("--output-format", "output_format", type=click.Choice(["table", "json"]), default="table")
+def rules_cmd(output_format: str) -> None:
+    """List every rule: code, name, category, default severity, enabled by default."""
+    from .registry import RegistryError, load_registry
+
+    try:
+        registry = load_registry()
+    except RegistryError as exc:
+        fail(str(exc))
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps([{
+            "code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
+            "enabled": r.enabled_by_default, "summary": r.summary, "options": dict(r.options),
+        } for r in registry.rules], ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="reportlint rules", highlight=False)
+    for col in ("code", "name", "category", "severity", "enabled", "summary"):
+        table.add_column(col, no_wrap=col != "summary")
+    for r in registry.rules:
+        table.add_row(r.code, r.name, r.category, r.severity.value, "yes" if r.enabled_by_default else "no", r.summary)
+    Console(highlight=False, soft_wrap=False).print(table)
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain a rule: what it finds, why, an example, and its options."""
+    from .registry import RegistryError, load_registry
+
+    try:
+        registry = load_registry()
+    except RegistryError as exc:
+        fail(str(exc))
+    rule = registry.by_code().get(code.upper()) or registry.by_name().get(code)
+    if rule is None:
+        fail(f"unknown rule `{code}` (see `reportlint rules`)")
+    click.echo(f"{rule.code} ({rule.name})")
+    click.echo(f"category: {rule.category}; default severity: {rule.severity.value}; "
+               f"{'enabled' if rule.enabled_by_default else 'disabled'} by default")
+    click.echo("")
+    click.echo(rule.summary)
+    if rule.explanation:
+        click.echo("")
+        click.echo(rule.explanation.rstrip())
+    if rule.options:
+        click.echo("")
+        click.echo("Options (set in [tool.reportlint.rules." + rule.code + "]):")
+        for k, v in rule.options.items():
+            click.echo(f"  {k} = {v!r}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: route bare paths to ``check`` and keep every error to one line."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "-V", "--version")):
+        args.insert(0, "check")
+    try:
+        cli.main(args=args, prog_name="reportlint", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        sys.exit(EXIT_CLEAN)
+    except click.ClickException as exc:
+        fail(exc.format_message().replace("\n", " "))
+    except click.exceptions.Abort:
+        fail("aborted")
+    except KeyboardInterrupt:
+        fail("interrupted")
+    except BrokenPipeError:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_CLEAN)

@@ -1,0 +1,39 @@
+"""Small helpers shared by reporters: summaries and position conversions."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..diagnostic import Diagnostic
+from ..runner import RunResult
+from ..text.lines import LineIndex
+
+
+def severity_counts(diags: list[Diagnostic]) -> dict[str, int]:
+    c = Counter(d.severity.value for d in diags)
+    return {"error": c["error"], "warning": c["warning"], "info": c["info"]}
+
+
+def category_counts(diags: list[Diagnostic]) -> list[tuple[str, int]]:
+    return sorted(Counter(d.category for d in diags).items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def utf16_column(lines: LineIndex, offset: int) -> tuple[int, int]:
+    """1-based line and 1-based UTF-16 code-unit column of ``offset``."""
+    line = lines.line_of(offset)
+    prefix = lines.text[lines.starts[line]:offset]
+    return line + 1, len(prefix.encode("utf-16-le")) // 2 + 1
+
+
+def utf8_column(lines: LineIndex, offset: int) -> tuple[int, int]:
+    """1-based line and 1-based UTF-8 byte column of ``offset``."""
+    line = lines.line_of(offset)
+    prefix = lines.text[lines.starts[line]:offset]
+    return line + 1, len(prefix.encode("utf-8")) + 1
+
+
+def fixable_count(run: RunResult) -> tuple[int, int]:
+    diags = run.diagnostics
+    safe = sum(1 for d in diags if d.fix and d.fix.applicability == "safe")
+    unsafe = sum(1 for d in diags if d.fix and d.fix.applicability == "unsafe")
+    return safe, unsafe

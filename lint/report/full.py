@@ -1,0 +1,85 @@
+"""``--output-format full``: colour-coded findings with excerpts, for people.
+
+    error[DUP001] duplicate-paragraph: paragraph repeats the one at line 21
+      --> seeds/report.txt:25:1
+       |
+    25 | 这一年，我们聚焦县镇村，全力推动“百县千镇万村高质量发展工程”…
+       | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^…
+       = first occurrence at 21:1
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..runner import FileResult, RunResult
+from .common import category_counts, fixable_count, severity_counts
+from .excerpt import excerpt
+
+STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+
+
+def render(run: RunResult, out: TextIO, *, color: bool = False) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, force_terminal=color, no_color=not color, color_system="standard" if color else None,
+                      highlight=False, soft_wrap=True, emoji=False, markup=False, width=200)
+    for f in run.files:
+        for d in f.diagnostics:
+            _render_one(console, Text, f, d)
+    diags = run.diagnostics
+    if not diags:
+        console.print(Text("All checks passed!", style="bold green"))
+        return
+    sev = severity_counts(diags)
+    parts = [f"{n} {k}{'s' if n != 1 and k != 'info' else ''}" for k, n in sev.items() if n]
+    cats = ", ".join(f"{c} {n}" for c, n in category_counts(diags))
+    summary = Text(f"Found {len(diags)} problem{'s' if len(diags) != 1 else ''} ", style="bold")
+    summary.append(f"({', '.join(parts)}) in {sum(1 for f in run.files if f.diagnostics)} of {len(run.files)} "
+                   f"file{'s' if len(run.files) != 1 else ''}; by category: {cats}.")
+    console.print(summary)
+    safe, unsafe = fixable_count(run)
+    if safe or unsafe:
+        hint = f"[*] {safe} fixable with --fix" if safe else ""
+        if unsafe:
+            hint += ("; " if hint else "") + f"{unsafe} more with --unsafe-fixes"
+        console.print(Text(hint, style="dim"))
+
+
+def _render_one(console, Text, f: FileResult, d) -> None:  # type: ignore[no-untyped-def]
+    style = STYLE[d.severity.value]
+    line_no, col = f.lines.position(d.start)
+    head = Text()
+    head.append(f"{d.severity.value}[{d.code}]", style=style)
+    head.append(f" {d.rule}", style="bold")
+    head.append(f": {d.message}")
+    console.print(head)
+    loc = Text("  --> ", style="blue")
+    loc.append(f"{d.path}:{line_no}:{col}")
+    loc.append(f"  [{d.category}]", style="dim")
+    console.print(loc)
+    gutter = len(str(line_no)) + 1
+    line_idx = line_no - 1
+    ls, le = f.lines.line_span(line_idx)
+    line_text = f.text[ls:le]
+    ex = excerpt(line_text, d.start - ls, d.end - ls)
+    bar = Text(" " * gutter + "|", style="blue")
+    console.print(bar)
+    row = Text(f"{line_no:>{gutter - 1}} | ", style="blue")
+    row.append(ex.text)
+    console.print(row)
+    carets = Text(" " * gutter + "| ", style="blue")
+    carets.append(" " * ex.caret_pad + "^" * ex.caret_len, style=style)
+    console.print(carets)
+    for r in d.related:
+        rl, rc = f.lines.position(r.start)
+        where = f"{r.path}:{rl}:{rc}" if r.path and r.path != d.path else f"{rl}:{rc}"
+        note = Text(" " * gutter + "= ", style="blue")
+        note.append(f"{r.message} at {where}")
+        console.print(note)
+    if d.fix is not None:
+        note = Text(" " * gutter + "= ", style="blue")
+        note.append(f"{'fix' if d.fix.applicability == 'safe' else 'unsafe fix'}: {d.fix.message}", style="green")
+        console.print(note)
+    console.print()

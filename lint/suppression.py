@@ -1,0 +1,76 @@
+"""Inline suppression comments, usable in Markdown and plain-text reports alike.
+
+    <!-- reportlint-disable DUP001 -->  ...  <!-- reportlint-enable DUP001 -->
+    <!-- reportlint-disable-next-line TRN001 -->
+    <!-- reportlint-disable-file -->            (all rules)
+
+Codes may be full codes, prefixes, rule names or categories, separated by spaces
+or commas; no code means every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .diagnostic import Diagnostic
+from .text.lines import LineIndex
+
+_DIRECTIVE = re.compile(
+    r"<!--\s*reportlint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    selectors: tuple[str, ...]  # empty: every rule
+    start: int
+    end: int
+
+
+def _matches(selectors: tuple[str, ...], diag: Diagnostic) -> bool:
+    if not selectors:
+        return True
+    for sel in selectors:
+        if diag.code.startswith(sel.upper()) or sel == diag.rule or sel == diag.category:
+            return True
+    return False
+
+
+class Suppressions:
+    def __init__(self, regions: list[_Region]) -> None:
+        self.regions = regions
+
+    @classmethod
+    def parse(cls, text: str, lines: LineIndex | None = None) -> Suppressions:
+        if "reportlint-" not in text:
+            return cls([])
+        lines = lines or LineIndex(text)
+        regions: list[_Region] = []
+        open_: dict[tuple[str, ...], int] = {}
+        for m in _DIRECTIVE.finditer(text):
+            kind = m.group(1)
+            sels = tuple(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
+            if kind == "disable-file":
+                regions.append(_Region(sels, 0, len(text) + 1))
+            elif kind == "disable":
+                open_.setdefault(sels, m.end())
+            elif kind == "enable":
+                # "enable X" closes "disable X"; a bare enable closes everything open.
+                keys = [k for k in open_ if not sels or k == sels]
+                for k in keys:
+                    regions.append(_Region(k, open_.pop(k), m.start()))
+            else:  # disable-next-line: the next line with content after the comment
+                line = lines.line_of(m.end())
+                nxt = line + 1
+                while nxt < lines.count and not lines.line_text(nxt).strip():
+                    nxt += 1
+                if nxt < lines.count:
+                    s, e = lines.line_span(nxt)
+                    regions.append(_Region(sels, s, e + 1))
+        for k, start in open_.items():
+            regions.append(_Region(k, start, len(text) + 1))
+        return cls(regions)
+
+    def suppresses(self, diag: Diagnostic) -> bool:
+        return any(r.start <= diag.start < r.end and _matches(r.selectors, diag) for r in self.regions)

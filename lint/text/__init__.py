@@ -1,0 +1,1 @@
+"""Language helpers for the document model: decoding, blocks, sentences, scripts, widths."""

@@ -1,0 +1,88 @@
+"""Character classes and script runs (Han, Latin, digits, punctuation, space).
+
+Word boundaries between Han and Latin text do not exist for ``\\b``; rules that
+care about "a Latin word between Han characters" work from these runs instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+
+HAN = "han"
+LATIN = "latin"
+DIGIT = "digit"
+PUNCT = "punct"
+SPACE = "space"
+
+# Sentence-final punctuation, CJK and Latin.
+CJK_TERMINALS = "。！？；…"
+LATIN_TERMINALS = ".!?;"
+TERMINALS = CJK_TERMINALS + LATIN_TERMINALS + "!?"
+# Punctuation that may close a sentence after a terminal (”。 is wrong, 。” is right).
+CLOSERS = "”’」』）)》】〕］]\"'"
+OPENERS = "“‘「『（(《【〔［["
+# A line ending in one of these introduces what follows (a list, a quote).
+INTRODUCERS = "：:"
+
+
+def is_han(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3134F
+        or o == 0x3007
+    )
+
+
+def is_latin(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("A" <= ch <= "Z") or (ch.isalpha() and 0xC0 <= ord(ch) <= 0x24F) or (
+        "ａ" <= ch <= "ｚ") or ("Ａ" <= ch <= "Ｚ")
+
+
+def is_digit(ch: str) -> bool:
+    return ("0" <= ch <= "9") or ("０" <= ch <= "９")
+
+
+def script_of(ch: str) -> str:
+    if is_han(ch):
+        return HAN
+    if is_latin(ch):
+        return LATIN
+    if is_digit(ch):
+        return DIGIT
+    if ch.isspace():
+        return SPACE
+    return PUNCT
+
+
+def script_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
+    """Yield ``(script, start, end)`` for maximal runs of one script in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    i = start
+    while i < end:
+        kind = script_of(text[i])
+        j = i + 1
+        while j < end and script_of(text[j]) == kind:
+            j += 1
+        yield kind, i, j
+        i = j
+
+
+def han_ratio(text: str) -> float:
+    """Share of Han among the letters (Han + Latin) of ``text``; 0.0 with no letters."""
+    han = latin = 0
+    for ch in text:
+        if is_han(ch):
+            han += 1
+        elif is_latin(ch):
+            latin += 1
+    total = han + latin
+    return han / total if total else 0.0
+
+
+class Lang(str, Enum):
+    ZH = "zh"
+    EN = "en"
