@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
+from .report import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "rules", "explain")
@@ -53,8 +54,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--output-format", "output_format", type=click.Choice(["full", "concise", "json"]), default=None,
-              help="How to print findings (default: full).")
+@click.option("--output-format", "output_format", type=click.Choice(list(FORMATS)), default=None,
+              help="How to print findings (default: full). sarif, github, gitlab, rdjson, rdjsonl and junit are for CI.")
 @click.option("--select", multiple=True, help="Rule codes, prefixes, names or categories to enable (replaces the default set).")
 @click.option("--extend-select", multiple=True, help="Rules to enable in addition.")
 @click.option("--ignore", multiple=True, help="Rules to disable.")
@@ -67,9 +68,20 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--show-facts", is_flag=True, help="Print what rules extracted (e.g. every quantity and its metric key).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Report only findings that this baseline file does not know.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Record the current findings in this file and exit 0.")
+@click.option("-j", "--jobs", "n_jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to lint with (default: one per core; 1: in this process).")
 def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, isolated: bool, stdin_filename: str | None,
-          exit_zero: bool, statistics: bool, quiet: bool, color: str, show_facts: bool) -> None:
+          exit_zero: bool, statistics: bool, quiet: bool, color: str, show_facts: bool, fix: bool,
+          unsafe_fixes: bool, diff: bool, baseline_file: Path | None, write_baseline: Path | None,
+          n_jobs: int | None) -> None:
     """Lint report files and folders (Markdown and plain text)."""
     from .config import ConfigError, ConfigResolver, Overrides, enabled_rules, options_for
     from .registry import RegistryError, load_registry
@@ -105,13 +117,25 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
         if output_format is None:
             output_format = next((resolver.for_path(Path(j[0])).output_format for j in jobs
                                   if j[1] is not None and resolver.for_path(j[1]).output_format), None) or "full"
-            if output_format not in ("full", "concise", "json"):
+            if output_format not in FORMATS:
                 fail(f"unknown output-format `{output_format}` in configuration")
-        run = lint_paths(jobs, show_facts=show_facts)
+        baseline = _read_baseline(baseline_file) if baseline_file is not None else None
+        run = lint_paths(jobs, show_facts=show_facts, n_jobs=n_jobs)
+        if fix or diff:
+            changed = _apply_fixes(jobs, run, unsafe=unsafe_fixes, write=fix and not diff)
+            if diff:
+                sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
     except (ConfigError, SourceError, LintError) as exc:
         fail(str(exc))
 
-    out = sys.stdout
+    if write_baseline is not None:
+        _write_baseline(write_baseline, run)
+        sys.exit(EXIT_CLEAN)
+    if baseline is not None:
+        baseline.filter(run)
+
+    # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
+    out = sys.stderr if fix and any(j[1] is None for j in jobs) else sys.stdout
     colored = use_color(color, out)
     if show_facts:
         for f in run.files:
@@ -133,6 +157,70 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
     if run.diagnostics and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _read_baseline(path: Path) -> Any:
+    from .baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.read(path)
+    except BaselineError as exc:
+        fail(str(exc))
+
+
+def _write_baseline(path: Path, run: Any) -> None:
+    from .baseline import Baseline, BaselineError
+
+    base = Baseline.from_run(run)
+    try:
+        base.write(path, run)
+    except BaselineError as exc:
+        fail(str(exc))
+    total = sum(base.counts.values())
+    click.echo(f"reportlint: wrote {total} finding{'s' if total != 1 else ''} to baseline {path}", err=True)
+
+
+def _apply_fixes(jobs: list[Any], run: Any, *, unsafe: bool, write: bool) -> bool:
+    """Fix every file that has applicable fixes; write them (``write``) or print a diff.
+
+    The run's results are replaced by the re-linted fixed text, so the report that
+    follows shows what is left. Returns whether any file would change.
+    """
+    from .fix import applicable, fix_text, unified_diff
+    from .text.decode import encode_text
+
+    fixed = files = 0
+    for i, (job, res) in enumerate(zip(jobs, run.files)):
+        display, path, _data, rules = job
+        if not any(applicable(d, unsafe) for d in res.diagnostics):
+            if write and path is None:  # stdin is echoed to stdout, fixed or not
+                sys.stdout.write(res.text)
+            continue
+        outcome = fix_text(res.text, display, rules, unsafe=unsafe, encoding=res.encoding, first=res)
+        if not outcome.changed:
+            if write and path is None:
+                sys.stdout.write(res.text)
+            continue
+        fixed += outcome.fixed
+        files += 1
+        if not write:
+            sys.stdout.write(unified_diff(outcome, display))
+            continue
+        if path is None:  # stdin: the fixed text goes to stdout, as it came
+            sys.stdout.write(outcome.text)
+        else:
+            try:
+                path.write_bytes(encode_text(outcome.text, res.encoding))
+            except (OSError, UnicodeEncodeError) as exc:
+                fail(f"{display}: cannot write the fixed file ({exc})")
+        outcome.result.notice = res.notice
+        outcome.result.facts = res.facts
+        run.files[i] = outcome.result
+    verb = "Fixed" if write else "Would fix"
+    if fixed or not write:
+        click.echo(f"reportlint: {verb} {fixed} finding{'s' if fixed != 1 else ''} in {files} "
+                   f"file{'s' if files != 1 else ''}.", err=True)
+    return files > 0
 
 
 def _print_statistics(run: Any, out: Any, colored: bool) -> None:

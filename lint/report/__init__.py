@@ -1,21 +1,29 @@
 """Reporters: they only format. Each converts code-point offsets to its own columns.
 
 Formats are looked up by name and imported on demand, so a run that prints JSON
-never imports rich.
+never imports rich, and importing this package (the CLI does, for the list of
+names) costs nothing.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from ..runner import RunResult
+if TYPE_CHECKING:
+    from ..runner import RunResult
 
 # name -> module under reportlint.report
 FORMATS: dict[str, str] = {
     "full": "full",
     "concise": "concise",
     "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
+    "rdjson": "rdjson",
+    "rdjsonl": "rdjson",
+    "junit": "junit",
 }
 
 
@@ -25,4 +33,5 @@ class Reporter(Protocol):
 
 def get_reporter(name: str) -> Reporter:
     module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
-    return module.render
+    # A module may serve several names (rdjson and rdjsonl): it then has render_<name>.
+    return getattr(module, f"render_{name}", None) or module.render

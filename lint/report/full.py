@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
 from .common import category_counts, fixable_count, severity_counts
 from .excerpt import excerpt
 
+REPEAT_LINES = 10  # line numbers listed for collapsed copies of a finding
 STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
@@ -26,8 +28,8 @@ def render(run: RunResult, out: TextIO, *, color: bool = False) -> None:
     console = Console(file=out, force_terminal=color, no_color=not color, color_system="standard" if color else None,
                       highlight=False, soft_wrap=True, emoji=False, markup=False, width=200)
     for f in run.files:
-        for d in f.diagnostics:
-            _render_one(console, Text, f, d)
+        for d, repeats in collapse(f):
+            _render_one(console, Text, f, d, repeats)
     diags = run.diagnostics
     if not diags:
         console.print(Text("All checks passed!", style="bold green"))
@@ -47,7 +49,29 @@ def render(run: RunResult, out: TextIO, *, color: bool = False) -> None:
         console.print(Text(hint, style="dim"))
 
 
-def _render_one(console, Text, f: FileResult, d) -> None:  # type: ignore[no-untyped-def]
+def collapse(f: FileResult) -> list[tuple[Diagnostic, list[Diagnostic]]]:
+    """Findings of one file, each with the later findings identical to it.
+
+    A block repeated a hundred times gives a hundred identical findings (same rule,
+    same normalised text); people need to see one and the count, not a hundred
+    excerpts. The first keeps its place; its copies are listed by line only.
+    """
+    from ..baseline import finding_text
+
+    groups: dict[tuple[str, str], tuple[Diagnostic, list[Diagnostic]]] = {}
+    order: list[tuple[Diagnostic, list[Diagnostic]]] = []
+    for d in f.diagnostics:
+        key = (d.code, finding_text(f, d))
+        if key[1] and key in groups:
+            groups[key][1].append(d)
+            continue
+        entry: tuple[Diagnostic, list[Diagnostic]] = (d, [])
+        groups[key] = entry
+        order.append(entry)
+    return order
+
+
+def _render_one(console, Text, f: FileResult, d: Diagnostic, repeats: list[Diagnostic]) -> None:  # type: ignore[no-untyped-def]
     style = STYLE[d.severity.value]
     line_no, col = f.lines.position(d.start)
     head = Text()
@@ -81,5 +105,11 @@ def _render_one(console, Text, f: FileResult, d) -> None:  # type: ignore[no-unt
     if d.fix is not None:
         note = Text(" " * gutter + "= ", style="blue")
         note.append(f"{'fix' if d.fix.applicability == 'safe' else 'unsafe fix'}: {d.fix.message}", style="green")
+        console.print(note)
+    if repeats:
+        lines = [str(f.lines.position(r.start)[0]) for r in repeats]
+        shown = ", ".join(lines[:REPEAT_LINES]) + (", …" if len(lines) > REPEAT_LINES else "")
+        note = Text(" " * gutter + "= ", style="blue")
+        note.append(f"and {len(repeats)} more like this (line{'s' if len(lines) != 1 else ''} {shown})", style="bold")
         console.print(note)
     console.print()
