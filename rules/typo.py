@@ -1,7 +1,324 @@
-"""Rules of the typo family (being built; registers no rule yet)."""
+"""Typos a typist leaves behind: stuttered characters and doubled words.
+
+A doubled Han character (很很底气, 争先先进位) or a doubled pair (跑出地出地) is the most
+common slip in reports typed or edited in a hurry; in English it is "the the". The
+hard part is everything that looks the same and is right:
+
+* reduplication is grammar in Chinese: 节节胜利, 牢牢把握, 实实在在, 欣欣向荣, 妈妈,
+  一座座 — a curated list, AABB/ABB patterns and the dictionary's own AA words;
+* two words meet on a shared character: 江门市|市长, 地表水|水质, 税收|收入. When a word
+  ends on the first copy and another word starts on the second, nothing is doubled.
+
+The decision uses a compact word list (derived from jieba's dictionary, loaded once
+from package data) and document-internal evidence: if the text with one copy removed
+occurs elsewhere in the same report (妇女儿儿童 against 妇女儿童), the doubled form is a
+slip even where both halves happen to be words.
+"""
 
 from __future__ import annotations
 
-from reportlint.rule import Rule
+import gzip
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
-RULES: list[type[Rule]] = []
+from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
+from reportlint.rule import Rule
+from reportlint.text.scripts import is_han
+
+if TYPE_CHECKING:
+    from reportlint.document import Document
+    from reportlint.text.blocks import Block
+
+# Numerals double legitimately in dates and set phrases (二〇〇〇, 一一对应, 千千万万).
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+# Measure words that reduplicate after 一 (一座座, 一项项, 一个个).
+_MEASURES = frozenset("个座项件批片道条张次位名家所栋幢排层串颗棵株朵把根笔幅首部场台辆艘架块处支队群户代轮份幕抹声滴缕阵")
+# Monosyllabic nouns and measure words whose reduplication means "every" (校校通, 周周有活动,
+# 店店美容, 村村通, 会会硕果累累).
+_DISTRIBUTIVE = _MEASURES | frozenset("人事家户村镇乡县区园校班店街会队盏年月周季日天时处样门科级环节段线网楼厂站屯")
+# Administrative units: the prefix 市 meets a word starting with 市 (市|市场监管局, 省|省会城市).
+_ADMIN = frozenset("省市县区镇乡村")
+_OPEN_QUOTES = "“‘「『\"'"
+_CLOSE_QUOTES = "”’」』\"'"
+# English words that legitimately repeat ("had had", "bye bye", place names like Bora Bora).
+_EN_DOUBLES_OK = frozenset(
+    "had bye ha hee tsk tut boo chop knock yada blah la cha pooh dum aye hush night no tom can cous dik "
+    "ylang tse walla bora pago wagga mahi sing".split()
+)
+_EN_DOUBLE = re.compile(r"(?<![A-Za-z'’-])([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![A-Za-z'’-])", re.IGNORECASE)
+_EN_FUNCTION = frozenset(
+    "a an the and or but of in on at to for from by with as is are was were be been that this these those "
+    "it its we our they their he she his her not no if than then so".split()
+)
+
+
+@cache
+def _data_lines(name: str) -> tuple[str, ...]:
+    """Non-comment lines of a package data file, read once per process."""
+    text = resources.files("reportlint.rules").joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def zh_words() -> frozenset[str]:
+    """Common Chinese words of 2-4 characters (about 120,000; gzip keeps the wheel small)."""
+    raw = resources.files("reportlint.rules").joinpath("data", "zh_words.txt.gz").read_bytes()
+    return frozenset(line for line in gzip.decompress(raw).decode("utf-8").splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def reduplications() -> frozenset[str]:
+    """Curated reduplicated forms (AA, AABB, ABB) that are correct Chinese."""
+    return frozenset(w for line in _data_lines("zh_reduplications.txt") for w in line.split())
+
+
+# Characters that stand alone as words all the time; a single one of them is no sign of a slip.
+_FUNCTION_CHARS = frozenset("的地得和与及或在是了着过等对为以将把被从向由于而并也都又就还更最其之所这那此各每有无不没已")
+# Route and infrastructure names are built from one-character place abbreviations, so a
+# doubled character before them is a name (汕汕铁路, 广汕汕高铁), not a slip.
+_ROUTE_WORDS = ("高铁", "铁路", "城际", "高速", "公路", "大桥", "通道", "隧道", "航线", "运河", "快线", "干线")
+_WINDOW = 5
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Every position where a Han unit of 1-4 characters is followed by itself (lookahead: overlapping).
+_DOUBLES = [(n, re.compile(f"(?=([{_HAN_CLASS}]{{{n}}})\\1)")) for n in (1, 2, 3, 4)]
+
+
+class _Evidence:
+    """What the report itself says about words, computed on demand and cached."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._closed: dict[tuple[str, str, bool], bool] = {}
+
+    def closed_word(self, w: str, unit: str, left: bool) -> bool:
+        """Does ``w`` occur elsewhere as a unit of its own (中海油 in 中海油惠州, 习近平 in 贯彻习近平)?
+
+        Occurrences glued to the doubled unit do not count, nor those where a neighbour
+        forms a word with ``w``'s edge (促进农 in 促进农业 is no word).
+        """
+        key = (w, unit, left)
+        if key not in self._closed:
+            self._closed[key] = self._find_closed(w, unit, left)
+        return self._closed[key]
+
+    def _find_closed(self, w: str, unit: str, left: bool) -> bool:
+        text, words = self.text, zh_words()
+        pos, seen = text.find(w), 0
+        while pos >= 0 and seen < 64:
+            seen += 1
+            end = pos + len(w)
+            glued = text.startswith(unit, end) if left else text[max(0, pos - len(unit)):pos] == unit
+            before = text[pos - 1] if pos else ""
+            after = text[end] if end < len(text) else ""
+            if not glued and before + w[0] not in words and w[-1] + after not in words:
+                return True
+            pos = text.find(w, pos + 1)
+        return False
+
+    def recurring_name(self, doubled: str) -> bool:
+        """The doubled form recurs in varied contexts (南南铝, 成成中学): a name, not a slip.
+
+        A slip repeated by a copied paragraph recurs in the same context, so it still counts.
+        """
+        text = self.text
+        contexts = set()
+        pos = text.find(doubled)
+        count = 0
+        while pos >= 0 and count < 64:
+            count += 1
+            contexts.add((text[pos - 1:pos], text[pos + len(doubled):pos + len(doubled) + 1]))
+            pos = text.find(doubled, pos + 1)
+        return count >= 2 and len(contexts) >= 2
+
+    def undoubled_elsewhere(self, s: str, i: int, n: int) -> bool:
+        """Does the text with one copy removed occur elsewhere (妇女儿儿童 against 妇女儿童)?
+
+        The occurrence must stand on its own: 全面推行政务 does not confirm 推行|行政 as 推行政.
+        """
+        left, unit, right = s[:i], s[i:i + n], s[i + 2 * n:]
+        for a, b in ((2, 1), (1, 2), (2, 2)):
+            if a <= len(left) and b <= len(right):
+                cand = left[-a:] + unit + right[:b]
+                if all(map(is_han, cand)) and self.closed_word(cand, "\0", True):
+                    return True
+        return False
+
+
+def _segment(s: str, lo: int, hi: int, words: frozenset[str], extra: frozenset[str]) -> tuple[int, int, int]:
+    """(tokens, stranded copies, other stranded) of the best reading of ``s``.
+
+    The best reading has the fewest tokens, then the fewest stranded characters. A token
+    is a known word or one character; a single-character token is stranded unless it is a
+    function word, and the copies under test (``s[lo:hi]``) are always counted apart. A
+    stutter strands its extra copy, so the text reads better without it (提升|养|养殖 ->
+    提升|养殖, 争先|先进|位 -> 争先|进位); two words sharing a character do not
+    (江门市|市长 -> 江门|市长).
+    """
+    size = len(s)
+    worst = (size + 1, size + 1, size + 1)
+    best: list[tuple[int, int, int]] = [(0, 0, 0)] + [worst] * size
+    for k in range(1, size + 1):
+        ch = s[k - 1]
+        t, x, o = best[k - 1]
+        if lo <= k - 1 < hi:
+            cand = (t + 1, x + 1, o)
+        elif is_han(ch) and ch not in _FUNCTION_CHARS:
+            cand = (t + 1, x, o + 1)
+        else:
+            cand = (t + 1, x, o)
+        for j in range(max(0, k - 5), k - 1):
+            w = s[j:k]
+            if w in words or w in extra:
+                t, x, o = best[j]
+                if (t + 1, x + o) < (cand[0], cand[1] + cand[2]):
+                    cand = (t + 1, x, o)
+        best[k] = cand
+    return best[size]
+
+
+def _covered(s: str, i: int, n: int, words: frozenset[str], redup: frozenset[str]) -> bool:
+    """Is the doubled span ``s[i:i + 2n]`` inside one longer word (节节胜利, 绿油油, 研究研究)?"""
+    for j in range(max(0, i - 3), i + 1):
+        for k in range(i + 2 * n, min(len(s), j + 6) + 1):
+            if k - j >= 3 and (s[j:k] in words or s[j:k] in redup):
+                return True
+    return False
+
+
+def _in_short_quote(s: str, i: int, n: int) -> bool:
+    """A doubled unit inside a short quoted coinage (“陈展展”, “老老人”, “校校通”) is meant."""
+    k = i - 1
+    while k >= 0 and is_han(s[k]) and i - k <= 4:
+        k -= 1
+    end = i + 2 * n
+    while end < len(s) and is_han(s[end]) and end - i <= 6:
+        end += 1
+    return k >= 0 and s[k] in _OPEN_QUOTES and end < len(s) and s[end] in _CLOSE_QUOTES
+
+
+def _pattern_ok(s: str, i: int, n: int) -> bool:
+    """Reduplication patterns that are grammar, not slips."""
+    unit = s[i:i + n]
+    if any(c in _NUMERALS for c in unit) or _in_short_quote(s, i, n):
+        return True
+    if n == 1:
+        # AABB / AABB-final (实实在在, 扎扎实实) and 一 + measure word (一座座).
+        if i + 3 < len(s) and s[i + 2] == s[i + 3] and s[i + 2] != unit:
+            return True
+        if i >= 2 and s[i - 2] == s[i - 1] and s[i - 1] != unit:
+            return True
+        if i >= 1 and s[i - 1] == "一" and unit in _MEASURES:
+            return True
+        if unit in _DISTRIBUTIVE and (i == 0 or not is_han(s[i - 1]) or s[i + 1:i + 3] not in zh_words()):
+            return True  # 校校通, 周周演, 店店美容, 火车站站前
+        if unit in _ADMIN and s[i + 1:i + 3] in zh_words():
+            return True
+    return unit * 2 in reduplications() or s[i + 2 * n:].startswith(_ROUTE_WORDS)
+
+
+def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
+    """Decide whether ``s[i:i+n] == s[i+n:i+2n]`` (both Han) is a slip rather than Chinese."""
+    ev = ev or _Evidence("")
+    unit = s[i:i + n]
+    words, redup = zh_words(), reduplications()
+    if _pattern_ok(s, i, n) or _covered(s, i, n, words, redup) or ev.recurring_name(unit * 2):
+        return False
+    # Words that end on the first copy and start on the second, from the word list or the report.
+    lefts = [w for w in (s[j:i + n] for j in range(max(0, i - 3), i)) if all(map(is_han, w))]
+    rights = [w for w in (s[i + n:k] for k in range(i + 2 * n + 1, min(len(s), i + n + 4) + 1)) if all(map(is_han, w))]
+    extra = frozenset(w for w in lefts if w not in words and len(w) > n and ev.closed_word(w, unit, True)) | frozenset(
+        w for w in rights if w not in words and len(w) > n and ev.closed_word(w, unit, False))
+    has_left = any(w in words or w in extra for w in lefts)
+    has_right = any(w in words or w in extra for w in rights)
+    if has_left and unit in _FUNCTION_CHARS:
+        return False  # 目的|的: a function word after a word that ends in the same character
+    lo, hi = max(0, i - _WINDOW), min(len(s), i + 2 * n + _WINDOW)
+    tok_d, x_d, o_d = _segment(s[lo:hi], i - lo, i + 2 * n - lo, words, extra)
+    tok_u, x_u, o_u = _segment(s[lo:i + n] + s[i + 2 * n:hi], i - lo, i + n - lo, words, extra)
+    if has_left and has_right:
+        # Two words meet on a shared character (江门市|市长) unless removing the copy lets a
+        # stranded neighbour join a word (争先|先进|位 -> 争先|进位) or the report has the text without it.
+        return (tok_u < tok_d and o_u < o_d) or ev.undoubled_elsewhere(s, i, n)
+    return tok_u < tok_d and x_u + o_u < x_d + o_d
+
+
+def han_stutters(text: str, ev: _Evidence | None = None) -> Iterator[tuple[int, int]]:
+    """``(offset, length)`` of the second copy of each stuttered unit in ``text``."""
+    ev = ev or _Evidence(text)
+    cands = sorted((m.start(), n) for n, rx in _DOUBLES for m in rx.finditer(text))
+    taken = -1
+    for pos, n in cands:
+        if pos < taken:
+            continue
+        if n > 1 and len(set(text[pos:pos + n])) == 1:
+            continue  # AAAA is two AA checks, not an ABAB
+        if is_stutter(text, pos, n, ev):
+            yield pos + n, n
+            taken = pos + 2 * n
+
+
+class Stutter(Rule):
+    code = "TYP001"
+    name = "stutter"
+    category = "typo"
+    severity = Severity.WARNING
+    summary = "a character or word typed twice"
+    explanation = """\
+A character, pair of characters or word repeated by a slip of the keyboard. Correct
+reduplication (节节胜利, 牢牢把握, 实实在在, 一座座) and two words meeting on a shared
+character (江门市|市长, 税收|收入) are not reported.
+
+Wrong:  成功争先先进位；湾区江门再再升起；a project in the the table
+Right:  成功争先进位；湾区江门冉冉升起；a project in the table
+"""
+    options = {"english": True, "chinese": True}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        ev = _Evidence(doc.text)
+        for block in doc.blocks:
+            if options.get("chinese", True):
+                yield from self._chinese(block, ev)
+            if options.get("english", True):
+                yield from self._english(block)
+
+    def _chinese(self, block: Block, ev: _Evidence) -> Iterator[Diagnostic]:
+        text = block.text
+        for off, length in han_stutters(text, ev):
+            if any(s <= off < e for s, e in block.ignored):
+                continue
+            start = block.start + off
+            unit = text[off:off + length]
+            yield self.report(
+                start, start + length,
+                f"`{unit}` is typed twice (`{unit}{unit}`)",
+                fix=Fix("safe", f"remove the repeated `{unit}`", (Edit(start, start + length, ""),)),
+                fingerprint_text=text[max(0, off - 6):off + length + 6],
+            )
+
+    def _english(self, block: Block) -> Iterator[Diagnostic]:
+        text = block.text
+        if "  " in text and "|" in text:
+            return
+        for m in _EN_DOUBLE.finditer(text):
+            first, second = m.group(1), m.group(3)
+            word = first.lower()
+            if word in _EN_DOUBLES_OK or any(s <= m.start() < e for s, e in block.ignored):
+                continue
+            if first[0].isupper() and second[0].isupper() and word not in _EN_FUNCTION:
+                continue  # Walla Walla, Sing Sing: a name
+            if len(word) == 1 and word not in ("a", "i"):
+                continue
+            s = block.start + m.start(2)
+            e = block.start + m.end(3)
+            yield self.report(
+                block.start + m.start(3), e,
+                f"`{second}` is repeated (`{first} {second}`)",
+                fix=Fix("safe", f"remove the repeated `{second}`", (Edit(s, e, ""),)),
+                fingerprint_text=m.group(0),
+            )
+
+
+RULES = [Stutter]

@@ -1,0 +1,148 @@
+"""Stutters: doubled characters and words that are slips, beside reduplication and word joins that are Chinese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint.diagnostic import Edit
+from reportlint.rules.typo import Stutter
+from reportlint.runner import lint_text
+
+SEED = Path(__file__).parent / "data" / "seed.txt"
+
+
+def _find(text: str) -> list[tuple[int, int, str]]:
+    res = lint_text(text, "r.txt", [(Stutter, dict(Stutter.options))])
+    return [(d.start, d.end, text[d.start:d.end]) for d in res.diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("text", "doubled"),
+    [
+        ("总量排全省第7，成功争先先进位，新会成为首个千亿元区。", "先先"),
+        ("新时代的湾区江门再再升起。", "再再"),
+        ("我们保持定力、心无旁骛、很很底气，工业稳步增长。", "很很"),
+        ("具有江门特色的现代化产业体系越越发展，江门在高质量发展的道路上。", "越越"),
+        ("一大批项目跑出地出地“加速度”，从过会挂网到开工。", "出地出地"),
+        ("科学改造提升养养殖池塘，着力提升主干河涌水质。", "养养"),
+        ("造纸行行业集中固废处置项目。", "行行"),
+        ("全省18个指指标全部获评“全国标杆”。", "指指"),
+        ("拓展展国内外直飞航线。", "展展"),
+        ("潮起珠江再出出发，奋楫扬帆正当时。", "出出"),
+        ("问题和挑挑战：一是经济总量还不够大。", "挑挑"),
+    ],
+)
+def test_chinese_stutter_found(text: str, doubled: str) -> None:
+    start = text.index(doubled)
+    half = len(doubled) // 2
+    assert (start + half, start + len(doubled), doubled[half:]) in _find(text)
+
+
+def test_stutter_confirmed_by_the_undoubled_text_elsewhere() -> None:
+    # 女儿|儿童 are both words, but the report writes 妇女儿童 elsewhere.
+    text = "启用市妇女儿儿童活动新中心。\n\n保障好妇女儿童合法权益。"
+    assert [f[2] for f in _find(text)] == ["儿"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "捷报频传、节节胜利，经济欣欣向荣。",
+        "牢牢把握发展主动权，紧紧围绕中心任务，常常深入基层。",
+        "殷殷嘱托，源源不断，步步为营，冉冉升起。",
+        "实实在在、扎扎实实、踏踏实实地推进工作。",
+        "江门市市长在会上作报告。",
+        "地表水水质优良比例提高，华侨华人人才回流。",
+        "特困困难群众、农民工工资、投资资金、低空空域。",
+        "广东省省长、税收收入、市政协协商、县城城区。",
+        "提出了重要要求和四项重点任务。",
+        "加强艾滋病病毒感染儿童的保障。",
+        "一座座新城拔地而起，一项项改革落地见效。",
+        "实现互联网“校校通”，优先解决“老老人”问题，陈展展“陈展展”获奖。",
+        "广汕汕高铁开通运营，以钉钉子精神抓好落实。",
+        "二〇〇〇年以来，千千万万的建设者。",
+        "爸爸妈妈、爷爷奶奶都来了。",
+        "（牵头单位：市市场监管局）",
+        "学习贯彻习近平新时代中国特色社会主义思想。各级党组织把学习习近平新时代中国特色社会主义思想作为首要任务。",
+        "以为目的的方式。",
+    ],
+)
+def test_correct_chinese_is_quiet(text: str) -> None:
+    assert _find(text) == []
+
+
+def test_name_recurring_in_varied_contexts_is_quiet() -> None:
+    text = "以南南铝为龙头，发展新材料。\n\n支持南南铝加工拓展下游。"
+    assert _find(text) == []
+
+
+def test_stutter_repeated_by_a_copied_paragraph_is_found_twice() -> None:
+    para = "新时代的湾区江门再再升起。"
+    assert len(_find(para + "\n\n" + para)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("my neighbours and and fellow citizens", "and"),
+        ("as seen in the the table.", "the"),
+        ("The the budget is balanced.", "the"),
+        ("near the end of of his shift.", "of"),
+        ("members agreed that that these dynamics", "that"),
+    ],
+)
+def test_english_doubled_word_found(text: str, second: str) -> None:
+    found = _find(text)
+    assert len(found) == 1 and found[0][2] == second
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He had had enough of it.",
+        "They travelled from Walla Walla to Bora Bora.",
+        "Say bye bye to the old tax.",
+        "the theme of the year",
+    ],
+)
+def test_correct_english_is_quiet(text: str) -> None:
+    assert _find(text) == []
+
+
+def test_fix_removes_the_extra_copy() -> None:
+    text = "新时代的湾区江门再再升起。"
+    res = lint_text(text, "r.txt", [(Stutter, dict(Stutter.options))])
+    (diag,) = res.diagnostics
+    assert diag.fix is not None and diag.fix.applicability == "safe"
+    (edit,) = diag.fix.edits
+    assert isinstance(edit, Edit)
+    assert text[:edit.start] + edit.content + text[edit.end:] == "新时代的湾区江门再升起。"
+
+
+def test_english_fix_keeps_one_word() -> None:
+    text = "as seen in the the table."
+    (diag,) = lint_text(text, "r.txt", [(Stutter, dict(Stutter.options))]).diagnostics
+    (edit,) = diag.fix.edits
+    assert text[:edit.start] + edit.content + text[edit.end:] == "as seen in the table."
+
+
+def test_seed_stutters_and_traps() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    found = _find(text)
+    words = {text[s - 1:e + 1] for s, e, _ in found}
+    for slip in ("先先进", "再再升", "很很底", "越越发"):
+        assert any(slip in w or w in slip for w in words), slip
+    assert sum(1 for _, _, u in found if u == "出地") == 2
+    assert sum(1 for _, _, u in found if u == "再") == 2
+    for trap in ("节节", "欣欣", "牢牢", "江门市市长", "地表水水质", "华侨华人人才", "特困困难"):
+        pos = text.find(trap)
+        assert pos >= 0
+        assert not any(pos <= s < pos + len(trap) for s, _, _ in found), trap
+
+
+def test_options_switch_languages_off() -> None:
+    text = "湾区江门再再升起。 in the the table."
+    res = lint_text(text, "r.txt", [(Stutter, {"chinese": False, "english": True})])
+    assert [text[d.start:d.end] for d in res.diagnostics] == ["the"]
