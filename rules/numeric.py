@@ -1,7 +1,263 @@
-"""Rules of the numeric family (being built; registers no rule yet)."""
+"""Numeric contradictions: one figure stated two ways, and arithmetic that cannot hold.
+
+Built on ``Document.quantities`` (``reportlint.text.quantities``): every number
+with its unit family, the interval of values its wording allows, and a metric key
+(subject phrase, kind, qualifier, unit family, period). Two mentions are compared
+only when their keys are equal, so every uncertainty about what a number measures
+makes the rule quieter, never noisier.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from reportlint.diagnostic import Diagnostic, Related, Severity
 from reportlint.rule import Rule
 
-RULES: list[type[Rule]] = []
+if TYPE_CHECKING:
+    from reportlint.document import Document
+    from reportlint.text.quantities import Quantity
+
+_KEY_HELP = """\
+How keys are formed. Each number becomes a quantity with an interval: the precision
+of the written number widens it (4千亿元 allows 3500亿-4500亿, 4022.25亿元 allows
+4022.245亿-4022.255亿); 超, 超过, 突破, 以上, 多, 余, more than, over give a lower bound
+(from the value up to one step of its last non-zero digit), 近, 接近, 不到, 以内,
+nearly, under an upper bound, 约, 左右, about a tolerance of a tenth. Units convert
+within a family (元/万元/亿元, 亩/万亩, 公里/km) and never across (% is not 个百分点).
+The key of a quantity joins: the subject phrase before its verb, with lead-ins such
+as 数据显示, 据统计, 全年, 全市, 力争 dropped and scope words kept (农村居民 is not
+居民, 规上工业 is not 工业); a clause without a subject borrows the previous subject
+of its sentence; the kind (增长/下降 -> growth, 达/为 -> level, 排/居 第N -> rank with
+its scope, 占…比重 -> share); the unit family; and the period: actual or target
+(from headings such as 2023年工作回顾 / 2024年工作安排 and words such as 力争, 预期,
+目标是, expect), the year, and the sub-period (一季度, 上半年, 前三季度, 过去五年). Values
+after 分别 are matched to their subjects in order; when the counts differ they are
+compared only with the same enumeration. In English the key is the clause's words
+before the number, which must be long enough to be specific. A number whose
+subject is a pronoun, too generic (增长, 总量 alone) or unknown gets no key.
+`reportlint --show-facts FILE` lists every quantity with its key, interval and period.
+"""
+
+
+def _line(doc: Document, offset: int) -> int:
+    return doc.position(offset)[0]
+
+
+def _span_start(q: Quantity) -> int:
+    if 0 <= q.subject_start <= q.start and q.start - q.subject_start <= 40:
+        return q.subject_start
+    return q.start
+
+
+def _suffix_compatible(a: Quantity, b: Quantity) -> bool:
+    """English restatements may drop what follows the number, but not change it."""
+    if a.lang != "en" or not a.suffix or not b.suffix:
+        return True
+    return a.suffix.split()[0] == b.suffix.split()[0]
+
+
+class NumericContradiction(Rule):
+    code = "NUM001"
+    name = "numeric-contradiction"
+    category = "numeric"
+    severity = Severity.ERROR
+    summary = "the same figure is stated with two values that cannot both be true"
+    explanation = (
+        """\
+A report that gives one figure two values loses its readers' trust. The rule keys
+every number by what it measures and reports a later mention whose value cannot
+agree with an earlier one of the same key; the earlier mention is related.
+
+Wrong:  地区生产总值增长6.5%…… 数据显示，地区生产总值增长6.8%。
+Right:  地区生产总值增长6.5%…… 数据显示，地区生产总值增长6.5%。
+
+Not reported (they agree): 4022.25亿元 and 迈上4千亿元; 近300亿 and 297亿;
+增长18%以上 and 增长18%. Not compared (different keys): 居民 vs 农村居民人均可支配
+收入; a 2023 result vs the 2024 target; GDP rank by total vs rank by growth; 一季度
+vs 上半年 growth.
+
+"""
+        + _KEY_HELP
+    )
+    options: Mapping[str, Any] = {"max_related": 3}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        max_related = int(options.get("max_related", 3))
+        groups: dict[str, list[Quantity]] = defaultdict(list)
+        for q in doc.quantities:
+            for key in (q.key, q.enum_key):
+                if key is not None:
+                    groups[key].append(q)
+        findings: dict[tuple[int, int], tuple[Quantity, list[Quantity]]] = {}
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            pool: list[Quantity] = []
+            for q in members:
+                conflicts = [p for p in pool if p.start != q.start and p.end <= q.start
+                             and not p.overlaps(q) and _suffix_compatible(p, q)]
+                agreeing = [p for p in pool if p.overlaps(q)]
+                if conflicts and not agreeing:
+                    findings.setdefault((q.start, q.end), (q, conflicts))
+                else:
+                    pool.append(q)
+        for (start, end), (q, conflicts) in sorted(findings.items()):
+            first = conflicts[0]
+            subject = (q.subject or "").strip("·") or "this figure"
+            message = (f"{subject}: {q.text.strip()} here, but {first.text.strip()} at line {_line(doc, first.start)} "
+                       f"({q.kind}, {q.period.replace(':', ' ').strip()})")
+            related = [Related(_span_start(p), p.end, f"the other value: {p.text.strip()}") for p in conflicts[:max_related]]
+            yield self.report(_span_start(q), end, message, related=related,
+                              fingerprint_text=f"{subject}|{q.text}|{first.text}")
+
+    @staticmethod
+    def facts(doc: Document, options: Mapping[str, Any]) -> Iterable[str]:
+        """One line per quantity: position, text, interval and family, key and period."""
+        for q in doc.quantities:
+            line, col = doc.position(q.start)
+            key = q.key or ("(no key: " + ("ambiguous value list" if q.ambiguous else "subject unknown")
+                            + ("; period unknown" if q.period.startswith("?") else "") + ")")
+            enum = f" enum={q.enum_key}" if q.enum_key else ""
+            yield f"{line}:{col} {q.text.strip()!r} = {q.describe()} period={q.period} key={key}{enum}"
+
+
+class ShareOverWhole(Rule):
+    code = "NUM002"
+    name = "share-over-whole"
+    category = "numeric"
+    severity = Severity.ERROR
+    summary = "a share (占…比重, 占比) larger than 100%"
+    explanation = """\
+A part cannot be more than its whole: a share stated as more than 100% is a typo
+or a mislabelled figure (a growth rate or an index called a share).
+
+Wrong:  高新技术产品产值占规上工业比重达112.5%
+Right:  高新技术产品产值占规上工业比重达52.5%
+
+A share is a percentage after 占…比重/比例, 占比, 比重; see NUM001 for how the
+extractor reads numbers.
+"""
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        for q in doc.quantities:
+            if q.kind == "share" and q.family == "pct" and q.low > 100.0 and q.lang == "zh":
+                yield self.report(_span_start(q), q.end, f"a share of {q.text.strip()} is more than the whole",
+                                  fingerprint_text=q.text)
+
+
+_QIZHONG = re.compile(r"其中")
+_STOP = re.compile(r"[。；！？]")
+_ABSOLUTE = ("CNY", "USD", "person", "household", "mu", "area", "length", "ton", "teu", "person-time", "kw", "kwh")
+
+
+class PartExceedsTotal(Rule):
+    code = "NUM003"
+    name = "part-exceeds-total"
+    category = "numeric"
+    severity = Severity.ERROR
+    summary = "a part introduced by 其中 is larger than the total before it"
+    explanation = """\
+After a total, 其中 introduces a part of it; the part cannot be larger.
+
+Wrong:  新增城镇就业5.2万人，其中高校毕业生6.1万人
+Right:  新增城镇就业5.2万人，其中高校毕业生2.1万人
+
+Only amounts of one unit family (money, people, area, length, weight ...) stated as
+levels in the same sentence are compared, never rates; see NUM001 for how numbers
+and their intervals are read.
+"""
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        text = doc.text
+        qs = [q for q in doc.quantities if q.lang == "zh" and q.kind == "level" and q.family in _ABSOLUTE]
+        for i, q in enumerate(qs):
+            if i == 0:
+                continue
+            # the nearest earlier amount of the same family in the same sentence, with 其中 in between
+            for j in range(i - 1, max(-1, i - 6), -1):
+                p = qs[j]
+                if p.end > q.start or _STOP.search(text, p.end, q.start):
+                    break
+                if p.family != q.family:
+                    continue
+                between = text[p.end:q.start]
+                m = _QIZHONG.search(between)
+                if m and "，" not in between[m.end():] and q.low > p.high and p.approx is None:
+                    yield self.report(_span_start(q), q.end,
+                                      f"the part {q.text.strip()} is larger than the total {p.text.strip()} before 其中",
+                                      related=[Related(_span_start(p), p.end, "the total")],
+                                      fingerprint_text=f"{p.text}|{q.text}")
+                break
+
+
+_FROM_TO = re.compile(
+    r"(?:从|由)(?P<a>[0-9.,]+(?:万亿|亿|万|千)?[^\d，。；、到至]{0,4}?)(?:增长|增加|提高|提升|上升|扩大|增)?(?:到|至)"
+    r"(?P<b>[0-9.,]+(?:万亿|亿|万|千)?[^\d，。；、]{0,4}?)[，,、]?(?:同比|年均)?(?P<verb>增长|增加|提高|提升|上升|扩大|增)了?"
+    r"(?P<c>[0-9.]+)(?P<cu>%|％|倍|个百分点)"
+)
+
+
+class GrowthMismatch(Rule):
+    code = "NUM004"
+    name = "growth-mismatch"
+    category = "numeric"
+    severity = Severity.ERROR
+    summary = "从A增长到B，增长C%: the stated growth does not follow from the two levels"
+    explanation = """\
+When a sentence gives both levels and the growth between them, the three must
+agree (within the precision they are written with).
+
+Wrong:  研发投入从120亿元增长到150亿元，增长35%
+Right:  研发投入从120亿元增长到150亿元，增长25%
+
+倍 is read either way (增长1倍 as +100% or as x1); 个百分点 compares the difference of
+two percentages; 年均 growth is not checked. See NUM001 for how numbers are read.
+"""
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        from reportlint.text.quantities import parse_amount
+
+        for block in doc.paragraphs:
+            if block.lang != "zh" or "到" not in block.text and "至" not in block.text:
+                continue
+            for m in _FROM_TO.finditer(block.text):
+                if "年均" in m.group(0):
+                    continue
+                a, b = parse_amount(m.group("a")), parse_amount(m.group("b"))
+                c = parse_amount(m.group("c") + m.group("cu"))
+                if not a or not b or not c or a[2] != b[2] or a[0] <= 0:
+                    continue
+                if not self._consistent(a, b, c, m.group("cu")):
+                    s = block.start + m.start()
+                    yield self.report(s, block.start + m.end(),
+                                      f"from {m.group('a')} to {m.group('b')} is not a growth of {m.group('c')}{m.group('cu')}",
+                                      fingerprint_text=m.group(0))
+
+    @staticmethod
+    def _consistent(a: tuple[float, float, str], b: tuple[float, float, str], c: tuple[float, float, str], unit: str) -> bool:
+        a_lo, a_hi = a[0] - a[1] / 2, a[0] + a[1] / 2
+        b_lo, b_hi = b[0] - b[1] / 2, b[0] + b[1] / 2
+        c_lo, c_hi = c[0] - c[1] / 2, c[0] + c[1] / 2
+        if unit == "个百分点":
+            if a[2] != "pct":
+                return True
+            return b_lo - a_hi <= c_hi + 1e-9 and c_lo - 1e-9 <= b_hi - a_lo
+        g_lo = (b_lo / a_hi - 1) * 100
+        g_hi = (b_hi / max(a_lo, 1e-12) - 1) * 100
+        if unit == "倍":
+            c_lo, c_hi = c[0] - 0.05 * 1, c[0] + 0.05
+            times_ok = g_lo / 100 <= c_hi and c_lo <= g_hi / 100
+            ratio_ok = g_lo / 100 + 1 <= c_hi and c_lo <= g_hi / 100 + 1
+            return times_ok or ratio_ok
+        if a[2] == "pct" and unit in ("%", "％"):
+            # 从8%提高到10%，提高2%: a loose way of saying percentage points
+            if b_lo - a_hi <= c_hi and c_lo <= b_hi - a_lo:
+                return True
+        return g_lo <= c_hi + 1e-9 and c_lo - 1e-9 <= g_hi
+
+
+RULES: list[type[Rule]] = [NumericContradiction, ShareOverWhole, PartExceedsTotal, GrowthMismatch]

@@ -1,0 +1,860 @@
+"""Quantities: numbers with unit, interval, metric key and period.
+
+A report states a figure as a number with a unit (``4022.25亿元``, ``6.5%``,
+``$1.4 billion``), often hedged (``超``, ``近``, ``约``, ``以上``, ``more than``)
+and always *about* something: a metric (``地区生产总值``), measured one way
+(level, growth, rank, share), for one period (last year's review, this year's
+targets, a quarter). Two mentions can only contradict each other when all of that
+is the same, so this module turns every number into a :class:`Quantity` carrying:
+
+- ``low``/``high``: the interval of values the text allows, in the base unit of
+  its family. The precision of the written number widens it (``4千亿`` allows
+  3500亿-4500亿), lower-bound words (超, 超过, 突破, 以上, 多, 余, more than)
+  give ``[v, v + one step of the last written digit)``, upper-bound words (近,
+  接近, 不到, 以内, nearly, under) ``(v - step, v]``, and ``约``/``左右``/``about``
+  a tolerance of a tenth of the value.
+- ``family``: the unit family; conversion happens inside a family (元/万元/亿元),
+  never across (``%`` and ``个百分点`` are different families).
+- ``key``: what is measured. In Chinese, the subject phrase of the clause with its
+  scope words kept (农村居民 ≠ 居民, 规上工业 ≠ 工业) and lead-ins dropped
+  (数据显示, 据统计, 全年, 全市, 力争 ...), plus the kind from the verb (增长 →
+  growth, 达/为 → level, 排/居 第N → rank with its scope, 占…比重 → share). A clause
+  with no subject of its own (``…1455.2亿元，增长6.8%``) inherits the previous
+  quantity's subject in the same sentence; a clause whose subject is a pronoun, too
+  generic (增长, 总量, 年均 alone) or missing gets no key and is never compared.
+  In English, the words of the clause before the number (``spending on machinery
+  and equipment grew by``), which must be long enough to be specific.
+- ``period``: ``actual`` or ``target`` (from the section heading — 2023年工作回顾
+  vs 2024年工作安排 — and from target words like 力争, 预期, 目标, expect, aim),
+  the explicit year (``2021年``, ``到2025年``, ``FY2016``), and the sub-period
+  (一季度, 上半年, 前三季度, 过去五年, first quarter).
+
+Enumerations (``A、B、C分别增长1%、2%、3%``) give each value its subject when the
+counts match; a value list that cannot be matched to its subjects keeps only an
+*enumeration key* (the item before 分别 plus the value's position), compared only
+with the same enumeration.
+
+Extraction is one pass per paragraph with module-level compiled regexes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+# ----------------------------------------------------------------------------------------
+# numbers
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_PLACE = {"十": 10, "百": 100, "千": 1000}
+_MULT = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CNNUM = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+
+# unit -> (family, factor to the family's base)
+_UNITS: dict[str, tuple[str, float]] = {
+    "个百分点": ("pp", 1), "百分点": ("pp", 1), "%": ("pct", 1), "％": ("pct", 1), "‰": ("permille", 1),
+    "成": ("pct", 10),
+    "倍": ("times", 1),
+    "元": ("CNY", 1), "元人民币": ("CNY", 1), "美元": ("USD", 1), "港元": ("HKD", 1), "港币": ("HKD", 1),
+    "欧元": ("EUR", 1), "日元": ("JPY", 1),
+    "平方公里": ("area", 1e6), "平方千米": ("area", 1e6), "平方米": ("area", 1), "㎡": ("area", 1),
+    "公里": ("length", 1000), "千米": ("length", 1000), "km": ("length", 1000), "米": ("length", 1),
+    "公顷": ("mu", 15), "亩": ("mu", 1),
+    "吨标准煤": ("tce", 1), "吨": ("ton", 1), "公斤": ("ton", 0.001), "千克": ("ton", 0.001),
+    "标箱": ("teu", 1), "TEU": ("teu", 1),
+    "千瓦时": ("kwh", 1), "千瓦": ("kw", 1),
+    "立方米": ("m3", 1),
+    "人次": ("person-time", 1), "人": ("person", 1), "名": ("person", 1), "户": ("household", 1),
+}
+_CLASSIFIERS = "个家项座所条辆套间张台架艘件批宗部支只处片栋幢类种场次头株棵对"
+for _c in _CLASSIFIERS:
+    _UNITS.setdefault(_c, ("count:" + _c, 1))
+# units whose quantities are times and dates, never compared
+_SKIP_UNITS = ("个月", "年", "月", "天", "日", "小时", "分钟", "秒", "周", "岁", "届", "期", "号", "时", "度", "级", "星")
+
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(list(_UNITS) + list(_SKIP_UNITS), key=len, reverse=True))
+
+_ZH_QTY = re.compile(
+    rf"(?P<pct>百分之(?P<pnum>{_ARABIC}|{_CNNUM}))"
+    rf"|(?P<fan>翻(?P<fann>一|两|二|三|四)?番)"
+    rf"|(?P<rank>第(?P<rnum>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?P<rsuf>位|名)?)"
+    rf"|(?<![A-Za-z0-9.\-+_/])(?P<num>{_ARABIC}|{_CNNUM})"
+    rf"(?:[:：∶](?P<num2>{_ARABIC}))?"
+    rf"(?P<fz1>多|余)?(?P<mult>万亿|[十百千]?(?:万|亿)|[十百千](?=万|亿))?(?P<fz2>多|余)?"
+    rf"(?P<unit>{_UNIT_RE})?"
+)
+_NOT_AFTER_NUM = re.compile(r"[A-Za-z0-9+]|\.\d")
+_RANK_BLOCKER = re.compile(r"[个批次届家项条年季度章节部分篇号期轮支种类步道]")
+_RANK_CONTEXT = re.compile(r"(排|居|位|列|名|升|跃|稳|保持|进入|全国|全省|全市|全球|世界|国内|省内|城市|之首)")
+_CHENG_BLOCKER = re.compile(r"[为功果员立绩长本熟效都市交]")
+_POST_APPROX = re.compile(r"(以上|以下|以内|左右|上下|多|余|强|出头)")
+_PRE_APPROX = re.compile(
+    r"(不超过|不低于|不少于|不到|不足|超过|超出|超|突破|逾|迈上|跨越|跃上|站上|迈入|接近|将近|近|低于|少于|小于|高于|大于|"
+    r"大约|约为|约|大概|控制在|保持在)$"
+)
+_LOWER_WORDS = frozenset("不低于 不少于 超过 超出 超 突破 逾 迈上 跨越 跃上 站上 迈入 高于 大于 以上 多 余 强 出头".split())
+_UPPER_WORDS = frozenset("不超过 不到 不足 接近 将近 近 低于 少于 小于 以下 以内 控制在".split())
+_TOL_WORDS = frozenset("大约 约为 约 大概 左右 上下".split())
+_RANGE_SEP = re.compile(r"^\s*(?:到|至|~|～|-|—|－|–)\s*$")
+
+
+def cn_number(s: str) -> tuple[float, float]:
+    """Value and step (the place of the last written digit) of a Chinese numeral."""
+    if "点" in s:
+        whole, frac = s.split("点", 1)
+        w, _ = cn_number(whole) if whole else (0.0, 1.0)
+        digits = "".join(str(_CN_DIGIT.get(c, 0)) for c in frac)
+        return w + float("0." + digits), 10.0 ** -len(digits)
+    total, num, step = 0, 0, 1.0
+    for ch in s:
+        if ch in _CN_DIGIT:
+            num = _CN_DIGIT[ch]
+            step = 1.0
+        elif ch in _CN_PLACE:
+            total += (num or 1) * _CN_PLACE[ch]
+            step = float(_CN_PLACE[ch])
+            num = 0
+    if num:
+        step = 1.0
+    return float(total + num), step
+
+
+def arabic_number(s: str) -> tuple[float, float]:
+    """Value and step (the place of the last written digit) of an Arabic numeral."""
+    s = s.replace(",", "")
+    if "." in s:
+        return float(s), 10.0 ** -len(s.split(".", 1)[1])
+    return float(s), 1.0
+
+
+def last_place(s: str) -> float:
+    """The place of the last non-zero digit of an integer (300 -> 100, 20 -> 10, 15 -> 1)."""
+    s = s.replace(",", "")
+    if "." in s or not s.isdigit():
+        return 1.0
+    stripped = s.rstrip("0")
+    return 10.0 ** (len(s) - len(stripped)) if stripped else 1.0
+
+
+def make_interval(value: float, step: float, approx: str | None) -> tuple[float, float]:
+    """The values a number written with ``step`` precision and an approximator allows."""
+    if approx in _LOWER_WORDS:
+        return value, value + step
+    if approx in _UPPER_WORDS:
+        return value - step, value
+    if approx in _TOL_WORDS:
+        tol = max(step, abs(value) * 0.1)
+        return value - tol, value + tol
+    return value - step / 2, value + step / 2
+
+
+# ----------------------------------------------------------------------------------------
+# the quantity
+
+
+@dataclass(slots=True)
+class Quantity:
+    """One number in the text and what it measures."""
+
+    start: int  # span of the number with its unit and approximators
+    end: int
+    text: str
+    value: float  # nominal value in the family's base unit (negative for 下降 …)
+    low: float
+    high: float
+    family: str
+    lang: str
+    kind: str = "level"  # level, growth, rank, share
+    subject: str | None = None  # None: what is measured is uncertain
+    subject_start: int = -1
+    qualifier: str = ""  # rank scope, share whole
+    period: str = "actual"  # actual / target / ? (unknown) + year + sub-period
+    enum: tuple[str, int] | None = None  # (item before 分别, position) for value lists
+    ambiguous: bool = False  # only the enumeration key may be compared
+    suffix: str = ""
+    approx: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str | None:
+        """The metric key; two quantities are compared only when their keys are equal."""
+        if self.subject is None or self.ambiguous or self.period.startswith("?"):
+            return None
+        return "|".join((self.subject, self.kind, self.qualifier, self.family, self.period))
+
+    @property
+    def enum_key(self) -> str | None:
+        if self.enum is None or self.period.startswith("?"):
+            return None
+        tail, idx = self.enum
+        return "|".join(("enum:" + tail, self.kind, self.qualifier, self.family, self.period, str(idx)))
+
+    def overlaps(self, other: Quantity) -> bool:
+        # intervals that only touch (6% is [5.5, 6.5], 7% is [6.5, 7.5]) do not agree
+        eps = 1e-9 * max(1.0, abs(self.value), abs(other.value))
+        if self.low == self.high or other.low == other.high:
+            return self.low <= other.high + eps and other.low <= self.high + eps
+        return self.low < other.high - eps and other.low < self.high - eps
+
+    def describe(self) -> str:
+        return f"[{_fmt(self.low)}, {_fmt(self.high)}] {self.family}"
+
+
+def _fmt(x: float) -> str:
+    if x == 0 or not math.isfinite(x):
+        return str(x)
+    if abs(x) >= 1e8:
+        return f"{x / 1e8:.6g}e8"
+    if abs(x) >= 1e4:
+        return f"{x / 1e4:.6g}e4"
+    return f"{x:.6g}"
+
+
+# ----------------------------------------------------------------------------------------
+# Chinese subjects, verbs, periods
+
+_SENT_END = re.compile(r"[。！？!?]+[”’」』]?")
+_PART_SEP = re.compile(r"[；;]")
+_CLAUSE_SEP = re.compile(r"[，,：:]")
+_QUOTE = re.compile(r"“[^“”]{0,20}”|\"[^\"]{0,20}\"|《[^《》]{0,60}》|「[^「」]{0,20}」")
+_YEAR = re.compile(r"(?:到|至|截至)?((?:19|20)\d{2})年(?:底|末|上半年|前三季度)?")
+_SUBPERIOD = re.compile(
+    r"(第?[一二三四1-4]季度|上半年|下半年|前三季度|前\d{1,2}个?月|\d{1,2}[-—－~～至到]\d{1,2}月|全年|过去五年|五年来|五年间|"
+    r"五年累计|“?十[一二三四五]五”?(?:期间|时期)|近[三五3-5]年|三年来)"
+)
+_SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "全年": ""}
+_TARGET = re.compile(r"(力争|争取|确保|预期|目标是|目标为|目标值|计划|控制在)")
+_REVIEW_HEAD = re.compile(r"(回顾|过去(?:一|五|的)?年|工作总结|\d{4}年(?:的)?工作(?:情况|成绩)|工作报告$)")
+_PLAN_HEAD = re.compile(
+    r"(安排|工作重点|重点工作|主要任务|目标任务|目标和任务|建议|思路|主要工作|部署|今后|未来|总体要求|主要目标|奋斗目标|"
+    r"规划|展望|打算|\d{4}年(?:的)?(?:主要)?(?:工作|目标|任务))"
+)
+_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+_LEADIN = re.compile(
+    r"^(?:[和及并且而但也还又再、，,\s*]|其中|同时|此外|另外|总体看|总的看|全年|今年|去年|上年|当年|目前|现在|截至目前|年末|年底|期末|"
+    r"数据显示|据统计|统计显示|初步统计|初步核算|经初步核算|预计|力争|争取|确保|努力|计划|预期|目标是|目标为|目标|推动|促进|"
+    r"实现|带动|拉动|使|让|将|要|全市|我市|本市|全区|我区|全县|全省|我省|全国|共有|共|一年来|这一年|过去一年|同比|比上年|"
+    r"较上年|比去年|较去年|成功|顺利|达到|达)"
+)
+_TRAIL = re.compile(r"(?:[和及与、]|的|同比|比上年|较上年|比去年|较去年|分别|均|各|都|总计|合计|共计|共|也|仍|还|已|已经|将|了|再|继续|持续|进一步)$")
+_UP = "增长|增加(?!值)|提高|提升|上升|上涨|增幅|增速|扩大|多增|增"
+_DOWN = "下降|减少|降低|回落|下滑|下跌|压减|缩减|缩小|降|减"
+_TO = (
+    "增至|增长到|增长至|增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|升至|降至|降到|下降到|下降至|降低到|降低至|"
+    "减至|减少到|减少至|缩小到|缩小至|扩大到|扩大至|达到|达至|达|为|是|实现|迈上|跃升至|跃升到|保持|保持在|稳定在|控制在"
+)
+_RANKV = "排名|排在|排|居于|居|位居|位列|名列|列|跃居|稳居|升至|上升至|进入|跻身"
+_VERB_TAIL = re.compile(
+    rf"(?P<verb>{_TO}|{_UP}|{_DOWN}|{_RANKV})(?P<qual>了|到|至)?$"
+)
+_RANK_TAIL = re.compile(rf"(?P<verb>{_RANKV}|{_TO})(?P<qual>[^，。；、]{{0,10}}?)$")
+_SHARE = re.compile(
+    r"(?:占(?P<whole>[^，。；、]{0,15}?)(?:的)?(?:比重|比例|份额)|占比|比重|比例|覆盖率)(?:提高到|提升至|提高至|达到|达|为|超过|超|约为|约)?$"
+)
+_UP_SET = frozenset(_UP.replace("(?!值)", "").split("|"))
+_DOWN_SET = frozenset(_DOWN.split("|"))
+_PRONOUN = re.compile(r"^(?:其|这|该|此|它|上述|以上|前者|后者|二者|两者|本|行业|全行业)")
+_GENERIC = frozenset(
+    "总量 总额 规模 数量 增速 比重 占比 年均 五年年均 年均增速 累计 总计 合计 同比 指标 分别 均 共 总数 人数 个数 增幅 "
+    "总量规模 规模总量 总体 整体 平均 人均 经济 收入 产值 增加值 投资 其中 全年 合计达 同期 达 为".split()
+)
+# metric heads that name no entity: 税收 of which park, 总投资 of which projects
+_RELATIVE_HEADS = frozenset(
+    "税收 税收收入 营收 营业收入 营业总收入 产值 总产值 新增产值 工业产值 总投资 投资 完成投资 投资额 减免税款 利润 净利润 "
+    "利润总额 收入 货值 销售额 交易额 交易量 产量 营业额 进出口额 进出口 出口 进口 资产总额 增加值 实际投资 实际利用外资 "
+    "合同外资 规模 项目 企业 用地 面积 客流 游客 人次 就业 首创 新增 市场主体 签约项目 签约金额 外资".split()
+)
+_FIVE_YEAR_PARA = re.compile(r"过去五年|五年来|本届政府|过去的五年|五年间|“十[一二三四]五”(?:期间|时期)|十[一二三四]五期间")
+_NEXT_FIVE_PARA = re.compile(r"今后五年|未来五年|“十[四五六]五”(?:期间|时期|规划)|到20\d\d年")
+_ALIASES = (("规模以上", "规上"), ("GDP", "地区生产总值"), ("生产总值", "地区生产总值"), ("地区地区", "地区"))
+_SPLIT_ITEMS = re.compile(r"[、]")
+_SPLIT_ITEMS2 = re.compile(r"[、和与及]")
+_LIST_GLUE = re.compile(r"^[、和及与\s]*$")
+_ENUM_WORD = re.compile(r"分别")
+_EACH_WORD = re.compile(r"[均都]")
+_SUFFIX_STOP = re.compile(
+    r"^(?:以上|以下|以内|左右|上下|多|余|[，。；、：,;:\s（(）)]|$|增|提|降|减|达|为|是|占|居|排|比|同比|较|分别|均|实现|完成|从|由|到|至|"
+    r"和|及|与|或|的比|，)"
+)
+
+
+def _normalise_subject(s: str) -> str:
+    s = s.replace("*", "").replace("“", "").replace("”", "").strip()
+    for _ in range(4):
+        m = _LEADIN.match(s)
+        if not m or not m.group(0):
+            break
+        s = s[m.end():]
+    for _ in range(3):
+        m = _TRAIL.search(s)
+        if not m or not m.group(0):
+            break
+        s = s[: m.start()]
+    for a, b in _ALIASES:
+        s = s.replace(a, b)
+    if len(s) > 16:
+        s = s[-16:]
+    return s.strip()
+
+
+def _han_count(s: str) -> int:
+    return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+
+
+_FROM = re.compile(r"(?:分别)?(?:从|由)(?:[^，。；从由增提降减达为]{0,6})$")
+# a metric of "the park", "the industry": which one is said elsewhere
+_RELATIVE_START = re.compile(r"^(?:园区|集群|行业|全行业|项目|该)")
+_LIGHT_VERB = re.compile(r"(?:完成|实现|达到|新增)$")
+
+
+def _is_generic(s: str) -> bool:
+    """A bare modifier (总量, 累计, 年均, 其中) that needs the subject it modifies."""
+    return s in _GENERIC or _LIGHT_VERB.sub("", s) in _GENERIC or s.startswith("其中")
+
+
+def _item_ok(s: str) -> bool:
+    return _good_subject(s) and not _is_generic(s) and not _RELATIVE_START.match(s)
+
+
+def _good_subject(s: str) -> bool:
+    return _han_count(s) >= 2 and s not in _GENERIC and not _PRONOUN.match(s)
+
+
+@dataclass(slots=True)
+class _Period:
+    mode: str  # actual / target
+    year: str  # "" when unknown
+
+
+def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
+    """(offset, period) changes at headings that announce a review or a plan."""
+    out: list[tuple[int, _Period]] = []
+    for h in doc.headings:
+        text = h.text.strip()
+        if len(text) > 60:
+            continue
+        y = _HEAD_YEAR.search(text)
+        if _REVIEW_HEAD.search(text) and not text.startswith(("——", "—")):
+            out.append((h.start, _Period("actual", y.group(1) if y and "五年" not in text else "")))
+        elif _PLAN_HEAD.search(text) and not _REVIEW_HEAD.search(text):
+            years = _HEAD_YEAR.findall(text)
+            out.append((h.start, _Period("target", years[-1] if years else "")))
+    return out
+
+
+def _classify_verb(verb: str | None) -> tuple[str, int]:
+    if not verb:
+        return "level", 1
+    if verb in _UP_SET:
+        return "growth", 1
+    if verb in _DOWN_SET:
+        return "growth", -1
+    return "level", 1
+
+
+class _ZhParser:
+    """Walks one paragraph, sentence by sentence, clause by clause."""
+
+    def __init__(self, text: str, base: int, period: _Period) -> None:
+        self.text = text
+        self.base = base
+        self.period = period
+        self.out: list[Quantity] = []
+        self.quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        self._place = 0.0
+        self.para_sub = ("今后五年" if _NEXT_FIVE_PARA.search(text, 0, 80) else
+                         "过去五年" if _FIVE_YEAR_PARA.search(text, 0, 80) else "")
+
+    def run(self) -> list[Quantity]:
+        pos = 0
+        for m in _SENT_END.finditer(self.text):
+            self._sentence(pos, m.end())
+            pos = m.end()
+        if pos < len(self.text):
+            self._sentence(pos, len(self.text))
+        return self.out
+
+    # -- numbers -----------------------------------------------------------
+    def _in_quote(self, i: int) -> bool:
+        return any(s < i < e for s, e in self.quoted)
+
+    def _numbers(self, s: int, e: int) -> list[Quantity]:
+        """Quantities of text[s:e] with value, interval and family (no key yet)."""
+        text = self.text
+        found: list[Quantity] = []
+        for m in _ZH_QTY.finditer(text, s, e):
+            if m.end() == m.start() or self._in_quote(m.start()):
+                continue
+            q = self._number(m, e)
+            if q is not None:
+                found.append(q)
+        return self._merge_ranges(found)
+
+    def _number(self, m: re.Match[str], limit: int) -> Quantity | None:
+        text = self.text
+        if m.group("pct"):
+            raw = m.group("pnum")
+            v, step = arabic_number(raw) if raw[0].isdigit() else cn_number(raw)
+            return self._qty(m.start(), m.end(), v, step, "pct", limit)
+        if m.group("fan"):
+            times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, None: 1}[m.group("fann")]
+            return self._qty(m.start(), m.end(), (2 ** times - 1) * 100, 1, "pct", limit, kind="growth")
+        if m.group("rank"):
+            nxt = text[m.end(): m.end() + 1]
+            before = text[max(0, m.start() - 10): m.start()]
+            if (not m.group("rsuf") and nxt and _RANK_BLOCKER.match(nxt)) or not _RANK_CONTEXT.search(before):
+                return None
+            raw = m.group("rnum")
+            v = float(raw) if raw.isdigit() else cn_number(raw)[0]
+            return self._qty(m.start(), m.end(), v, 1, "rank", limit, kind="rank", exact=True)
+        raw = m.group("num")
+        unit = m.group("unit")
+        mult = m.group("mult")
+        nxt = text[m.end(): m.end() + 2]
+        if unit in _SKIP_UNITS:
+            return None
+        if not unit and not mult and not m.group("num2"):
+            return None
+        if _NOT_AFTER_NUM.match(nxt) and not unit:
+            return None
+        if unit and unit.isascii() and unit.isalpha() and nxt[:1].isalpha() and nxt[:1].isascii():
+            return None
+        if unit == "成" and nxt[:1] and _CHENG_BLOCKER.match(nxt[:1]):
+            return None
+        is_cn = not raw[0].isdigit()
+        if is_cn:
+            if len(raw) == 1 and raw in "一二两三四五六七八九十" and not mult and unit not in ("成", "%", "倍"):
+                return None  # 一个, 两家, 三项: idiom and enumeration, not statistics
+            if raw in ("千", "百", "十") and not mult:
+                return None
+        v, step = cn_number(raw) if is_cn else arabic_number(raw)
+        if m.group("num2"):
+            before = text[max(0, m.start() - 8): m.start()]
+            v2, _ = arabic_number(m.group("num2"))
+            if "比" not in before or v2 == 0:
+                return None
+            return self._qty(m.start(), m.end(), v / v2, step / v2, "ratio", limit)
+        factor = 1.0
+        if mult:
+            factor = _MULT[mult] if mult in _MULT else _MULT[mult[0]] * _MULT[mult[1:]]
+        family, ufactor = _UNITS[unit] if unit else ("num", 1.0)
+        fuzzy = m.group("fz1") or m.group("fz2")
+        scale = factor * ufactor
+        if not is_cn:
+            place = last_place(raw)
+            if fuzzy or (place >= 100 and family not in ("pct", "pp", "permille", "rank")):
+                step = max(step, place)  # 300多, 1000余; a round 4000 was rounded
+            elif family not in ("pct", "pp", "permille", "rank"):
+                self._place = place * scale  # an approximator (超50亿) counts from the last non-zero digit
+        return self._qty(m.start(), m.end(), v * scale, step * scale, family, limit, fuzzy=fuzzy)
+
+    def _qty(self, s: int, e: int, v: float, step: float, family: str, limit: int, *, kind: str | None = None,
+             fuzzy: str | None = None, exact: bool = False) -> Quantity:
+        text = self.text
+        approx = fuzzy
+        pm = _POST_APPROX.match(text, e, limit)
+        if pm and not exact:
+            approx = pm.group(1)
+            e = pm.end()
+        pre = _PRE_APPROX.search(text, max(0, s - 4), s) if not exact else None
+        start = s
+        if pre and pre.end() == s:
+            approx = approx if approx in _LOWER_WORDS | _UPPER_WORDS and pre.group(1) in _TOL_WORDS else pre.group(1)
+            start = pre.start()
+        if approx in _LOWER_WORDS or approx in _UPPER_WORDS:
+            step = max(step, self._place)
+        self._place = 0.0
+        low, high = make_interval(v, step, approx)
+        q = Quantity(start, e, text[start:e], v, low, high, family, "zh", approx=approx)
+        q.extra["num_start"] = s
+        if kind:
+            q.kind = kind
+        return q
+
+    def _merge_ranges(self, qs: list[Quantity]) -> list[Quantity]:
+        out: list[Quantity] = []
+        for q in qs:
+            if out:
+                p = out[-1]
+                between = self.text[p.end: q.extra["num_start"]]  # type: ignore[index]
+                if _RANGE_SEP.match(between) and p.family in (q.family, "num") and p.approx is None:
+                    scale = q.value / p.value if p.family == "num" and p.value else 1.0
+                    lo = p.value * (scale if p.family == "num" else 1.0)
+                    out[-1] = Quantity(p.start, q.end, self.text[p.start:q.end], (lo + q.value) / 2,
+                                       min(lo, q.low), max(q.high, lo), q.family, "zh", approx="range")
+                    out[-1].extra["num_start"] = p.extra["num_start"]
+                    continue
+            out.append(q)
+        return out
+
+    # -- structure ---------------------------------------------------------
+    def _sentence(self, s: int, e: int) -> None:
+        """One sentence (to 。！？): a colon's lead-in decides the period of the list after it."""
+        text = self.text
+        colon = -1
+        for c in ("：", ":"):
+            k = text.find(c, s, e)
+            if k >= 0 and (colon < 0 or k < colon):
+                colon = k
+        list_target = False
+        unknown = False
+        if colon >= 0:
+            lead = text[s:colon]
+            if _TARGET.search(lead) or "目标" in lead or "任务" in lead:
+                list_target = True
+            elif s == 0 and len(lead.strip("*#— ")) <= 3:
+                unknown = True  # the list's lead-in is missing: we cannot tell what it lists
+        state = _PartState(year="")
+        state.topic = None
+        pos = s
+        for pm in _PART_SEP.finditer(text, s, e):
+            self._part(pos, pm.start(), colon, list_target, unknown, state)
+            state.prev = None
+            pos = pm.end()
+        self._part(pos, e, colon, list_target, unknown, state)
+
+    def _groups(self, qs: list[Quantity]) -> list[list[Quantity]]:
+        """Quantities joined only by 、和及与 form one value list."""
+        groups: list[list[Quantity]] = []
+        for q in qs:
+            if groups and groups[-1][-1].end <= q.start and _LIST_GLUE.match(self.text[groups[-1][-1].end:q.start]):
+                groups[-1].append(q)
+            else:
+                groups.append([q])
+        return groups
+
+    def _part(self, s: int, e: int, colon: int, list_target: bool, unknown: bool, state: _PartState) -> None:
+        text = self.text
+        qs = self._numbers(s, e)
+        if not qs:
+            for ym in _YEAR.finditer(text, s, e):
+                state.year = ym.group(1)
+            return
+        bounds = [s] + [m.end() for m in _CLAUSE_SEP.finditer(text, s, e)]
+        target_seen = False
+        prev_end = s
+        year_pos = s
+        extra: list[Quantity] = []
+        for g in self._groups(qs):
+            first = g[0]
+            cstart = max(b for b in bounds if b <= first.start)
+            seg_start = max(cstart, prev_end)
+            seg = text[seg_start:first.start]
+            prev_end = g[-1].end
+            for ym in _YEAR.finditer(text, year_pos, first.start):
+                state.year = ym.group(1)
+            year_pos = first.start
+            if _TARGET.search(text, cstart, first.start):
+                target_seen = True
+            after_colon = 0 <= colon < first.start
+            if self.period.mode == "target" or target_seen or (after_colon and list_target):
+                mode = "target"
+            else:
+                mode = self.period.mode
+            if unknown and after_colon:
+                mode = "?"
+            sub_m = None
+            for sm in _SUBPERIOD.finditer(seg):
+                sub_m = sm
+            core = _SUBPERIOD.sub("", _YEAR.sub("", seg))
+            residual, kind, qual, sign, flags = self._subject(core, first)
+            subject: str | None = None
+            if "from" in flags:
+                if _good_subject(residual) and not _is_generic(residual):
+                    state.prev = residual  # 从A增至B: B inherits the subject; A is an earlier value
+            elif residual and _good_subject(residual) and not _is_generic(residual):
+                subject = residual
+                if state.topic is not None and (residual in _RELATIVE_HEADS or "其中" in seg):
+                    subject = state.topic + ">" + residual  # 园区…，税收33亿元: this park's tax
+            elif state.prev is not None and not _PRONOUN.match(residual) and (not residual or _is_generic(residual)) \
+                    and "其中" not in seg:
+                subject = state.prev + ("·" + residual if residual else "")
+            suffix = self._suffix(g[-1].end, e)
+            if suffix and len(g) == 1 and "from" not in flags:
+                if first.family.startswith("count"):
+                    verb_obj = _normalise_subject(core)
+                    subject = (verb_obj if _han_count(verb_obj) else "") + "·" + suffix
+                else:
+                    subject = None  # 1亿元以上项目, 90%以上企业: a threshold, not a measurement
+            if sub_m:
+                state.sub = _SUB_NORMAL.get(sub_m.group(1), sub_m.group(1)).strip("“”")
+            sub = state.sub or ("" if state.year else self.para_sub)
+            period = mode + ":" + (state.year or self.period.year) + (":" + sub if sub else "")
+            sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
+            for q in g:
+                if q.kind not in ("rank", "growth"):
+                    q.kind = kind
+                if q.kind == "rank":
+                    qual_q = qual
+                else:
+                    qual_q = qual if kind == q.kind else ""
+                q.qualifier = qual_q
+                q.period = period
+                if sign < 0 and q.kind == "growth":
+                    q.value, q.low, q.high = -q.value, -q.high, -q.low
+                q.subject_start = sub_off
+                q.suffix = suffix
+            extra.extend(self._assign(g, subject, flags))
+            if subject and residual and _good_subject(residual) and not _is_generic(residual):
+                state.prev = subject
+                if state.topic is None:
+                    state.topic = subject
+            elif subject is None and residual and not _is_generic(residual) and "from" not in flags:
+                state.prev = None
+        for q in qs + extra:
+            q.start += self.base
+            q.end += self.base
+            q.extra.pop("num_start", None)
+            self.out.append(q)
+
+    def _suffix(self, end: int, limit: int) -> str:
+        """The noun after a counted number (建设9座**污水处理厂**)."""
+        text = self.text
+        if _SUFFIX_STOP.match(text, end):
+            return ""
+        stop = end
+        while stop < limit and stop - end < 12 and text[stop] not in "，。；、：,;:（(）)“”" and not text[stop].isdigit():
+            stop += 1
+        return text[end:stop].lstrip("的")
+
+    def _subject(self, seg: str, q: Quantity) -> tuple[str, str, str, int, str]:
+        """(residual subject phrase, kind, qualifier, sign, flags) of the text before a value."""
+        seg = seg.rstrip()
+        pre = _PRE_APPROX.search(seg)
+        if pre:
+            seg = seg[: pre.start()]
+        kind, qual, sign = "level", "", 1
+        if q.family == "rank":
+            kind = "rank"
+            rm = _RANK_TAIL.search(seg)
+            if rm:
+                qual = re.sub(r"^(了|到|至)", "", rm.group("qual"))
+                seg = seg[: rm.start()]
+            elif seg.endswith(("全国", "全省", "全市")):
+                qual, seg = seg[-2:], seg[:-2]
+        else:
+            sm = _SHARE.search(seg) if q.family in ("pct", "pp") else None
+            if sm:
+                kind = "share"
+                qual = _normalise_subject(sm.group("whole") or "")
+                seg = seg[: sm.start()]
+            else:
+                vm = _VERB_TAIL.search(seg)
+                if vm:
+                    kind, sign = _classify_verb(vm.group("verb"))
+                    seg = seg[: vm.start()]
+        flags = ""
+        fm = _FROM.search(seg)
+        if fm:
+            flags += "from"
+            seg = seg[: fm.start()]
+        if _ENUM_WORD.search(seg):
+            flags += "enum"
+        if seg.endswith(("均", "都")):
+            flags += "each"
+        return _normalise_subject(seg), kind, qual, sign, flags
+
+    def _assign(self, g: list[Quantity], subject: str | None, flags: str) -> list[Quantity]:
+        """Give each value of a group its subject; returns copies made for 'A、B均…'."""
+        extra: list[Quantity] = []
+        if subject is None:
+            return extra
+        items = [_normalise_subject(i) for i in _SPLIT_ITEMS.split(subject) if i.strip()]
+        if len(items) != len(g) or ("enum" in flags and len(items) < 2):
+            alt = [_normalise_subject(i) for i in _SPLIT_ITEMS2.split(subject) if i.strip()]
+            if len(alt) == len(g) or len(items) < 2:
+                items = alt
+        if len(g) == 1 and "enum" not in flags:
+            q = g[0]
+            if "each" in flags and len(items) > 1:
+                q.subject = items[-1] if _item_ok(items[-1]) else None
+                for it in items[:-1]:
+                    if _item_ok(it):
+                        c = Quantity(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, it,
+                                     q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx)
+                        extra.append(c)
+            else:
+                q.subject = subject if not _RELATIVE_START.match(subject) else None
+            return extra
+        tail = items[-1] if items else subject
+        matched = len(items) == len(g) and len(g) >= 2
+        for i, q in enumerate(g):
+            q.enum = (tail, i)
+            if matched and _item_ok(items[i]):
+                q.subject = items[i]
+            else:
+                q.subject = subject
+                q.ambiguous = True
+        if "enum" not in flags and not matched:
+            g[0].ambiguous = False  # a bare value list: the first value is the subject's
+        return extra
+
+
+@dataclass(slots=True)
+class _PartState:
+    year: str
+    sub: str = ""
+    prev: str | None = None
+    topic: str | None = None
+
+
+# ----------------------------------------------------------------------------------------
+# English
+
+_EN_NUMWORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|a|one hundred|a hundred)"
+)
+_EN_QTY = re.compile(
+    r"(?<![\w.$])(?P<cur>US\$|S\$|C\$|\$|£|€)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _EN_NUMWORD + r")"
+    r"(?:\s*(?:-|to|–)\s*(?P<num2>\d+(?:\.\d+)?))?"
+    r"(?P<unit>\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|basis\s+points?\b))?"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b)?",
+    re.I,
+)
+_EN_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split())}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_PRE = re.compile(
+    r"(?:(?P<lower>more than|over|above|at least|upwards of|in excess of|well over|just over|exceeding)"
+    r"|(?P<upper>nearly|almost|close to|under|less than|fewer than|up to|as much as|as many as|as high as|just under|below)"
+    r"|(?P<tol>about|around|roughly|approximately|some|an estimated|approx\.))\s*$",
+    re.I,
+)
+_EN_TARGET = re.compile(r"\b(expect|expected|expects|projected|forecast|target|targets|aim|aims|will|plan|plans|budgeted|estimated)\b", re.I)
+_EN_YEAR = re.compile(r"\b(?:FY\s?)?((?:19|20)\d{2})\b")
+_EN_QUARTER = re.compile(r"\b(first|second|third|fourth)\s+quarter\b|\bQ([1-4])\b", re.I)
+_EN_CLAUSE = re.compile(r"[,;:()]")
+_EN_WORD = re.compile(r"[A-Za-z]+|#")
+_EN_STOP = frozenset(
+    "a an the of to in on at by for with and or but so it its this that these those we our us you your they their he she "
+    "his her is are was were be been being will would can could should may might has have had do does did not no as than "
+    "more over above about around some up down from into out also just very all any each per".split()
+)
+
+
+def _en_number(raw: str) -> tuple[float, float] | None:
+    r = raw.lower().replace(",", "")
+    if r[0].isdigit():
+        return arabic_number(r)
+    if r in ("a", "a hundred", "one hundred"):
+        return (1.0, 1.0) if r == "a" else (100.0, 1.0)
+    parts = re.split(r"[- ]", r)
+    total = 0.0
+    for p in parts:
+        if p in _EN_TENS:
+            total += _EN_TENS[p]
+        elif p in _EN_WORDS:
+            total += _EN_WORDS[p]
+        else:
+            return None
+    return total, 1.0
+
+
+def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period: _Period) -> list[Quantity]:
+    out: list[Quantity] = []
+    for ss, se in sentences:
+        s, e = ss - base, se - base
+        sent = text[s:e]
+        year_default = period.year
+        prev_end = 0
+        for m in _EN_QTY.finditer(sent):
+            cur, unit, scale = m.group("cur"), m.group("unit"), m.group("scale")
+            raw = m.group("num")
+            if not (cur or unit or scale):
+                continue
+            if not raw[0].isdigit() and not (scale or unit):
+                continue
+            parsed = _en_number(raw)
+            if parsed is None:
+                continue
+            v, step = parsed
+            factor = _EN_SCALE[scale.strip().lower()] if scale else 1.0
+            if unit:
+                u = unit.strip().lower()
+                family = "pp" if u.startswith("percentage") else "bps" if u.startswith("basis") else "pct"
+            elif cur:
+                family = "money"
+            else:
+                family = "count"
+            approx_place = last_place(raw) if raw[0].isdigit() else 1.0
+            v, step = v * factor, step * factor
+            # prefix: the clause before the number, cut at the previous quantity
+            cstart = 0
+            for cm in _EN_CLAUSE.finditer(sent, 0, m.start()):
+                cstart = cm.end()
+            seg = sent[max(cstart, prev_end): m.start()]
+            approx = None
+            pm = _EN_PRE.search(seg)
+            if pm:
+                approx = "超" if pm.group("lower") else "近" if pm.group("upper") else "约"
+                seg = seg[: pm.start()]
+            if m.group("num2"):
+                v2 = float(m.group("num2")) * factor
+                low, high = min(v, v2), max(v, v2)
+            else:
+                if approx in ("超", "近"):
+                    step = max(step, approx_place * factor)
+                low, high = make_interval(v, step, approx)
+            qs = s + m.start()
+            if pm:
+                qs = s + max(cstart, prev_end) + pm.start()
+            q = Quantity(base + qs, base + s + m.end(), text[qs:s + m.end()], v, low, high, family, "en", approx=approx)
+            words = [w.lower() for w in _EN_WORD.findall(_EN_QTY.sub(" # ", seg)) if len(w) > 1 or w in "#a"]
+            words = words[-10:]
+            content = [w for w in words if w not in _EN_STOP and w != "#"]
+            if len(words) >= 4 and (len(content) >= 2 or len(words) >= 6):
+                q.subject = " ".join(words)
+                lead = seg[: len(seg) - len(seg.lstrip())]
+                q.subject_start = base + s + max(cstart, prev_end) + len(lead)
+            years = _EN_YEAR.findall(sent[: m.start()])
+            quarter = _EN_QUARTER.search(sent[: m.start()])
+            mode = "target" if _EN_TARGET.search(sent[: m.start()]) or period.mode == "target" else "actual"
+            q.period = mode + ":" + (years[-1] if years else year_default) + (":" + quarter.group(0).lower() if quarter else "")
+            after = sent[m.end(): m.end() + 40]
+            q.suffix = " ".join(w.lower() for w in _EN_WORD.findall(re.split(r"[,;:.()]", after, maxsplit=1)[0])[:3])
+            out.append(q)
+            prev_end = m.end()
+    return out
+
+
+# ----------------------------------------------------------------------------------------
+
+
+def extract_quantities(doc: Document) -> list[Quantity]:
+    """Every quantity of the document's prose, in text order."""
+    changes = _section_periods(doc)
+    out: list[Quantity] = []
+    ci = 0
+    period = _Period("actual", "")
+    for block in doc.blocks:
+        while ci < len(changes) and changes[ci][0] <= block.start:
+            period = changes[ci][1]
+            ci += 1
+        if not block.is_prose and block.kind.value != "table-row":
+            continue
+        if block.lang == "zh":
+            out.extend(_ZhParser(block.text, block.start, period).run())
+        else:
+            out.extend(_en_paragraph(block.text, block.start, doc.sentences_of(block), period))
+    return out
+
+
+def parse_amount(text: str) -> tuple[float, float, str] | None:
+    """Value, step and family of one written amount (``4022.25亿元``, ``6.5%``), or None."""
+    parser = _ZhParser(text, 0, _Period("actual", ""))
+    qs = parser._numbers(0, len(text))
+    if len(qs) != 1:
+        return None
+    q = qs[0]
+    return q.value, q.high - q.low, q.family
