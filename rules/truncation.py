@@ -1,7 +1,359 @@
-"""Rules of the truncation family (being built; registers no rule yet)."""
+"""Truncated and broken sentences: page-break splits, lost beginnings and endings, cut pairs.
+
+Text pulled out of PDFs and web pages breaks where the page broke. A paragraph
+that ends without closing its sentence is either the first half of a sentence a
+page break cut in two (the next paragraph carries on: ``完成年度`` / ``投资77亿元``)
+or a paragraph whose end was lost. Which of the two it is is decided from evidence
+inside the document, never from a word list of one report:
+
+* does the next paragraph open with something no sentence opens with (a comma, a
+  closing bracket, a lowercase English word, a digit after a digit)?
+* do the characters on both sides of the break form a pair that occurs elsewhere
+  in the same document (``水`` + ``土`` -> ``水土`` elsewhere), or, in English, a
+  word that occurs elsewhere (``bec`` + ``ome`` -> ``become``)?
+* does the next paragraph open with a character that, everywhere else in the
+  document, never opens a clause?
+
+Headings, titles, bylines, datelines and salutations end without punctuation on
+purpose: they are recognised by the block parser, and a short paragraph with no
+sentence inside it is treated as a heading unless the next block plainly carries
+on from it.
+"""
 
 from __future__ import annotations
 
-from reportlint.rule import Rule
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-RULES: list[type[Rule]] = []
+from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
+from reportlint.rule import Rule
+from reportlint.text.blocks import Block, BlockKind, ends_sentence
+from reportlint.text.joins import (
+    NON_OPENING,
+    Evidence,
+    continuation_reason,
+    core,
+    head,
+    heading_like,
+    joiner,
+    meant_open,
+    plain_continuation,
+)
+from reportlint.text.scripts import is_han, is_latin
+
+if TYPE_CHECKING:
+    from reportlint.document import Document
+
+# Han function characters that attach to what precedes them: a paragraph cannot open with one.
+_NON_INITIAL_HAN = frozenset("的了着们和及或等之而且并于吗呢吧")
+# ... except in these words, which may open a sentence.
+_INITIAL_WORDS = (
+    "和谐", "和平", "和美", "及时", "及早", "或许", "等级", "而今", "并购", "并联",
+    "于是", "之前", "之后", "之所以", "了解", "着力", "着眼", "着重", "着手",
+)
+# 为…的…, : the object of a sentence begun before (……作为最大的政治，).
+_WEI_DE = re.compile(r"^为[^\s，。；：、这此那]{1,3}的[^\s，。；：、的]{1,4}[，；。]")
+_LOWER_OK = re.compile(r"^(?:i[A-Z]|e[A-Z-]|e\.g\.|i\.e\.|vs\.|etc\.|p\.m\.|a\.m\.|[a-z]+\.(?:com|org|gov|net)\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    """A place where a paragraph ends before its sentence does."""
+
+    kind: str  # "split" (the next paragraph continues it), "lost-ending", "document-end"
+    a: Block
+    b: Block | None
+    joiner: str = ""
+    reason: str = ""
+
+
+def _evidence(doc: Document) -> Evidence:
+    ev = doc.cache.get("truncation.evidence")
+    if ev is None:
+        ev = doc.cache["truncation.evidence"] = Evidence(doc.text)
+    return ev
+
+
+def _can_continue(b: Block, doc: Document) -> bool:
+    """Could ``b`` carry on a sentence? Numbered items and Markdown headings cannot."""
+    if b.numbering is not None:
+        return False
+    if b.kind is BlockKind.PARAGRAPH:
+        return True
+    if b.kind is BlockKind.HEADING:
+        return doc.text[b.line_start:b.start].strip() == ""  # a short fragment, not a '#' heading
+    return False
+
+
+def find_breaks(doc: Document) -> list[Break]:
+    """Every paragraph that ends mid-sentence, classified (cached per document)."""
+    cached = doc.cache.get("truncation.breaks")
+    if cached is not None:
+        return cached
+    ev = _evidence(doc)
+    blocks = doc.blocks
+    out: list[Break] = []
+    last_prose = max((i for i, b in enumerate(blocks) if b.kind is not BlockKind.TABLE_ROW), default=-1)
+    for i, a in enumerate(blocks):
+        if a.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or ends_sentence(a.text):
+            continue
+        if a.kind is BlockKind.PARAGRAPH and meant_open(a):
+            continue
+        b = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b is not None and not _can_continue(b, doc):
+            b_ok = False
+        else:
+            b_ok = b is not None
+        if a.kind is BlockKind.HEADING and not _ends_in_cut_word(a, ev):
+            # A heading: only a plain continuation makes it the first half of a sentence.
+            if b_ok and a.numbering is None and plain_continuation(b):  # type: ignore[arg-type]
+                out.append(Break("split", a, b, _join(a, b, ev), continuation_reason(a, b, ev)))  # type: ignore[arg-type]
+            continue
+        heading = heading_like(a, last=i == last_prose, evidence=ev)
+        why = continuation_reason(a, b, ev, statistics=not heading) if b_ok else ""  # type: ignore[arg-type]
+        if why:
+            out.append(Break("split", a, b, _join(a, b, ev), why))  # type: ignore[arg-type]
+        elif heading:
+            continue
+        elif i == last_prose:
+            out.append(Break("document-end", a, None))
+        else:
+            out.append(Break("lost-ending", a, b))
+    doc.cache["truncation.breaks"] = out
+    return out
+
+
+def _ends_in_cut_word(block: Block, ev: Evidence) -> bool:
+    """A short English line the parser took for a heading, but whose last word is a
+    lowercase fragment found nowhere else in the document (``expected to fade quic``)."""
+    if block.lang != "en" or block.numbering is not None:
+        return False
+    words = core(block.text).split()
+    last = words[-1] if words else ""
+    return len(words) >= 6 and last.isalpha() and last.islower() and ev.vocab[last] <= 1
+
+
+def _join(a: Block, b: Block, ev: Evidence) -> str:
+    return joiner(core(a.text), head(b.text), ev.vocab)
+
+
+def lost_beginning(b: Block, ev: Evidence) -> str:
+    """Why ``b`` opens in the middle of a sentence, or ''."""
+    t = head(b.text)
+    if not t or b.numbering is not None:
+        return ""
+    y = t[0]
+    if y in NON_OPENING:
+        return f"opens with `{y}`"
+    if b.lang == "en" or is_latin(y):
+        if "a" <= y <= "z" and not _LOWER_OK.match(t):
+            return "opens with a lowercase word"
+        return ""
+    if not is_han(y):
+        return ""
+    if y == "是" and not t.startswith(("是否", "是非")):
+        return "opens with `是`, the verb of a sentence begun before"
+    if y in _NON_INITIAL_HAN and not t.startswith(_INITIAL_WORDS):
+        return f"opens with `{y}`, which attaches to what precedes it"
+    if _WEI_DE.match(t):
+        return "opens with `为…的`, the object of a sentence begun before"
+    return ""
+
+
+def _span_around(a: Block, b: Block, width: int) -> tuple[int, int]:
+    return max(a.start, a.end - width), min(b.end, b.start + width)
+
+
+class SplitSentence(Rule):
+    code = "TRN001"
+    name = "split-sentence"
+    category = "truncation"
+    severity = Severity.WARNING
+    summary = "a sentence is cut in two by a paragraph break (page break)"
+    explanation = """\
+A page break in the source PDF became a paragraph break: the paragraph stops
+mid-sentence (often mid-word) and the next one carries on. The fix joins them,
+with no space between Chinese characters or inside a cut word, and one space
+between English words.
+
+Wrong:  ……美丽圩镇建设入库项目625个，完成年度
+
+        投资77亿元。新建城镇污水管网129.7公里……
+Right:  ……美丽圩镇建设入库项目625个，完成年度投资77亿元。新建城镇污水管网129.7公里……
+
+Wrong:  With increased digitalisation, data will bec
+
+        ome an important asset for firms
+Right:  With increased digitalisation, data will become an important asset for firms
+"""
+    options = {"context": 4}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        width = int(options.get("context", 4))
+        for br in find_breaks(doc):
+            if br.kind != "split" or br.b is None:
+                continue
+            s, e = _span_around(br.a, br.b, width)
+            left, right = core(br.a.text), head(br.b.text)
+            cut_end = br.a.start + len(left)
+            cut_start = br.b.start + (len(br.b.text) - len(br.b.text.lstrip()))
+            if doc.text[br.b.start:cut_start + 2].startswith(("**", "__")):
+                cut_start = br.b.start  # keep emphasis markers as they are
+            shown = f"{left[-6:]}⏎{right[:6]}"
+            yield self.report(
+                s, e,
+                f"sentence split across paragraphs at `{shown}`: {br.reason}",
+                fix=Fix("safe", "join the two paragraphs", (Edit(cut_end, cut_start, br.joiner),)),
+                fingerprint_text=shown,
+            )
+
+
+class LostEnding(Rule):
+    code = "TRN002"
+    name = "lost-ending"
+    category = "truncation"
+    severity = Severity.WARNING
+    summary = "a paragraph or the document ends in the middle of a sentence"
+    explanation = """\
+The paragraph stops without finishing its sentence and the next paragraph does not
+carry on: the end of the sentence was lost in extraction or editing.
+
+Wrong:  ……加大基本养老保险、基本医疗保险保障力度。坚持“房住不炒”，促进房地产业
+
+        建设高质量教育体系。……
+Right:  ……坚持“房住不炒”，促进房地产业良性循环和健康发展。
+"""
+    options = {"context": 6}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        width = int(options.get("context", 6))
+        for br in find_breaks(doc):
+            if br.kind == "split":
+                continue
+            a = br.a
+            end = a.start + len(core(a.text))
+            tail = doc.text[max(a.start, end - width):end]
+            where = "the document ends" if br.kind == "document-end" else "paragraph ends"
+            yield self.report(max(a.start, end - width), end, f"{where} mid-sentence after `{tail}`",
+                              fingerprint_text=tail)
+
+
+class LostBeginning(Rule):
+    code = "TRN003"
+    name = "lost-beginning"
+    category = "truncation"
+    severity = Severity.WARNING
+    summary = "a paragraph starts in the middle of a sentence"
+    explanation = """\
+The paragraph opens with what can only continue a sentence: a verb with no
+subject (是：), an object (为最大的政治，), a closing bracket or quote, a lowercase
+English word. Its beginning was lost.
+
+Wrong:  是：地区生产总值增长6.5%以上；……
+Right:  今年经济社会发展的主要预期目标是：地区生产总值增长6.5%以上；……
+
+Wrong:  nesses had risen since the beginning of the year.
+Right:  Costs for businesses had risen since the beginning of the year.
+"""
+    options = {"context": 6}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        width = int(options.get("context", 6))
+        ev = _evidence(doc)
+        continued = {id(br.b) for br in find_breaks(doc) if br.kind == "split"}
+        for b in doc.blocks:
+            if b.kind is not BlockKind.PARAGRAPH or id(b) in continued:
+                continue
+            why = lost_beginning(b, ev)
+            if why:
+                head = doc.text[b.start:min(b.end, b.start + width)]
+                yield self.report(b.start, min(b.end, b.start + width),
+                                  f"paragraph starts mid-sentence at `{head}`: {why}", fingerprint_text=head)
+
+
+_OPEN_KIND = {"“": "“", "《": "《", "（": "（", "(": "（", "【": "【", "[": "【", "‘": "‘"}
+_CLOSE_KIND = {"”": "“", "》": "《", "）": "（", ")": "（", "】": "【", "]": "【", "’": "‘"}
+# 1） a） 一）: a number closed by a bracket is a list marker, not half of a pair.
+_BRACKET_NUMBER = re.compile(r"^[\s*_]*[一二三四五六七八九十0-9A-Za-z]{1,3}[）)]")
+
+
+def unbalanced(text: str) -> list[tuple[int, str]]:
+    """Offsets of brackets and quotes that have no partner in ``text``.
+
+    Full-width and ASCII brackets pair with each other (``(鱼珠-象颈岭段）``);
+    a list marker like ``1）`` and an apostrophe are not halves of a pair; an
+    opening quote at the very start is how a quotation running over several
+    paragraphs is written.
+    """
+    stack: list[tuple[int, str]] = []
+    bad: list[tuple[int, str]] = []
+    m = _BRACKET_NUMBER.match(text)
+    skip = m.end() - 1 if m else -1
+    for i, ch in enumerate(text):
+        if ch in _OPEN_KIND:
+            stack.append((i, ch))
+        elif ch in _CLOSE_KIND and i != skip:
+            kind = _CLOSE_KIND[ch]
+            k = len(stack) - 1
+            while k >= 0 and _OPEN_KIND[stack[k][1]] != kind:
+                k -= 1
+            if k < 0:
+                if ch == "’" and i and text[i - 1].isalpha():
+                    continue  # apostrophe: Singapore’s
+                bad.append((i, ch))
+            else:
+                del stack[k:]  # openers left inside were never closed; judged with the outer pair
+    bad.extend(p for p in stack if not (p[0] == len(text) - len(text.lstrip()) and p[1] in "“‘"))
+    quotes = [i for i, ch in enumerate(text) if ch == '"']
+    if len(quotes) % 2 and quotes[0] != len(text) - len(text.lstrip()):
+        bad.append((quotes[-1], '"'))
+    bad.sort()
+    return bad
+
+
+class UnbalancedPair(Rule):
+    code = "TRN004"
+    name = "unbalanced-pair"
+    category = "truncation"
+    severity = Severity.INFO
+    summary = "a quote or bracket in the paragraph has no partner"
+    explanation = """\
+An opening quote or bracket without its closing partner (or the reverse) inside
+one paragraph is a sign that text was cut out or spliced in. A mark that is
+unpaired in many paragraphs of the same document is a habit of its source, not a
+cut, and is left alone.
+
+Wrong:  坚持和发展新时代“枫桥经验，加强社会矛盾纠纷多元化解。
+Right:  坚持和发展新时代“枫桥经验”，加强社会矛盾纠纷多元化解。
+"""
+    options = {"systematic": 3}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        breaks = find_breaks(doc)
+        broken = {id(br.a) for br in breaks} | {id(br.b) for br in breaks if br.b is not None}
+        found: list[tuple[Any, int, str]] = []
+        per_mark: Counter[str] = Counter()
+        for para in doc.logical_paragraphs:
+            if any(id(blk) in broken for blk in para.blocks):
+                continue  # the cut is reported at the break already
+            if para.blocks[0].kind is not BlockKind.PARAGRAPH:
+                continue
+            marks = unbalanced(para.text)
+            if not marks or len(marks) > 2:
+                continue  # many unpaired marks: a style of the source, not a cut
+            off, ch = marks[0]
+            per_mark[ch] += 1
+            found.append((para, off, ch))
+        limit = int(options.get("systematic", 3))
+        for para, off, ch in found:
+            if per_mark[ch] >= limit:
+                continue
+            s = para.to_doc(off)
+            yield self.report(s, s + 1, f"`{ch}` has no partner in this paragraph",
+                              fingerprint_text=para.text[off:off + 8])
+
+
+RULES: list[type[Rule]] = [SplitSentence, LostEnding, LostBeginning, UnbalancedPair]

@@ -98,9 +98,33 @@ def ends_sentence(text: str) -> bool:
             return True
         if body[-1] in CJK_TERMINALS or body[-1] in ".!?;:：—…":
             return True
+        # A note in brackets after a finished sentence: ……5000套以上。（市住建局）
+        opener = _opening_bracket(t)
+        if opener > 0 and ends_sentence(t[:opener]):
+            return True
         # A wholly bracketed or quoted paragraph, e.g. （注：数据已更新）
         return t[0] in "（(“\"'‘《【[" and len(t) < 200
     return False
+
+
+_BRACKETS = {"）": "（(", ")": "（(", "】": "【[", "]": "【[", "〕": "〔"}
+
+
+def _opening_bracket(text: str) -> int:
+    """Offset of the bracket that the final ``）`` of ``text`` closes, or -1."""
+    close = text[-1]
+    if close not in _BRACKETS:
+        return -1
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in _BRACKETS and _BRACKETS[ch] == _BRACKETS[close]:
+            depth += 1
+        elif ch in _BRACKETS[close]:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
 
 
 def looks_like_title(text: str, lang: str) -> bool:
@@ -111,7 +135,7 @@ def looks_like_title(text: str, lang: str) -> bool:
         t = m.group(2).strip()
     if not t:
         return False
-    if t.startswith(("——", "--", "◇", "◆", "●", "■")) and len(t) <= 80 and not ends_sentence(t[:-1] or t):
+    if t.startswith(("——", "――", "--", "◇", "◆", "●", "■")) and len(t) <= 80 and not ends_sentence(t[:-1] or t):
         return True
     if ends_sentence(t):
         return False

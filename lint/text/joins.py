@@ -9,29 +9,209 @@ breaks themselves.
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .blocks import Block, BlockKind, ends_sentence
-from .scripts import is_han
+from .scripts import is_han, is_latin
+
+# Punctuation that never opens a sentence or a paragraph.
+NON_OPENING = "，、。；：！？）》】〕」』”’%‰,.;:!?)]}"
+# Han characters that leave a phrase open when they end it (prepositions, conjunctions, 的).
+OPEN_END_HAN = frozenset("的和与及或把将对在向从以为被让使给跟同比于")
+_CLAUSE_INITIAL = re.compile(r"(?:^|[，、。；：！？,;:!?（(“《—])\s*(\w)", re.M)
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_UNIT_START = re.compile(r"^[0-9０-９%‰.．万亿千百元个家所项人套台座条件名户年月日天次倍]")
+# What qualifies a figure: 35% | 左右, 100 | 多个.
+_QUALIFIER_START = re.compile(r"^(?:左右|以上|以下|以内|多[万亿个家项人名]|余[万亿个家项人名])")
+# A first sentence of a few characters holding a figure (投资77亿元。) completes the one before.
+_SHORT_NUMBER_SENTENCE = re.compile(r"^[^，。；：！？\s]{0,6}[0-9０-９][^，。；：！？\s]{0,6}[。；]")
+# The tail of a paragraph that is a heading glued on by the extraction: ……提出意见。一、2003年工作的回顾
+_GLUED_HEADING = re.compile(
+    r"(?:^|[。！？；])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部分])"
+    r"[^。！？；，]{2,30}$")
+# 责任单位：各县（市）区政府，市级各相关部门: a label and its value, not a sentence
+# (a definition, 韧性城市：指……, is a sentence).
+_FIELD_LINE = re.compile(r"^[^，。；：,;:]{2,10}[：:](?![指是即])[^。；！？;!?]{1,90}$")
+_TERMINAL_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
 
 
-def continues(a: Block, b: Block) -> bool:
-    """Could ``b`` be the rest of the sentence ``a`` leaves open?"""
+class Evidence:
+    """Document-internal statistics that tell a page-break split from a lost ending.
+
+    Built from the document's own text, lazily: counting a pair of characters is a
+    substring count, the clause-initial table and the word list are made once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._initials: Counter[str] | None = None
+        self._vocab: Counter[str] | None = None
+
+    def count(self, s: str) -> int:
+        return self.text.count(s)
+
+    @property
+    def initials(self) -> Counter[str]:
+        """How often each character opens a clause, over the whole document."""
+        if self._initials is None:
+            self._initials = Counter(m.group(1) for m in _CLAUSE_INITIAL.finditer(self.text))
+        return self._initials
+
+    @property
+    def vocab(self) -> Counter[str]:
+        """Latin words of the document, lowercased, with their counts."""
+        if self._vocab is None:
+            self._vocab = Counter(w.lower() for w in _LATIN_WORD.findall(self.text))
+        return self._vocab
+
+    def never_opens(self, ch: str, *, minimum: int = 3) -> bool:
+        """``ch`` is common in the document, yet no clause anywhere else opens with it."""
+        if not is_han(ch):
+            return False
+        # One clause-initial use may be the paragraph under test itself.
+        return self.initials[ch] <= 1 and self.count(ch) >= minimum
+
+
+def core(text: str) -> str:
+    """The text without trailing spaces and emphasis markers."""
+    t = text.rstrip()
+    while t.endswith(("**", "__")):
+        t = t[:-2].rstrip()
+    return t
+
+
+def head(text: str) -> str:
+    """The text without leading spaces and emphasis markers."""
+    t = text.lstrip()
+    while t.startswith(("**", "__")):
+        t = t[2:].lstrip()
+    return t
+
+
+def heading_like(block: Block, *, last: bool = False, evidence: Evidence | None = None) -> bool:
+    """A short paragraph with no sentence inside: a heading line that carries commas
+    (五年来，我们……，综合实力迈上新台阶), an English heading, a dateline.
+
+    A report does not end on a heading, so the last paragraph must look like a
+    signature or a dateline (short, no comma) to count. With ``evidence``, an
+    English line whose last word occurs nowhere else in the document ends in a cut
+    word (``fade quic``), not a heading.
+    """
+    t = core(block.text)
+    if not t or t[-1] in "，、,":
+        return False
+    if _TERMINAL_INSIDE.search(t):
+        return False
+    if block.lang == "zh":
+        if "：" in t[:-1] or ":" in t[:-1]:
+            return False  # a glossary line or a lead-in: 韧性城市：指……
+        if last:
+            return len(t) <= 40 and "，" not in t
+        return len(t) <= 80 and t[-1] not in OPEN_END_HAN
+    words = t.split()
+    if not (len(words) <= 20 and (t[0].isupper() or t[0].isdigit())):
+        return False
+    tail = _LATIN_WORD.findall(words[-1])
+    return not (evidence is not None and tail and words[-1].isalpha() and evidence.vocab[tail[-1].lower()] <= 1)
+
+
+def meant_open(block: Block) -> bool:
+    """Lines that end without punctuation on purpose: a label with its value
+    (责任单位：……), or a paragraph with a heading glued to its end."""
+    t = core(block.text)
+    return bool(_GLUED_HEADING.search(t) or _FIELD_LINE.match(t))
+
+
+def continuation_reason(a: Block, b: Block, evidence: Evidence, *, statistics: bool = True) -> str:
+    """Why ``b`` carries on the sentence ``a`` leaves open, or '' when nothing says so.
+
+    With ``statistics=False`` only what the two paragraphs show by themselves counts
+    (a comma opening the next one, a number cut in two), not how often a pair of
+    characters occurs elsewhere.
+    """
+    left, right = core(a.text), head(b.text)
+    if not left or not right:
+        return ""
+    x, y = left[-1], right[0]
+    if y in NON_OPENING:
+        return "the next paragraph opens with punctuation"
+    if is_latin(x) or (x in ",;" and a.lang == "en"):
+        return "the next paragraph opens with a lowercase word" if "a" <= y <= "z" else ""
+    if x.isdigit() and _UNIT_START.match(right):
+        return "a number is cut in two"
+    if (x.isdigit() or x in "%‰") and _QUALIFIER_START.match(right):
+        return "a figure is cut from its qualifier"
+    if not (is_han(x) or x.isdigit() or x in "，、”’）)"):
+        return ""
+    if x in "，、":
+        return "the paragraph stops after a comma"
+    if x in OPEN_END_HAN and (is_han(y) or y.isdigit()):
+        return f"the paragraph stops after `{x}`"
+    if _SHORT_NUMBER_SENTENCE.match(right):
+        return "the next paragraph opens with a fragment that completes a figure"
+    if not statistics:
+        return ""
+    if (is_han(x) or x.isdigit()) and is_han(y) and evidence.count(x + y) > 0:
+        return f"`{x}{y}` occurs elsewhere in the document"
+    if evidence.never_opens(y):
+        return f"no clause in the document opens with `{y}`"
+    return ""
+
+
+def plain_continuation(b: Block) -> bool:
+    """``b`` opens with what only continues a sentence: punctuation or a lowercase word."""
+    y = head(b.text)[:1]
+    return bool(y) and (y in NON_OPENING or "a" <= y <= "z")
+
+
+def continues(a: Block, b: Block, evidence: Evidence | None = None) -> bool:
+    """Could ``b`` be the rest of the sentence ``a`` leaves open?
+
+    Without ``evidence`` every open paragraph is taken to continue into the next;
+    with it, the break must show that it cut a sentence (see
+    :func:`continuation_reason`), and a heading-like line needs proof that does
+    not rest on statistics.
+    """
     if a.kind is not BlockKind.PARAGRAPH or b.kind not in (BlockKind.PARAGRAPH,):
         return False
-    if ends_sentence(a.text):
+    if ends_sentence(a.text) or b.numbering is not None or meant_open(a):
         return False
-    if b.numbering is not None:
-        return False
-    return True
+    if evidence is None:
+        return not heading_like(a) or plain_continuation(b)
+    return bool(continuation_reason(a, b, evidence, statistics=not heading_like(a, evidence=evidence)))
 
 
-def joiner(left: str, right: str) -> str:
-    """What joins two pieces: nothing between Han (or a word cut mid-way), else a space."""
+def latin_joiner(left: str, right: str, vocab: Counter[str]) -> str:
+    """'' when the break cut a word in two (``bec`` + ``ome`` is a word of the
+    document, ``bec`` is not), else one space."""
+    m1 = re.search(r"[A-Za-z]+$", left)
+    m2 = re.match(r"[A-Za-z]+", right)
+    if not m1 or not m2:
+        return " " if left[-1:].isalnum() or left[-1:] in ",;:" else ""
+    lw, rw = m1.group(0).lower(), m2.group(0).lower()
+    whole = vocab[lw + rw] > 0
+    if whole and (vocab[lw] <= 1 or vocab[rw] <= 1):
+        return ""
+    if vocab[lw] > 1 and vocab[rw] > 1:
+        return " "
+    return "" if whole or vocab[lw] <= 1 or vocab[rw] <= 1 else " "
+
+
+def joiner(left: str, right: str, vocab: Counter[str] | None = None) -> str:
+    """What joins two pieces: nothing between Han, inside a cut number or a cut word
+    (when ``vocab`` tells), else a space."""
     if not left or not right:
         return ""
     a, b = left[-1], right[0]
-    if is_han(a) or is_han(b) or not a.isalnum() and not a in ",;:" or not b.isalnum() and b not in "(\"'“":
+    if is_han(a) or is_han(b) or b in NON_OPENING or a in "，、":
+        return ""
+    if vocab is not None and is_latin(a) and is_latin(b):
+        return latin_joiner(left, right, vocab)
+    if a.isdigit() and (b.isdigit() or b in "%."):
+        return ""
+    if not a.isalnum() and a not in ",;:" or not b.isalnum() and b not in "(\"'“":
         return ""
     return " "
 
@@ -73,8 +253,11 @@ class LogicalParagraph:
 
 
 def logical_paragraphs(blocks: list[Block]) -> list[LogicalParagraph]:
+    """Prose blocks grouped where a break cut a sentence, judged with the statistics
+    of the blocks' own text."""
     out: list[LogicalParagraph] = []
     group: list[Block] = []
+    evidence = Evidence("\n".join(b.text for b in blocks))
 
     def flush() -> None:
         if not group:
@@ -84,7 +267,7 @@ def logical_paragraphs(blocks: list[Block]) -> list[LogicalParagraph]:
         pos = 0
         for k, blk in enumerate(group):
             if k:
-                sep = joiner(parts[-1], blk.text)
+                sep = joiner(core(parts[-1]), head(blk.text), evidence.vocab)
                 parts.append(sep)
                 pos += len(sep)
             starts.append(pos)
@@ -97,7 +280,7 @@ def logical_paragraphs(blocks: list[Block]) -> list[LogicalParagraph]:
         if not blk.is_prose:
             flush()
             continue
-        if group and not continues(group[-1], blk):
+        if group and not continues(group[-1], blk, evidence):
             flush()
         group.append(blk)
     flush()

@@ -1,0 +1,263 @@
+"""Structure: announced lists that are not delivered, heading numbers that skip.
+
+A report says how many items follow (重点抓好以下九个方面工作：, "three priorities")
+and numbers its headings (一、 二、 三、; （一） （二）). When extraction or editing
+loses part of the text, the count and the numbering stop adding up; these rules
+compare what the text announces with what it delivers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from reportlint.diagnostic import Diagnostic, Severity
+from reportlint.rule import Rule
+from reportlint.text.blocks import Block, BlockKind
+
+if TYPE_CHECKING:
+    from reportlint.document import Document
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUM = "一二三四五六七八九十两〇零"
+_EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                "ninth": 9, "tenth": 10, "firstly": 1, "secondly": 2, "thirdly": 3, "fourthly": 4}
+
+# 重点抓好以下九个方面工作： at the end of a paragraph; the count is group 1.
+_ZH_ANNOUNCE = re.compile(
+    rf"(?:以下|如下|下列|下面|这)([{_CN_NUM}]{{1,3}})(?:个|项|件|条|点|大)?(?:方面|领域|重点|任务|工作|举措|措施|目标|要求|原则|事情|事)"
+    rf"[^，。；：！？]{{0,8}}[：:]\s*$"
+)
+# "I will focus on three priorities:" at the end of a paragraph.
+_EN_ANNOUNCE = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:priorities|areas|things|ways|goals|objectives|pillars|steps|strategies|measures|points|thrusts|themes|reasons|parts)"
+    r"\b[^.!?]{0,40}[:.]\s*$"
+)
+# 一是……二是……: items inside a paragraph.
+_ZH_INLINE = re.compile(rf"(?:^|[：:；;。，])\s*([{_CN_NUM}]{{1,3}})是")
+_EN_ORDINAL = re.compile(r"(?:^|[.;:]\s+)(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Firstly|Secondly|"
+                         r"Thirdly|Fourthly|Finally|Lastly),")
+_NUM_VALUE = re.compile(rf"[{_CN_NUM}]+|[0-9]+|[①-⑳]")
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a Chinese numeral up to 99 (九, 十二, 二十, 三十五), or None."""
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    t = _CN_DIGITS.get(tens, None) if tens else 1
+    o = _CN_DIGITS.get(ones, None) if ones else 0
+    if t is None or o is None:
+        return None
+    return t * 10 + o
+
+
+def numbering_value(numbering: str) -> int | None:
+    """The number in a heading mark: 三、 -> 3, （十二） -> 12, 4. -> 4, ③ -> 3."""
+    m = _NUM_VALUE.search(numbering)
+    if not m:
+        return None
+    v = m.group(0)
+    if "①" <= v <= "⑳":
+        return ord(v) - ord("①") + 1
+    if v.isascii() and v.isdigit():
+        return int(v)
+    return cn_number(v)
+
+
+def cn_render(value: int) -> str:
+    """九 for 9, 十二 for 12, 二十 for 20 (1..99)."""
+    digits = "〇一二三四五六七八九"
+    if value < 10:
+        return digits[value]
+    tens, ones = divmod(value, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+def render(style: str, value: int) -> str:
+    """The mark of ``value`` in ``style`` (the inverse of numbering_style/numbering_value)."""
+    if style.startswith("cn"):
+        num, shape = cn_render(value), style[2:]
+    elif style.startswith("circled"):
+        num, shape = chr(ord("①") + value - 1), style[7:]
+    else:
+        num, shape = str(value), style[6:]
+    return shape.replace("#", num)
+
+
+def numbering_style(numbering: str) -> str:
+    """A key that tells 一、 from （一） from 1. from (1): same style, same list."""
+    m = _NUM_VALUE.search(numbering)
+    if not m:
+        return numbering
+    kind = "cn" if m.group(0)[0] in _CN_NUM else "circled" if "①" <= m.group(0)[0] <= "⑳" else "arabic"
+    shape = numbering[:m.start()] + "#" + numbering[m.end():]
+    shape = shape.replace("(", "（").replace(")", "）").replace("．", ".")
+    return kind + shape
+
+
+def _rank(block: Block) -> int:
+    return block.level or 9
+
+
+class MissingItems(Rule):
+    code = "STR001"
+    name = "missing-items"
+    category = "structure"
+    severity = Severity.WARNING
+    summary = "a list announces more items than the text delivers"
+    explanation = """\
+The text announces a number of items and delivers fewer: the rest was lost when
+the report was extracted or cut.
+
+Wrong:  重点抓好以下九个方面工作：
+        （一）围绕“一点两地”新定位……
+        (and no （二） to （九）)
+Right:  all nine items, or the right count in the announcement.
+
+Wrong:  This Budget focuses on three priorities: … First, … Second, …  (no third)
+"""
+    options = {"window": 60}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        blocks = doc.blocks
+        window = int(options.get("window", 60))
+        for i, blk in enumerate(blocks):
+            if not blk.is_prose and blk.kind is not BlockKind.HEADING:
+                continue
+            text = blk.text.rstrip().rstrip("*_ ")
+            m = _ZH_ANNOUNCE.search(text)
+            if m:
+                announced = cn_number(m.group(1))
+                delivered = _count_zh(blocks, i, window)
+            else:
+                m = _EN_ANNOUNCE.search(text)
+                if not m:
+                    continue
+                announced = _EN_NUMBERS[m.group(1).lower()]
+                delivered = _count_en(blocks, i, text[m.end():], min(window, 12))
+            if announced is None or delivered is None or delivered >= announced:
+                continue
+            s, e = blk.start + m.start(1), blk.start + m.end(1)
+            yield self.report(s, e, f"announces {announced} items but {delivered} follow",
+                              fingerprint_text=m.group(0))
+
+
+def _count_zh(blocks: list[Block], i: int, window: int) -> int | None:
+    """Items after block ``i``: numbered blocks of the first numbering style, or 一是/二是 inside."""
+    style: str | None = None
+    rank = 0
+    values: set[int] = set()
+    for blk in blocks[i + 1:i + 1 + window * 4]:
+        if blk.numbering is None:
+            if style is None and blk.is_prose:
+                # No numbered item right after the lead-in: count 一是……二是…… instead.
+                return _count_inline(blocks, blocks.index(blk), window)
+            if blk.kind is BlockKind.HEADING and blk.level and style is not None and blk.level < rank:
+                break
+            continue
+        st = numbering_style(blk.numbering)
+        if style is None:
+            style, rank = st, _rank(blk)
+            if numbering_value(blk.numbering) != 1:
+                return None  # the list does not start right after the lead-in
+        elif st != style:
+            if _rank(blk) < rank:
+                break  # a higher-level heading: the list is over
+            continue
+        v = numbering_value(blk.numbering)
+        if v is not None:
+            if v in values:
+                break  # a second list of the same style
+            values.add(v)
+    return len(values) if style is not None else None
+
+
+def _count_inline(blocks: list[Block], k: int, window: int) -> int | None:
+    """Items written 一是……二是……, in one paragraph or one paragraph each."""
+    found: set[int] = set()
+    for blk in blocks[k:k + window]:
+        if not blk.is_prose or blk.numbering is not None:
+            break
+        here = [v for v in (cn_number(x) for x in _ZH_INLINE.findall(blk.text)) if v is not None]
+        if not here or (found and here[0] in found):
+            break  # the items are over, or a second list starts
+        found.update(here)
+    return max(found) if 1 in found else None
+
+
+def _count_en(blocks: list[Block], i: int, rest: str, window: int) -> int | None:
+    """Ordinal items (First, … Second, … Finally, …) after an English announcement."""
+    seen: set[int] = set()
+    finally_seen = False
+    texts = [rest] + [b.text for b in blocks[i + 1:i + 1 + window] if b.is_prose]
+    for text in texts:
+        for m in _EN_ORDINAL.finditer(text):
+            word = m.group(1).lower()
+            if word in ("finally", "lastly"):
+                finally_seen = True
+            else:
+                seen.add(_EN_ORDINALS[word])
+        if finally_seen:
+            break
+    if 1 not in seen:
+        return None
+    return len(seen) + (1 if finally_seen else 0)
+
+
+class NumberingGap(Rule):
+    code = "STR002"
+    name = "numbering-gap"
+    category = "structure"
+    severity = Severity.WARNING
+    summary = "heading or list numbers skip one (一、 then 三、)"
+    explanation = """\
+Numbered headings and items count up one at a time. A jump means an item was lost
+(or the numbers were edited by hand and not renumbered).
+
+Wrong:  一、2023年工作回顾 …… 三、2024年工作安排
+Right:  一、2023年工作回顾 …… 二、2024年工作安排
+"""
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        # Per numbering style, the last number seen. A list that restarts at 1 is a new
+        # list; numbers that carry on across parts (（五） under 二、 after （四） under 一、) are fine.
+        last: dict[str, int] = {}
+        last_at: dict[str, int] = {}
+        for blk in doc.blocks:
+            if blk.numbering is None or blk.kind is BlockKind.TABLE_ROW:
+                continue
+            style = numbering_style(blk.numbering)
+            value = numbering_value(blk.numbering)
+            if value is None:
+                continue
+            prev = last.get(style)
+            if prev is not None and value > prev + 1 and value != 1 and not _present(
+                    doc.text, last_at[style], blk.start, style, range(prev + 1, value)):
+                start = blk.start + len(blk.text) - len(blk.text.lstrip("*_ "))
+                yield self.report(start, start + len(blk.numbering),
+                                  f"numbering jumps from {prev} to {value}: "
+                                  f"{'item' if value - prev == 2 else 'items'} {', '.join(str(k) for k in range(prev + 1, value))} missing",
+                                  fingerprint_text=blk.text[:20])
+            if prev is None or value > prev or value == 1:
+                last[style] = value
+                last_at[style] = blk.start
+
+
+def _present(text: str, start: int, end: int, style: str, values: range) -> bool:
+    """Are the 'missing' marks there after all, at the start of a line the parser did not
+    take for a numbered item (``15.10大产业项目``: a number right after the dot)?"""
+    span = text[start:end]
+    for v in values:
+        mark = render(style, v).replace("（", "[（(]").replace("）", "[）)]").replace(".", "[.．]")
+        if re.search(r"(?m)^[ \t*_>#-]*" + mark, span):
+            return True
+    return False
+
+
+RULES: list[type[Rule]] = [MissingItems, NumberingGap]

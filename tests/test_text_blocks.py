@@ -1,0 +1,97 @@
+"""Block-level helpers the truncation rules and logical paragraphs rest on."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.document import Document
+from reportlint.text.blocks import BlockKind, ends_sentence, looks_like_title
+from reportlint.text.joins import Evidence, continues, heading_like, joiner, meant_open
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("作保障房5000套以上。（市住建局）", True),  # a note after the sentence
+        ("（牵头单位：市住建局）", True),
+        ("达到国家标准。（市消防救援支队〈特勤〉）", True),
+        ("促进房地产业（试点）", False),  # the bracket closes a phrase, the sentence stays open
+        ("他说：“我们要干。”", True),
+        ("我们要把握“大桥经济”“黄金内湾”", False),
+        ("Rates held (see the note).", True),
+        ("完成年度", False),
+    ],
+)
+def test_ends_sentence(text: str, ends: bool) -> None:
+    assert ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["――2022年1月7日在厦门市第十六届人民代表大会第一次会议上", "——2024年2月1日在江门市人民代表大会上", "June 17, 2025",
+     "International economy"],
+)
+def test_datelines_and_short_headings_are_titles(text: str) -> None:
+    lang = "zh" if "年" in text else "en"
+    assert looks_like_title(text, lang)
+
+
+def _blocks(text: str):
+    return Document(text).blocks
+
+
+def test_heading_like_paragraphs() -> None:
+    head, body = _blocks("五年来，我们保持战略定力，坚定不移发展实体经济，综合实力迈上新台阶\n\n经济规模持续壮大。\n")
+    assert head.kind is BlockKind.PARAGRAPH and heading_like(head)
+    cut = _blocks("完善保障体系。坚持“房住不炒”，促进房地产业\n")[0]
+    assert not heading_like(cut)  # a sentence inside: a paragraph, not a heading
+    glossary = _blocks("韧性城市：指城市能够抵御灾害，减轻灾害损失\n")[0]
+    assert not heading_like(glossary)
+
+
+def test_english_heading_like_needs_its_last_word_elsewhere() -> None:
+    text = "Costs rose quickly. Exports were expected to fade.\n\nThis surge was expected to fade quic\n"
+    doc = Document(text)
+    line = doc.blocks[-1]
+    assert heading_like(line)  # without statistics it reads like a heading
+    assert not heading_like(line, evidence=Evidence(text))
+
+
+def test_lines_meant_to_stay_open() -> None:
+    assert meant_open(_blocks("责任单位：各县（市）区政府，市级各相关部门\n")[0])
+    assert meant_open(_blocks("请予审议。一、2003年工作的回顾\n")[0])
+    assert not meant_open(_blocks("韧性城市：指城市能够抵御灾害，减轻灾害损失\n")[0])
+
+
+def test_continues_with_and_without_evidence() -> None:
+    text = ("全省水土保持工作扎实推进。\n\n生态持续改善。近岸海域水质第1，全省水\n\n土保持考核获评优秀。\n\n"
+            "加快建设。坚持“房住不炒”，促进房地产业\n\n建设高质量教育体系。\n")
+    blocks = _blocks(text)
+    ev = Evidence(text)
+    assert continues(blocks[1], blocks[2], ev)  # 水土 occurs elsewhere
+    assert continues(blocks[3], blocks[4])  # without statistics any open paragraph continues
+    assert not continues(blocks[3], blocks[4], ev)  # with them: a lost ending, not a split
+    assert not continues(blocks[0], blocks[1], ev)  # the first one closes its sentence
+
+
+def test_logical_paragraphs_keep_a_lost_ending_apart() -> None:
+    text = "加快建设。坚持“房住不炒”，促进房地产业\n\n建设高质量教育体系。\n\n生态改善。全省水\n\n土保持获评优秀。全省水土流失减少。\n"
+    lps = Document(text).logical_paragraphs
+    assert [lp.text for lp in lps] == ["加快建设。坚持“房住不炒”，促进房地产业", "建设高质量教育体系。",
+                                       "生态改善。全省水土保持获评优秀。全省水土流失减少。"]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "vocab", "sep"),
+    [
+        ("完成年度", "投资77亿元", None, ""),
+        ("data will bec", "ome an asset", {"become": 2}, ""),
+        ("we will", "provide funding", {"we": 5, "will": 5, "provide": 3}, " "),
+        ("房源5", "7163套", None, ""),
+        ("the rate of", "inflation", None, " "),
+    ],
+)
+def test_joiner(left: str, right: str, vocab, sep: str) -> None:
+    from collections import Counter
+
+    assert joiner(left, right, Counter(vocab) if vocab is not None else None) == sep

@@ -1,0 +1,238 @@
+"""Truncation rules: page-break splits, lost beginnings and endings, unpaired marks.
+
+Each rule is tried on the breaks it must report and on the lines that end without
+punctuation on purpose (titles, bylines, datelines, headings, list items, tables,
+lead-ins, notes in brackets), which it must leave alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint.document import Document
+from reportlint.rules.truncation import (
+    LostBeginning,
+    LostEnding,
+    SplitSentence,
+    UnbalancedPair,
+    find_breaks,
+    unbalanced,
+)
+from reportlint.runner import lint_text
+
+DATA = Path(__file__).parent / "data"
+ALL = [SplitSentence, LostEnding, LostBeginning, UnbalancedPair]
+
+
+def _lint(text: str, rules=ALL, path: str = "t.txt"):
+    return lint_text(text, path, [(r, dict(r.options)) for r in rules]).diagnostics
+
+
+def _codes(text: str, rules=ALL) -> list[tuple[str, str]]:
+    return [(d.code, text[d.start:d.end]) for d in _lint(text, rules)]
+
+
+def _apply(text: str, diag) -> str:
+    out = text
+    for e in sorted(diag.fix.edits, key=lambda e: e.start, reverse=True):
+        out = out[:e.start] + e.content + out[e.end:]
+    return out
+
+
+# -- split sentences ---------------------------------------------------------------
+
+ZH_CONTEXT = "全省水土保持工作扎实推进。持续推进高速公路建设，新建高速公路80公里。深化产业协同。\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # the pair across the break (水土, 高速, 协同) occurs elsewhere in the document
+        (ZH_CONTEXT + "生态环境持续改善。近岸海域水质位列珠江口六市第1，全省水\n\n土保持目标责任评估考核获评优秀。\n",
+         "全省水土保持目标"),
+        (ZH_CONTEXT + "持续加强软硬联通。主动谋划跨珠江口交通对接，完成中江高\n\n速扩建，加快银洲湖高速改扩建。\n", "完成中江高速扩建"),
+        (ZH_CONTEXT + "全面深化城市合作。在交通互联、产业协\n\n同、园区共建等领域融合发展。\n", "产业协同、园区共建"),
+        # a short first sentence that completes a figure
+        ("推进新型城镇化建设。美丽圩镇建设入库项目625个，完成年度\n\n投资77亿元。新建城镇污水管网129.7公里。\n", "完成年度投资77亿元。"),
+        # a number cut in two, and a figure cut from its qualifier
+        ("完善住房保障体系。全年筹集租赁房源5\n\n7163套，加装电梯1005台。\n", "租赁房源57163套"),
+        ("产业结构持续优化。第三产业比重上升到35%\n\n左右。继续推进现代市场体系建设。\n", "上升到35%左右。"),
+        # the paragraph stops after a comma or a preposition
+        ("我们要牢记嘱托。坚持系统观念，加强统筹协调，\n\n当好改革开放先锋。\n", "加强统筹协调，当好改革开放先锋。"),
+        # the next paragraph opens with punctuation
+        ("建设平安城市。坚持和发展新时代“枫桥经验\n\n”，加强社会矛盾纠纷多元化解。\n", "“枫桥经验”，加强"),
+    ],
+)
+def test_chinese_split_is_one_finding_with_a_safe_join(text: str, joined: str) -> None:
+    diags = _lint(text)
+    assert [d.code for d in diags] == ["TRN001"]
+    d = diags[0]
+    assert "\n\n" in text[d.start:d.end]  # the span covers both sides of the break
+    assert d.fix is not None and d.fix.applicability == "safe"
+    assert joined in _apply(text, d)
+
+
+def test_english_split_mid_word_joins_without_space() -> None:
+    text = ("Data will become important. Firms become stronger when they adapt.\n\n"
+            "With increased digitalisation, data will bec\n\nome an important asset for firms.\n")
+    diags = _lint(text)
+    assert [d.code for d in diags] == ["TRN001"]
+    assert "data will become an important asset" in _apply(text, diags[0])
+
+
+def test_english_split_between_words_joins_with_one_space() -> None:
+    text = ("We will provide more support. We will help firms grow.\n\n"
+            "Over the next five years, we will\n\nprovide additional funding to charities.\n")
+    diags = _lint(text)
+    assert [d.code for d in diags] == ["TRN001"]
+    assert "we will provide additional funding" in _apply(text, diags[0])
+
+
+def test_seed_page_breaks_and_their_repeats() -> None:
+    text = (DATA / "seed.txt").read_text(encoding="utf-8")
+    diags = _lint(text)
+    splits = [text[d.start:d.end].replace("\n", "") for d in diags if d.code == "TRN001"]
+    assert splits.count("完成年度投资77") == 3  # the first split and its two duplicated copies
+    for cut in ("全省水土保持", "中江高速扩建", "产业协同、园区", "省委巡视反馈问题"):
+        assert any(cut in s for s in splits), cut
+    starts = [text[d.start:d.end] for d in diags if d.code == "TRN003"]
+    assert starts == ["是：地区生产", "为最大的政治"]
+    ends = [d for d in diags if d.code == "TRN002"]
+    assert len(ends) == 1 and ends[0].end == len(text.rstrip())
+    # nothing on the title, the dateline, the byline, the salutation or the headings
+    first_finding = min(d.start for d in diags)
+    assert first_finding > text.index("现在，我代表市人民政府")
+    heading = text.index("（一）围绕")
+    assert not any(heading <= d.start < heading + 30 for d in diags)
+
+
+# -- lost endings --------------------------------------------------------------------
+
+def test_paragraph_that_ends_mid_sentence() -> None:
+    text = ("完善多层次社会保障体系。坚持“房住不炒”，加大保障力度，促进房地产业\n\n"
+            "建设高质量教育体系。落实中央深化新时代教育评价改革总体方案。\n")
+    assert _codes(text) == [("TRN002", "促进房地产业")]
+
+
+def test_document_that_ends_mid_sentence() -> None:
+    zh = "各位代表！奋斗成就梦想。我们要把握“大桥经济”“黄金内湾”\n"
+    assert _codes(zh) == [("TRN002", "“黄金内湾”")]
+    en = "Thank you. God bless you. God bless this cou\n"
+    assert _codes(en) == [("TRN002", "is cou")]
+
+
+def test_english_paragraph_that_ends_mid_sentence() -> None:
+    text = ("This surge in exports was expected to fade quic\n\n"
+            "How much lower demand for exports would spill over was unclear.\n")
+    assert _codes(text) == [("TRN002", "e quic")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # title, dateline, byline, salutation
+        "政府工作报告\n\n——2024年2月1日在江门市第十六届人民代表大会第四次会议上\n\n◇江门市市长 吴晓晖\n\n各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n",
+        "――2022年1月7日在厦门市第十六届人民代表大会第一次会议上\n\n厦门市人民政府市长 黄文辉\n\n各位代表：\n\n报告工作。\n",
+        # numbered and unnumbered headings
+        "一、2023年工作回顾\n\n过去一年，我们做了很多工作。\n\n（一）围绕新定位，推进大湾区建设\n\n持续加强软硬联通。\n",
+        # a heading line that carries commas, followed by the first sentence of its section
+        "五年来，我们保持战略定力，坚定不移发展实体经济，综合实力迈上新台阶\n\n经济规模持续壮大。全市地区生产总值增长。\n",
+        # English headings and datelines
+        "Summary of Governing Council deliberations: Fixed announcement date of June 4, 2025\n\nJune 17, 2025\n\n"
+        "This is an account of the deliberations.\n\nInternational economy\n\nMembers began their deliberations.\n",
+        # lead-in with a colon, a list, a table
+        "重点抓好以下工作：\n\n- 稳增长\n- 促改革\n\n| 指标 | 数值 |\n|---|---|\n| 增长 | 5% |\n",
+        # a note in brackets after the sentence; a label and its value
+        "新增学位1.53万个。（市教育局）\n\n责任单位：各县（市）区政府，市级各相关部门\n\n下一项工作。\n",
+        # a heading glued to the end of a paragraph by the extraction
+        "请各位政协委员和列席人员提出意见。一、2003年工作的回顾\n\n刚刚过去的2003年，是不平凡的一年。\n",
+    ],
+)
+def test_lines_without_punctuation_on_purpose_are_not_truncations(text: str) -> None:
+    assert _codes(text) == []
+
+
+def test_one_finding_per_break() -> None:
+    text = ZH_CONTEXT + "生态环境持续改善。近岸海域水质位列第1，全省水\n\n土保持目标责任评估考核获评优秀。\n"
+    doc = Document(text)
+    assert [b.kind for b in find_breaks(doc)] == ["split"]
+    assert len(_lint(text)) == 1
+
+
+# -- lost beginnings -----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("今年主要预期目标如下。\n\n是：地区生产总值增长6.5%以上；进出口总额增长2.5%。\n", "是：地区生产"),
+        ("全面贯彻党的二十大精神。\n\n为最大的政治，把准方向、坚定信心，再造新优势。\n", "为最大的政治"),
+        ("全面贯彻党的二十大精神。\n\n，推动市场升级，增强市场功能。\n", "，推动市场升"),
+        ("全面贯彻党的二十大精神。\n\n的重要讲话精神，推动高质量发展。\n", "的重要讲话精"),
+        ("Cases rose 9% from 2015.\n\now, we will continue to develop a smart financial centre.\n", "ow, we"),
+        ("Prices rose.\n\nnesses had risen since the beginning of the year.\n", "nesses"),
+    ],
+)
+def test_paragraph_that_starts_mid_sentence(text: str, found: str) -> None:
+    assert _codes(text) == [("TRN003", found)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "成绩来之不易。\n\n与此同时，我们也清醒地看到发展中的问题。\n",
+        "成绩来之不易。\n\n与企业携手共克时艰。全面落实惠企政策。\n",
+        "成绩来之不易。\n\n为完成这样的任务，我们要坚持稳中求进。\n",
+        "成绩来之不易。\n\n是否扩大试点，由各区自行决定。\n",
+        "成绩来之不易。\n\n及时足额发放补贴。\n",
+        "Prices rose.\n\niPhone sales fell in the quarter.\n",
+        "Prices rose.\n\ne.g. the cost of housing.\n",
+    ],
+)
+def test_sentences_that_may_open_a_paragraph(text: str) -> None:
+    assert _codes(text) == []
+
+
+# -- unbalanced pairs ---------------------------------------------------------------------
+
+def test_unbalanced_quote_is_reported_once() -> None:
+    text = "坚持和发展新时代“枫桥经验，加强社会矛盾纠纷多元化解。\n"
+    assert _codes(text) == [("TRN004", "“")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进“一网通办”“一网统管”建设（试点），完善《条例》。\n",
+        "轨道交通十三号线首期(鱼珠-象颈岭段）建成通车。\n",  # mixed widths still pair
+        "一）全力以赴稳增长、促发展。\n",  # a list marker
+        "Singapore’s economy grew. It’s a fact.\n",  # apostrophes
+        "“我们要牢记嘱托，务实创新。\n\n“我们要稳中求进。”\n",  # a quotation over two paragraphs
+    ],
+)
+def test_balanced_or_conventional_marks_are_quiet(text: str) -> None:
+    assert _codes(text, [UnbalancedPair]) == []
+
+
+def test_a_mark_unpaired_in_many_paragraphs_is_a_habit_not_a_cut() -> None:
+    text = "".join(f"术语{i}】即第{i}项说明。\n\n" for i in range(4))
+    assert _codes(text, [UnbalancedPair]) == []
+    assert unbalanced("术语】即说明。") == [(2, "】")]
+
+
+FIXTURES = {
+    "zh_report.txt": [("TRN001", "快中江高速扩建。"), ("TRN002", "促进房地产业"), ("TRN003", "是：地区生产"),
+                      ("STR001", "三"), ("STR002", "（三）")],
+    "en_report.txt": [("TRN001", " become "), ("TRN002", "e quic"), ("TRN003", "nesses")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_fixture_reports(data_dir: Path, name: str) -> None:
+    """Small reports with known defects and the usual traps: every defect found, nothing else."""
+    from reportlint.rules.structure import RULES as STRUCTURE
+
+    text = (data_dir / "truncation" / name).read_text(encoding="utf-8")
+    found = [(d.code, text[d.start:d.end].replace("\n", "")) for d in _lint(text, ALL + STRUCTURE)]
+    assert found == FIXTURES[name]
