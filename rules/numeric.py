@@ -53,6 +53,39 @@ def _span_start(q: Quantity) -> int:
     return q.start
 
 
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    """Two mentions of one key that could be a restatement of one figure.
+
+    Not: two values in one paragraph (a paragraph that lists 竣工290个 … 竣工65个 is
+    about different things); values more than ``max_ratio`` apart (a five-year total
+    vs a year's, a zone vs the city); two bounds in different words (控制在3%以内 and
+    低于4% can both hold).
+    """
+    if a.block == b.block and a.block >= 0:
+        return False
+    if a.approx and b.approx and a.approx != b.approx and a.approx != "range" and b.approx != "range":
+        if _direction(a.approx) == _direction(b.approx) != "tol":
+            return False
+    return _suffix_compatible(a, b)
+
+
+def _direction(word: str) -> str:
+    from reportlint.text.quantities import _LOWER_WORDS, _UPPER_WORDS
+
+    if word in _LOWER_WORDS or word == "超":
+        return "lower"
+    if word in _UPPER_WORDS or word == "近":
+        return "upper"
+    return "tol"
+
+
+def _far_apart(a: Quantity, b: Quantity, max_ratio: float) -> bool:
+    x, y = abs(a.value), abs(b.value)
+    if x == 0 or y == 0 or (a.value > 0) != (b.value > 0):
+        return False
+    return max(x, y) / min(x, y) > max_ratio
+
+
 def _suffix_compatible(a: Quantity, b: Quantity) -> bool:
     """English restatements may drop what follows the number, but not change it."""
     if a.lang != "en" or not a.suffix or not b.suffix:
@@ -83,10 +116,11 @@ vs 上半年 growth.
 """
         + _KEY_HELP
     )
-    options: Mapping[str, Any] = {"max_related": 3}
+    options: Mapping[str, Any] = {"max_related": 3, "max_ratio": 2.0}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         max_related = int(options.get("max_related", 3))
+        max_ratio = float(options.get("max_ratio", 2.0))
         groups: dict[str, list[Quantity]] = defaultdict(list)
         for q in doc.quantities:
             for key in (q.key, q.enum_key):
@@ -98,9 +132,11 @@ vs 上半年 growth.
                 continue
             pool: list[Quantity] = []
             for q in members:
-                conflicts = [p for p in pool if p.start != q.start and p.end <= q.start
-                             and not p.overlaps(q) and _suffix_compatible(p, q)]
-                agreeing = [p for p in pool if p.overlaps(q)]
+                comparable = [p for p in pool if p.end <= q.start and _comparable(p, q)]
+                conflicts = [p for p in comparable if not p.overlaps(q)]
+                agreeing = [p for p in comparable if p.overlaps(q)]
+                if conflicts and any(_far_apart(p, q, max_ratio) for p in conflicts):
+                    continue  # too far apart to be one figure misstated: a different scope
                 if conflicts and not agreeing:
                     findings.setdefault((q.start, q.end), (q, conflicts))
                 else:

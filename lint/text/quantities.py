@@ -101,6 +101,7 @@ _PRE_APPROX = re.compile(
 _LOWER_WORDS = frozenset("不低于 不少于 超过 超出 超 突破 逾 迈上 跨越 跃上 站上 迈入 高于 大于 以上 多 余 强 出头".split())
 _UPPER_WORDS = frozenset("不超过 不到 不足 接近 将近 近 低于 少于 小于 以下 以内 控制在".split())
 _TOL_WORDS = frozenset("大约 约为 约 大概 左右 上下".split())
+_PP_LIST = re.compile(r"(?:和|、|及|与)\d+(?:\.\d+)?个?百分点")
 _RANGE_SEP = re.compile(r"^\s*(?:到|至|~|～|-|—|－|–)\s*$")
 
 
@@ -180,6 +181,7 @@ class Quantity:
     suffix: str = ""
     approx: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    block: int = -1  # index of the paragraph in Document.blocks
 
     @property
     def key(self) -> str | None:
@@ -226,16 +228,19 @@ _QUOTE = re.compile(r"“[^“”]{0,20}”|\"[^\"]{0,20}\"|《[^《》]{0,60}�
 _YEAR = re.compile(r"(?:到|至|截至)?((?:19|20)\d{2})年(?:底|末|上半年|前三季度)?")
 _SUBPERIOD = re.compile(
     r"(第?[一二三四1-4]季度|上半年|下半年|前三季度|前\d{1,2}个?月|\d{1,2}[-—－~～至到]\d{1,2}月|全年|过去五年|五年来|五年间|"
-    r"五年累计|“?十[一二三四五]五”?(?:期间|时期)|近[三五3-5]年|三年来)"
+    r"五年累计|五年|“?(?:[六七八九]|十[一二三四五])五”?(?:期间|时期)?|近[三五3-5]年|三年来)"
 )
 _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "全年": ""}
 _TARGET = re.compile(r"(力争|争取|确保|预期|目标是|目标为|目标值|计划|控制在)")
-_REVIEW_HEAD = re.compile(r"(回顾|过去(?:一|五|的)?年|工作总结|\d{4}年(?:的)?工作(?:情况|成绩)|工作报告$)")
-_PLAN_HEAD = re.compile(
-    r"(安排|工作重点|重点工作|主要任务|目标任务|目标和任务|建议|思路|主要工作|部署|今后|未来|总体要求|主要目标|奋斗目标|"
-    r"规划|展望|打算|\d{4}年(?:的)?(?:主要)?(?:工作|目标|任务))"
+_REVIEW_HEAD = re.compile(
+    r"(回顾|回首|回眸|过去(?:一|五|的|十)?年|一年来|五年来|工作总结|完成情况|主要成绩|成绩|成就|"
+    r"(?:19|20|一九|二〇|二零)\S{2}年.{0,6}工作(?:情况|成效))"
 )
-_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_PLAN_HEAD = re.compile(
+    r"(安排|工作重点|重点工作|主要任务|目标|任务|建议|意见|思路|部署|今后|未来|总体要求|展望|打算|着眼|愿景|"
+    r"(?:19|20|一九|二〇|二零)\S{2}年.{0,8}(?:工作|目标|任务))"
+)
+_HEAD_YEAR = re.compile(r"((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年")
 
 _LEADIN = re.compile(
     r"^(?:[和及并且而但也还又再、，,\s*]|其中|同时|此外|另外|总体看|总的看|全年|今年|去年|上年|当年|目前|现在|截至目前|年末|年底|期末|"
@@ -244,8 +249,8 @@ _LEADIN = re.compile(
     r"较上年|比去年|较去年|成功|顺利|达到|达)"
 )
 _TRAIL = re.compile(r"(?:[和及与、]|的|同比|比上年|较上年|比去年|较去年|分别|均|各|都|总计|合计|共计|共|也|仍|还|已|已经|将|了|再|继续|持续|进一步)$")
-_UP = "增长|增加(?!值)|提高|提升|上升|上涨|增幅|增速|扩大|多增|增"
-_DOWN = "下降|减少|降低|回落|下滑|下跌|压减|缩减|缩小|降|减"
+_UP = "增长|增加(?!值)|递增|提高|提升|上升|上涨|增幅|增速|扩大|多增|增"
+_DOWN = "下降|递减|减少|降低|回落|下滑|下跌|压减|缩减|缩小|降|减"
 _TO = (
     "增至|增长到|增长至|增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|升至|降至|降到|下降到|下降至|降低到|降低至|"
     "减至|减少到|减少至|缩小到|缩小至|扩大到|扩大至|达到|达至|达|为|是|实现|迈上|跃升至|跃升到|保持|保持在|稳定在|控制在"
@@ -256,20 +261,22 @@ _VERB_TAIL = re.compile(
 )
 _RANK_TAIL = re.compile(rf"(?P<verb>{_RANKV}|{_TO})(?P<qual>[^，。；、]{{0,10}}?)$")
 _SHARE = re.compile(
-    r"(?:占(?P<whole>[^，。；、]{0,15}?)(?:的)?(?:比重|比例|份额)|占比|比重|比例|覆盖率)(?:提高到|提升至|提高至|达到|达|为|超过|超|约为|约)?$"
+    r"(?:占(?P<whole>[^，。；、]{0,15}?)(?:的)?(?:比重|比例|份额)|占(?P<whole2>[^，。；、比]{1,10}?)的?|占比|比重|比例|覆盖率)"
+    r"(?:提高到|提升至|提高至|达到|达|为|超过|超|约为|约)?$"
 )
 _UP_SET = frozenset(_UP.replace("(?!值)", "").split("|"))
 _DOWN_SET = frozenset(_DOWN.split("|"))
 _PRONOUN = re.compile(r"^(?:其|这|该|此|它|上述|以上|前者|后者|二者|两者|本|行业|全行业)")
 _GENERIC = frozenset(
     "总量 总额 规模 数量 增速 比重 占比 年均 五年年均 年均增速 累计 总计 合计 同比 指标 分别 均 共 总数 人数 个数 增幅 "
-    "总量规模 规模总量 总体 整体 平均 人均 经济 收入 产值 增加值 投资 其中 全年 合计达 同期 达 为".split()
+    "总量规模 规模总量 总体 整体 平均 人均 经济 收入 产值 增加值 投资 其中 全年 合计达 同期 达 为 企业 项目 五年".split()
 )
 # metric heads that name no entity: 税收 of which park, 总投资 of which projects
 _RELATIVE_HEADS = frozenset(
     "税收 税收收入 营收 营业收入 营业总收入 产值 总产值 新增产值 工业产值 总投资 投资 完成投资 投资额 减免税款 利润 净利润 "
     "利润总额 收入 货值 销售额 交易额 交易量 产量 营业额 进出口额 进出口 出口 进口 资产总额 增加值 实际投资 实际利用外资 "
-    "合同外资 规模 项目 企业 用地 面积 客流 游客 人次 就业 首创 新增 市场主体 签约项目 签约金额 外资".split()
+    "合同外资 规模 项目 企业 用地 面积 客流 游客 人次 就业 首创 新增 市场主体 签约项目 签约金额 外资 投入 资金 "
+    "总投资额 投资总额 计划总投资 年度投资 完成年度投资 工业总产值 规上工业总产值 工业增加值 主营业务收入 营业收入 税收总额 经营收入 销售收入".split()
 )
 _FIVE_YEAR_PARA = re.compile(r"过去五年|五年来|本届政府|过去的五年|五年间|“十[一二三四]五”(?:期间|时期)|十[一二三四]五期间")
 _NEXT_FIVE_PARA = re.compile(r"今后五年|未来五年|“十[四五六]五”(?:期间|时期|规划)|到20\d\d年")
@@ -311,6 +318,7 @@ def _han_count(s: str) -> int:
 _FROM = re.compile(r"(?:分别)?(?:从|由)(?:[^，。；从由增提降减达为]{0,6})$")
 # a metric of "the park", "the industry": which one is said elsewhere
 _RELATIVE_START = re.compile(r"^(?:园区|集群|行业|全行业|项目|该)")
+_LEAD_VERB = re.compile(r"^(?:预计实现|预计完成|累计完成|实现|完成)")
 _LIGHT_VERB = re.compile(r"(?:完成|实现|达到|新增)$")
 
 
@@ -333,19 +341,30 @@ class _Period:
     year: str  # "" when unknown
 
 
+def _head_year(text: str) -> str:
+    """The last year a heading names, as digits (一九九九年 -> 1999)."""
+    years = _HEAD_YEAR.findall(text)
+    if not years:
+        return ""
+    y = years[-1]
+    return y if y.isdigit() else "".join(str(_CN_DIGIT[c]) for c in y)
+
+
 def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
-    """(offset, period) changes at headings that announce a review or a plan."""
+    """(offset, period) changes at top-level headings that announce a review or a plan.
+
+    Only the top two heading levels (一、, unnumbered titles) switch: a sub-heading such
+    as （三）加强城乡规划建设管理 inside a review is still the review.
+    """
     out: list[tuple[int, _Period]] = []
     for h in doc.headings:
-        text = h.text.strip()
-        if len(text) > 60:
+        text = h.text.strip().strip("*#").strip()
+        if len(text) > 60 or h.level > 1 or text.startswith(("——", "—", "－－", "--")):
             continue
-        y = _HEAD_YEAR.search(text)
-        if _REVIEW_HEAD.search(text) and not text.startswith(("——", "—")):
-            out.append((h.start, _Period("actual", y.group(1) if y and "五年" not in text else "")))
-        elif _PLAN_HEAD.search(text) and not _REVIEW_HEAD.search(text):
-            years = _HEAD_YEAR.findall(text)
-            out.append((h.start, _Period("target", years[-1] if years else "")))
+        if _REVIEW_HEAD.search(text):
+            out.append((h.start, _Period("actual", "" if "五年" in text else _head_year(text))))
+        elif _PLAN_HEAD.search(text):
+            out.append((h.start, _Period("target", _head_year(text))))
     return out
 
 
@@ -445,6 +464,10 @@ class _ZhParser:
         if mult:
             factor = _MULT[mult] if mult in _MULT else _MULT[mult[0]] * _MULT[mult[1:]]
         family, ufactor = _UNITS[unit] if unit else ("num", 1.0)
+        if unit == "个" and _PP_LIST.match(text, m.end()):
+            family, ufactor = "pp", 1.0  # 分别低于全国、全省1.47个和0.1个百分点
+        elif family.startswith("count") and "." in raw and not mult:
+            return None
         fuzzy = m.group("fz1") or m.group("fz2")
         scale = factor * ufactor
         if not is_cn:
@@ -550,7 +573,10 @@ class _ZhParser:
             prev_end = g[-1].end
             for ym in _YEAR.finditer(text, year_pos, first.start):
                 state.year = ym.group(1)
-            year_pos = first.start
+            sub_m = None
+            for sm in _SUBPERIOD.finditer(text, year_pos, first.start):
+                sub_m = sm  # 一季度，全市地区生产总值增长3.5%: the marker may stand in an earlier clause
+            year_pos = g[-1].end
             if _TARGET.search(text, cstart, first.start):
                 target_seen = True
             after_colon = 0 <= colon < first.start
@@ -560,24 +586,29 @@ class _ZhParser:
                 mode = self.period.mode
             if unknown and after_colon:
                 mode = "?"
-            sub_m = None
-            for sm in _SUBPERIOD.finditer(seg):
-                sub_m = sm
             core = _SUBPERIOD.sub("", _YEAR.sub("", seg))
             residual, kind, qual, sign, flags = self._subject(core, first)
             subject: str | None = None
-            if "from" in flags:
+            if "of" in flags:
+                pass  # 为年度计划的110%, 是“十五”时期的1.7倍: a ratio to something else
+            elif "from" in flags:
                 if _good_subject(residual) and not _is_generic(residual):
                     state.prev = residual  # 从A增至B: B inherits the subject; A is an earlier value
             elif residual and _good_subject(residual) and not _is_generic(residual):
                 subject = residual
-                if state.topic is not None and (residual in _RELATIVE_HEADS or "其中" in seg):
-                    subject = state.topic + ">" + residual  # 园区…，税收33亿元: this park's tax
+                relative = _LEAD_VERB.sub("", residual) in _RELATIVE_HEADS
+                if state.topic is not None and "其中" in seg:
+                    subject = state.topic + ">" + residual  # …，其中X: a part of this sentence's total
+                elif relative and "enum" not in flags:
+                    subject = None  # 营收, 总投资, 投入 of what park or project: said elsewhere
             elif state.prev is not None and not _PRONOUN.match(residual) and (not residual or _is_generic(residual)) \
                     and "其中" not in seg:
                 subject = state.prev + ("·" + residual if residual else "")
             suffix = self._suffix(g[-1].end, e)
-            if suffix and len(g) == 1 and "from" not in flags:
+            if text.startswith("的", g[-1].end) and "from" not in flags:
+                subject = None  # 超5000万元的(楼宇), 2409亿元的(项目): a modifier, not a measurement
+                state.prev = None
+            elif suffix and len(g) == 1 and "from" not in flags:
                 if first.family.startswith("count"):
                     verb_obj = _normalise_subject(core)
                     subject = (verb_obj if _han_count(verb_obj) else "") + "·" + suffix
@@ -627,6 +658,8 @@ class _ZhParser:
     def _subject(self, seg: str, q: Quantity) -> tuple[str, str, str, int, str]:
         """(residual subject phrase, kind, qualifier, sign, flags) of the text before a value."""
         seg = seg.rstrip()
+        of = seg.endswith("的")
+        seg = seg.removesuffix("的")
         pre = _PRE_APPROX.search(seg)
         if pre:
             seg = seg[: pre.start()]
@@ -643,14 +676,14 @@ class _ZhParser:
             sm = _SHARE.search(seg) if q.family in ("pct", "pp") else None
             if sm:
                 kind = "share"
-                qual = _normalise_subject(sm.group("whole") or "")
+                qual = _normalise_subject(sm.group("whole") or sm.group("whole2") or "")
                 seg = seg[: sm.start()]
             else:
                 vm = _VERB_TAIL.search(seg)
                 if vm:
                     kind, sign = _classify_verb(vm.group("verb"))
                     seg = seg[: vm.start()]
-        flags = ""
+        flags = "of" if of and kind != "share" else ""
         fm = _FROM.search(seg)
         if fm:
             flags += "from"
@@ -837,17 +870,38 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     out: list[Quantity] = []
     ci = 0
     period = _Period("actual", "")
+    list_period: _Period | None = None
     for block in doc.blocks:
         while ci < len(changes) and changes[ci][0] <= block.start:
             period = changes[ci][1]
+            list_period = None
             ci += 1
         if not block.is_prose and block.kind.value != "table-row":
             continue
         if block.lang == "zh":
-            out.extend(_ZhParser(block.text, block.start, period).run())
+            found = _ZhParser(block.text, block.start, list_period or period).run()
+            list_period = _list_period(block.text, list_period, period)
         else:
-            out.extend(_en_paragraph(block.text, block.start, doc.sentences_of(block), period))
+            found = _en_paragraph(block.text, block.start, doc.sentences_of(block), period)
+        for q in found:
+            q.block = block.index
+        out.extend(found)
     return out
+
+
+_LIST_LEAD = re.compile(r"[：:]\s*$")
+
+
+def _list_period(text: str, current: _Period | None, period: _Period) -> _Period | None:
+    """A paragraph ending in a colon opens a list in the next paragraphs: 2004年主要预期目标是：."""
+    stripped = text.strip().strip("*")
+    if _LIST_LEAD.search(stripped):
+        if _TARGET.search(stripped) or "目标" in stripped or "任务" in stripped:
+            return _Period("target", (_HEAD_YEAR.findall(stripped) or [period.year])[-1])
+        return None
+    if current is not None and not stripped.endswith(("。", "！")):
+        return current  # the list goes on (its items end in ；)
+    return None
 
 
 def parse_amount(text: str) -> tuple[float, float, str] | None:
