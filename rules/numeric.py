@@ -180,12 +180,16 @@ extractor reads numbers.
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         for q in doc.quantities:
-            if q.kind == "share" and q.family == "pct" and q.low > 100.0 and q.lang == "zh":
+            if q.kind == "share" and q.family == "pct" and q.low > 100.0 and q.lang == "zh" \
+                    and not _PLAN_WHOLE.search(q.qualifier):
                 yield self.report(_span_start(q), q.end, f"a share of {q.text.strip()} is more than the whole",
                                   fingerprint_text=q.text)
 
 
+_PLAN_WHOLE = re.compile(r"计划|任务|目标|下达|预算")
 _QIZHONG = re.compile(r"其中")
+_JUST_PUNCT = re.compile(r"^[，,；;\s]*$")
+_AVERAGE = re.compile(r"人均|平均|均价|标准|率")
 _STOP = re.compile(r"[。；！？]")
 _ABSOLUTE = ("CNY", "USD", "person", "household", "mu", "area", "length", "ton", "teu", "person-time", "kw", "kwh")
 
@@ -203,8 +207,9 @@ Wrong:  新增城镇就业5.2万人，其中高校毕业生6.1万人
 Right:  新增城镇就业5.2万人，其中高校毕业生2.1万人
 
 Only amounts of one unit family (money, people, area, length, weight ...) stated as
-levels in the same sentence are compared, never rates; see NUM001 for how numbers
-and their intervals are read.
+levels, the total directly before ``，其中``, are compared; never rates, averages
+(人均, 平均: a district's average may exceed the city's) or thresholds (过百亿元的企业);
+see NUM001 for how numbers and their intervals are read.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
@@ -222,7 +227,9 @@ and their intervals are read.
                     continue
                 between = text[p.end:q.start]
                 m = _QIZHONG.search(between)
-                if m and "，" not in between[m.end():] and q.low > p.high and p.approx is None:
+                if (m and _JUST_PUNCT.match(between[: m.start()]) and "，" not in between[m.end():]
+                        and q.low > p.high and p.approx is None and p.subject and q.subject
+                        and not _AVERAGE.search(p.subject)):
                     yield self.report(_span_start(q), q.end,
                                       f"the part {q.text.strip()} is larger than the total {p.text.strip()} before 其中",
                                       related=[Related(_span_start(p), p.end, "the total")],
@@ -233,8 +240,12 @@ and their intervals are read.
 _FROM_TO = re.compile(
     r"(?:从|由)(?P<a>[0-9.,]+(?:万亿|亿|万|千)?[^\d，。；、到至]{0,4}?)(?:增长|增加|提高|提升|上升|扩大|增)?(?:到|至)"
     r"(?P<b>[0-9.,]+(?:万亿|亿|万|千)?[^\d，。；、]{0,4}?)[，,、]?(?:同比|年均)?(?P<verb>增长|增加|提高|提升|上升|扩大|增)了?"
-    r"(?P<c>[0-9.]+)(?P<cu>%|％|倍|个百分点)"
+    r"(?P<c>[0-9.]+)(?P<cu>%|％|倍|个百分点)(?P<more>多|以上)?"
 )
+
+
+# growth of these is stated at comparable prices, their levels at current prices
+_REAL_TERMS = re.compile(r"增加值|生产总值|GDP|产值|总值|经济总量|可比价")
 
 
 class GrowthMismatch(Rule):
@@ -251,7 +262,9 @@ Wrong:  研发投入从120亿元增长到150亿元，增长35%
 Right:  研发投入从120亿元增长到150亿元，增长25%
 
 倍 is read either way (增长1倍 as +100% or as x1); 个百分点 compares the difference of
-two percentages; 年均 growth is not checked. See NUM001 for how numbers are read.
+two percentages; 年均 growth is not checked, nor value added and output (增加值,
+生产总值, 产值), whose growth is stated at comparable prices and levels at current
+ones. See NUM001 for how numbers are read.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
@@ -261,12 +274,14 @@ two percentages; 年均 growth is not checked. See NUM001 for how numbers are re
             if block.lang != "zh" or "到" not in block.text and "至" not in block.text:
                 continue
             for m in _FROM_TO.finditer(block.text):
-                if "年均" in m.group(0):
+                if "年均" in m.group(0) or _REAL_TERMS.search(block.text, max(0, m.start() - 12), m.start()):
                     continue
                 a, b = parse_amount(m.group("a")), parse_amount(m.group("b"))
                 c = parse_amount(m.group("c") + m.group("cu"))
                 if not a or not b or not c or a[2] != b[2] or a[0] <= 0:
                     continue
+                if m.group("more"):
+                    c = (c[0] + c[1] / 2, c[1], c[2])  # 1.5倍多: from 1.5 up to the next step
                 if not self._consistent(a, b, c, m.group("cu")):
                     s = block.start + m.start()
                     yield self.report(s, block.start + m.end(),
@@ -285,7 +300,6 @@ two percentages; 年均 growth is not checked. See NUM001 for how numbers are re
         g_lo = (b_lo / a_hi - 1) * 100
         g_hi = (b_hi / max(a_lo, 1e-12) - 1) * 100
         if unit == "倍":
-            c_lo, c_hi = c[0] - 0.05 * 1, c[0] + 0.05
             times_ok = g_lo / 100 <= c_hi and c_lo <= g_hi / 100
             ratio_ok = g_lo / 100 + 1 <= c_hi and c_lo <= g_hi / 100 + 1
             return times_ok or ratio_ok

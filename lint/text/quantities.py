@@ -102,6 +102,7 @@ _LOWER_WORDS = frozenset("不低于 不少于 超过 超出 超 突破 逾 迈�
 _UPPER_WORDS = frozenset("不超过 不到 不足 接近 将近 近 低于 少于 小于 以下 以内 控制在".split())
 _TOL_WORDS = frozenset("大约 约为 约 大概 左右 上下".split())
 _PP_LIST = re.compile(r"(?:和|、|及|与)\d+(?:\.\d+)?个?百分点")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _RANGE_SEP = re.compile(r"^\s*(?:到|至|~|～|-|—|－|–)\s*$")
 
 
@@ -228,8 +229,15 @@ _QUOTE = re.compile(r"“[^“”]{0,20}”|\"[^\"]{0,20}\"|《[^《》]{0,60}�
 _YEAR = re.compile(r"(?:到|至|截至)?((?:19|20)\d{2})年(?:底|末|上半年|前三季度)?")
 _SUBPERIOD = re.compile(
     r"(第?[一二三四1-4]季度|上半年|下半年|前三季度|前\d{1,2}个?月|\d{1,2}[-—－~～至到]\d{1,2}月|全年|过去五年|五年来|五年间|"
-    r"五年累计|五年|“?(?:[六七八九]|十[一二三四五])五”?(?:期间|时期)?|近[三五3-5]年|三年来)"
+    r"五年累计|五年|“?(?:十[一二三四五]|[六七八九十])五”?(?:期间|时期|末期|末)?|近[三五3-5]年|三年来)"
 )
+def _normal_sub(marker: str) -> str:
+    """一季度 for 第一季度, 十一五 for “十一五”时期, 过去五年 for 五年来 ..."""
+    m = marker.strip("“”")
+    m = _SUB_NORMAL.get(m, m)
+    return re.sub(r"”?(?:期间|时期|末期|末)$", "", m).strip("“”")
+
+
 _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "全年": ""}
 _TARGET = re.compile(r"(力争|争取|确保|预期|目标是|目标为|目标值|计划|控制在)")
 _REVIEW_HEAD = re.compile(
@@ -350,21 +358,64 @@ def _head_year(text: str) -> str:
     return y if y.isdigit() else "".join(str(_CN_DIGIT[c]) for c in y)
 
 
+_DOC_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+_STRONG_PLAN = re.compile(r"安排|工作重点|重点工作|主要任务|目标任务|建议|意见|今后|未来|展望|打算|着眼|总体要求|今年")
+_HEAD_SUB = re.compile(r"“?(?:十[一二三四五]|[六七八九十])五”?|过去五年|五年来|今后五年|未来五年")
+
+
+def _doc_year(doc: Document) -> int:
+    """The year the report was delivered, from its dateline (——2013年1月30日在…)."""
+    m = _DOC_YEAR.search(doc.text.translate(_FULLWIDTH), 0, 600)
+    return int(m.group(1)) if m else 0
+
+
+def _classify_heading(text: str, doc_year: int, first_part: bool) -> _Period | None:
+    if _REVIEW_HEAD.search(text):
+        return _Period("actual", "" if "五年" in text else _head_year(text))
+    year = _head_year(text)
+    if year and doc_year:
+        return _Period("actual" if int(year) < doc_year else "target", year)
+    if _STRONG_PLAN.search(text):
+        return _Period("target", year)
+    if first_part and text.startswith("一、"):
+        return _Period("actual", "")  # reports open with the review of the past year
+    if _PLAN_HEAD.search(text):
+        return _Period("target", year)
+    return None
+
+
 def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
     """(offset, period) changes at top-level headings that announce a review or a plan.
 
     Only the top two heading levels (一、, unnumbered titles) switch: a sub-heading such
-    as （三）加强城乡规划建设管理 inside a review is still the review.
+    as （三）加强城乡规划建设管理 inside a review is still the review. A heading naming a
+    year before the report's own (一、2012年，全市…取得丰硕成果) is a review; the first
+    part 一、 is the review unless it says otherwise. A report whose only headings are
+    （一）… runs: the first run is the review, a restart is the plan.
     """
     out: list[tuple[int, _Period]] = []
+    doc_year = _doc_year(doc)
     for h in doc.headings:
         text = h.text.strip().strip("*#").strip()
-        if len(text) > 60 or h.level > 1 or text.startswith(("——", "—", "－－", "--")):
+        if len(text) > 60 or h.level > 1 or text.startswith(("——", "—", "－－", "--", "──")):
             continue
-        if _REVIEW_HEAD.search(text):
-            out.append((h.start, _Period("actual", "" if "五年" in text else _head_year(text))))
-        elif _PLAN_HEAD.search(text):
-            out.append((h.start, _Period("target", _head_year(text))))
+        period = _classify_heading(text, doc_year, not out)
+        if period is not None:
+            out.append((h.start, period))
+    if not out and doc.language == "zh":
+        runs = [h for h in doc.headings if h.level == 2 and (h.numbering or "").strip("（()）") == "一"]
+        if len(runs) >= 2:
+            out.append((runs[0].start, _Period("actual", str(doc_year - 1) if doc_year else "")))
+            out.append((runs[1].start, _Period("target", str(doc_year) if doc_year else "")))
+    return out
+
+
+def _heading_subs(doc: Document) -> list[tuple[int, int, str]]:
+    """(level, offset, sub-period) of headings naming a span of years (“十一五”时期 …)."""
+    out = []
+    for h in doc.headings:
+        m = _HEAD_SUB.search(h.text)
+        out.append((h.level or 9, h.start, _normal_sub(m.group(0)) if m else ""))
     return out
 
 
@@ -381,15 +432,16 @@ def _classify_verb(verb: str | None) -> tuple[str, int]:
 class _ZhParser:
     """Walks one paragraph, sentence by sentence, clause by clause."""
 
-    def __init__(self, text: str, base: int, period: _Period) -> None:
-        self.text = text
+    def __init__(self, text: str, base: int, period: _Period, head_sub: str = "") -> None:
+        self.text = text.translate(_FULLWIDTH)  # ２００７ -> 2007, same length
+        text = self.text
         self.base = base
         self.period = period
         self.out: list[Quantity] = []
         self.quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         self._place = 0.0
         self.para_sub = ("今后五年" if _NEXT_FIVE_PARA.search(text, 0, 80) else
-                         "过去五年" if _FIVE_YEAR_PARA.search(text, 0, 80) else "")
+                         "过去五年" if _FIVE_YEAR_PARA.search(text, 0, 80) else head_sub)
 
     def run(self) -> list[Quantity]:
         pos = 0
@@ -615,7 +667,7 @@ class _ZhParser:
                 else:
                     subject = None  # 1亿元以上项目, 90%以上企业: a threshold, not a measurement
             if sub_m:
-                state.sub = _SUB_NORMAL.get(sub_m.group(1), sub_m.group(1)).strip("“”")
+                state.sub = _normal_sub(sub_m.group(1))
             sub = state.sub or ("" if state.year else self.para_sub)
             period = mode + ":" + (state.year or self.period.year) + (":" + sub if sub else "")
             sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
@@ -676,7 +728,7 @@ class _ZhParser:
             sm = _SHARE.search(seg) if q.family in ("pct", "pp") else None
             if sm:
                 kind = "share"
-                qual = _normalise_subject(sm.group("whole") or sm.group("whole2") or "")
+                qual = (sm.group("whole") or sm.group("whole2") or "").strip()
                 seg = seg[: sm.start()]
             else:
                 vm = _VERB_TAIL.search(seg)
@@ -871,15 +923,25 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     ci = 0
     period = _Period("actual", "")
     list_period: _Period | None = None
+    subs = _heading_subs(doc)
+    si = 0
+    sub_stack: list[tuple[int, str]] = []  # (level, sub-period) of the enclosing headings
     for block in doc.blocks:
         while ci < len(changes) and changes[ci][0] <= block.start:
             period = changes[ci][1]
             list_period = None
             ci += 1
+        while si < len(subs) and subs[si][1] <= block.start:
+            level, _, sub = subs[si]
+            while sub_stack and sub_stack[-1][0] >= level:
+                sub_stack.pop()
+            sub_stack.append((level, sub))
+            si += 1
+        head_sub = next((sb for _, sb in reversed(sub_stack) if sb), "")
         if not block.is_prose and block.kind.value != "table-row":
             continue
         if block.lang == "zh":
-            found = _ZhParser(block.text, block.start, list_period or period).run()
+            found = _ZhParser(block.text, block.start, list_period or period, head_sub).run()
             list_period = _list_period(block.text, list_period, period)
         else:
             found = _en_paragraph(block.text, block.start, doc.sentences_of(block), period)
