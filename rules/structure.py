@@ -130,7 +130,9 @@ Wrong:  This Budget focuses on three priorities: … First, … Second, …  (no
         for i, blk in enumerate(blocks):
             if not blk.is_prose and blk.kind is not BlockKind.HEADING:
                 continue
-            text = blk.text.rstrip().rstrip("*_ ")
+            full = blk.text.rstrip().rstrip("*_ ")
+            cut = max(0, len(full) - 80)  # the lead-in ends the paragraph: read its tail only
+            text = full[cut:]
             m = _ZH_ANNOUNCE.search(text)
             if m:
                 announced = cn_number(m.group(1))
@@ -143,7 +145,7 @@ Wrong:  This Budget focuses on three priorities: … First, … Second, …  (no
                 delivered = _count_en(blocks, i, text[m.end():], min(window, 12))
             if announced is None or delivered is None or delivered >= announced:
                 continue
-            s, e = blk.start + m.start(1), blk.start + m.end(1)
+            s, e = blk.start + cut + m.start(1), blk.start + cut + m.end(1)
             yield self.report(s, e, f"announces {announced} items but {delivered} follow",
                               fingerprint_text=m.group(0))
 

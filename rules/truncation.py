@@ -56,6 +56,7 @@ _INITIAL_WORDS = (
 )
 # 为…的…, : the object of a sentence begun before (……作为最大的政治，).
 _WEI_DE = re.compile(r"^为[^\s，。；：、这此那]{1,3}的[^\s，。；：、的]{1,4}[，；。]")
+_SENTENCE_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
 _LOWER_OK = re.compile(r"^(?:i[A-Z]|e[A-Z-]|e\.g\.|i\.e\.|vs\.|etc\.|p\.m\.|a\.m\.|[a-z]+\.(?:com|org|gov|net)\b)")
 
 
@@ -103,6 +104,11 @@ def find_breaks(doc: Document) -> list[Break]:
         if a.kind is BlockKind.PARAGRAPH and meant_open(a):
             continue
         b = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b is not None and _introduces(a, b):
+            continue
+        if (a.numbering is not None and i and blocks[i - 1].numbering is not None and b is None
+                and not _has_sentence(a)):
+            continue  # the last item of a numbered list
         if b is not None and not _can_continue(b, doc):
             b_ok = False
         else:
@@ -124,6 +130,23 @@ def find_breaks(doc: Document) -> list[Break]:
             out.append(Break("lost-ending", a, b))
     doc.cache["truncation.breaks"] = out
     return out
+
+
+def _has_sentence(block: Block) -> bool:
+    """Does the block hold a sentence end before its last character (its number aside)?"""
+    text = head(block.text)
+    if block.numbering and text.startswith(block.numbering):
+        text = text[len(block.numbering):]
+    return bool(_SENTENCE_INSIDE.search(core(text)))
+
+
+def _introduces(a: Block, b: Block) -> bool:
+    """``a`` is a lead-in or an item of a list that ``b`` carries on: a line before a
+    table or a bullet list (主要指标如下), or a numbered item with no sentence in it
+    before the next one (a numbered paragraph of prose must still end its sentence)."""
+    if b.kind in (BlockKind.TABLE_ROW, BlockKind.LIST_ITEM):
+        return True
+    return a.numbering is not None and b.numbering is not None and not _has_sentence(a)
 
 
 def _ends_in_cut_word(block: Block, ev: Evidence) -> bool:
@@ -276,6 +299,8 @@ Right:  Costs for businesses had risen since the beginning of the year.
 
 _OPEN_KIND = {"“": "“", "《": "《", "（": "（", "(": "（", "【": "【", "[": "【", "‘": "‘"}
 _CLOSE_KIND = {"”": "“", "》": "《", "）": "（", ")": "（", "】": "【", "]": "【", "’": "‘"}
+_MARK = re.compile(r"[“”《》（）()【】\[\]‘’]")
+_ASCII_QUOTE = re.compile(r'"')
 # 1） a） 一）: a number closed by a bracket is a list marker, not half of a pair.
 _BRACKET_NUMBER = re.compile(r"^[\s*_]*[一二三四五六七八九十0-9A-Za-z]{1,3}[）)]")
 
@@ -292,7 +317,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     bad: list[tuple[int, str]] = []
     m = _BRACKET_NUMBER.match(text)
     skip = m.end() - 1 if m else -1
-    for i, ch in enumerate(text):
+    for mark in _MARK.finditer(text):
+        i, ch = mark.start(), mark.group(0)
         if ch in _OPEN_KIND:
             stack.append((i, ch))
         elif ch in _CLOSE_KIND and i != skip:
@@ -307,7 +333,7 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
             else:
                 del stack[k:]  # openers left inside were never closed; judged with the outer pair
     bad.extend(p for p in stack if not (p[0] == len(text) - len(text.lstrip()) and p[1] in "“‘"))
-    quotes = [i for i, ch in enumerate(text) if ch == '"']
+    quotes = [m.start() for m in _ASCII_QUOTE.finditer(text)]
     if len(quotes) % 2 and quotes[0] != len(text) - len(text.lstrip()):
         bad.append((quotes[-1], '"'))
     bad.sort()

@@ -236,3 +236,15 @@ def test_fixture_reports(data_dir: Path, name: str) -> None:
     text = (data_dir / "truncation" / name).read_text(encoding="utf-8")
     found = [(d.code, text[d.start:d.end].replace("\n", "")) for d in _lint(text, ALL + STRUCTURE)]
     assert found == FIXTURES[name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市主要经济指标完成情况如下\n\n| 指标 | 数值 |\n|---|---|\n| 增长 | 5% |\n",
+        "The outlook rests on\n\n- steady growth\n- lower inflation\n",
+        "1. Growth outlook for the coming year and beyond\n\n2. Inflation outlook for the coming year and beyond\n",
+    ],
+)
+def test_lead_ins_and_list_items_without_punctuation(text: str) -> None:
+    assert _codes(text) == []
