@@ -238,3 +238,18 @@ def test_cli_accepts_every_ci_format(tmp_path: Path, fmt: str) -> None:
                           capture_output=True, timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.strip()
+
+
+def test_absolute_paths_under_the_working_folder_become_relative(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    inside = str(tmp_path / "sub" / "r.md")
+    run = _run(ASTRAL, _diag(TAG, TAG + 4, path=inside), path=inside)
+    assert "::warning file=sub/r.md," in _render("github", run)
+    uri = json.loads(_render("sarif", run))["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert uri["artifactLocation"]["uri"] == "sub/r.md"
+    assert json.loads(_render("gitlab", run))[0]["location"]["path"] == "sub/r.md"
+    assert json.loads(_render("rdjson", run))["diagnostics"][0]["location"]["path"] == "sub/r.md"
+    outside = "/elsewhere/报告.md"
+    run = _run(ASTRAL, _diag(TAG, TAG + 4, path=outside), path=outside)
+    loc = json.loads(_render("sarif", run))["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "file:///elsewhere/%E6%8A%A5%E5%91%8A.md"

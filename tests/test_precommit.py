@@ -100,3 +100,16 @@ def test_manifest_declares_the_hook() -> None:
     assert hook["language"] == "python"
     assert set(hook["types_or"]) == {"markdown", "plain-text", "rst"}
     assert hook["require_serial"] is True
+
+
+def test_action_reports_annotations_and_optional_sarif() -> None:
+    """The composite action installs the checkout it ships in and runs the github and sarif formats."""
+    import yaml
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    scripts = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
+    assert "--output-format github" in scripts and "--output-format sarif" in scripts
+    assert '"$ACTION_PATH"' in scripts  # installs the action's own checkout
+    assert "${{" not in scripts  # inputs reach the shell through env, never spliced into the script
+    assert {"paths", "args", "sarif-file"} <= set(action["inputs"])

@@ -37,3 +37,19 @@ def fixable_count(run: RunResult) -> tuple[int, int]:
     safe = sum(1 for d in diags if d.fix and d.fix.applicability == "safe")
     unsafe = sum(1 for d in diags if d.fix and d.fix.applicability == "unsafe")
     return safe, unsafe
+
+
+def repo_relative(path: str) -> str:
+    """An absolute path under the working folder made relative to it (CI tools resolve paths from the checkout).
+
+    Other paths are returned as given.
+    """
+    import os
+
+    if not os.path.isabs(path):
+        return path
+    try:
+        rel = os.path.relpath(path, os.getcwd())
+    except ValueError:  # another drive
+        return path
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..runner import RunResult
-from .common import severity_counts, utf16_column
+from .common import repo_relative, severity_counts, utf16_column
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -37,7 +37,7 @@ def render(run: RunResult, out: TextIO, *, color: bool = False) -> None:
             line, col = utf16_column(f.lines, d.start)
             end_line, end_col = utf16_column(f.lines, d.end)
             props = [
-                ("file", d.path),
+                ("file", repo_relative(d.path)),
                 ("line", str(line)),
                 ("col", str(col)),
                 ("endLine", str(end_line)),

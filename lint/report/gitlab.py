@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from ..baseline import fingerprint, keyed
 from ..runner import RunResult
+from .common import repo_relative
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -35,11 +36,16 @@ def build(run: RunResult) -> list[dict[str, Any]]:
             "severity": SEVERITY[d.severity.value],
             "fingerprint": fingerprint(key, occurrence),
             "location": {
-                "path": d.path[2:] if d.path.startswith("./") else d.path,
+                "path": _path(d.path),
                 "lines": {"begin": sl, "end": el},
             },
         })
     return issues
+
+
+def _path(path: str) -> str:
+    p = repo_relative(path)
+    return p[2:] if p.startswith("./") else p
 
 
 def render(run: RunResult, out: TextIO, *, color: bool = False) -> None:

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
-from .common import utf8_column
+from .common import repo_relative, utf8_column
 
 SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 SOURCE = {"name": "reportlint"}
@@ -28,7 +28,7 @@ def _range(f: FileResult, start: int, end: int) -> dict[str, Any]:
 def diagnostic(f: FileResult, d: Diagnostic) -> dict[str, Any]:
     out: dict[str, Any] = {
         "message": d.message,
-        "location": {"path": d.path, "range": _range(f, d.start, d.end)},
+        "location": {"path": repo_relative(d.path), "range": _range(f, d.start, d.end)},
         "severity": SEVERITY[d.severity.value],
         "source": SOURCE,
         "code": {"value": d.code},
@@ -36,7 +36,7 @@ def diagnostic(f: FileResult, d: Diagnostic) -> dict[str, Any]:
     if d.fix is not None and d.fix.edits:
         out["suggestions"] = [{"range": _range(f, e.start, e.end), "text": e.content}
                               for e in sorted(d.fix.edits, key=lambda e: (e.start, e.end))]
-    related = [{"message": r.message, "location": {"path": d.path, "range": _range(f, r.start, r.end)}}
+    related = [{"message": r.message, "location": {"path": repo_relative(d.path), "range": _range(f, r.start, r.end)}}
                for r in d.related if not r.path or r.path == d.path]
     if related:
         out["related_locations"] = related

@@ -18,7 +18,7 @@ from .. import __version__
 from ..baseline import fingerprint, keyed
 from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
-from .common import utf16_column
+from .common import repo_relative, utf16_column
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -27,7 +27,7 @@ FINGERPRINT_KEY = "reportlintFinding/v1"
 
 def _uri(path: str) -> str:
     """A relative URI reference for a displayed path (POSIX separators, percent-encoded)."""
-    p = path.replace("\\", "/")
+    p = repo_relative(path).replace("\\", "/")
     if p.startswith("/"):  # absolute: a file URI
         return "file://" + quote(p, safe="/:@")
     if p.startswith("./"):
