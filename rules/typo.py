@@ -34,14 +34,14 @@ if TYPE_CHECKING:
 # Numerals double legitimately in dates and set phrases (二〇〇〇, 一一对应, 千千万万).
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 # Measure words that reduplicate after 一 (一座座, 一项项, 一个个).
-_MEASURES = frozenset("个座项件批片道条张次位名家所栋幢排层串颗棵株朵把根笔幅首部场台辆艘架块处支队群户代轮份幕抹声滴缕阵")
+_MEASURES = frozenset("个座项件批片道条张次位名家所栋幢排层串颗棵株朵把根笔幅首部场台辆艘架块处支队群户代轮份幕抹声滴缕阵曲")
 # Monosyllabic nouns and measure words whose reduplication means "every" (校校通, 周周有活动,
 # 店店美容, 村村通, 会会硕果累累).
 _DISTRIBUTIVE = _MEASURES | frozenset("人事家户村镇乡县区园校班店街会队盏年月周季日天时处样门科级环节段线网楼厂站屯")
 # Administrative units: the prefix 市 meets a word starting with 市 (市|市场监管局, 省|省会城市).
 _ADMIN = frozenset("省市县区镇乡村")
-_OPEN_QUOTES = "“‘「『\"'"
-_CLOSE_QUOTES = "”’」』\"'"
+_OPEN_QUOTES = "“‘「『《〈\"'"
+_CLOSE_QUOTES = "”’」』》〉\"'"
 # English words that legitimately repeat ("had had", "bye bye", place names like Bora Bora).
 _EN_DOUBLES_OK = frozenset(
     "had bye ha hee tsk tut boo chop knock yada blah la cha pooh dum aye hush night no tom can cous dik "
@@ -88,17 +88,27 @@ def zh_words() -> WordList:
 
 
 @cache
+def predicative_chars() -> frozenset[str]:
+    """Single characters used as verbs, adjectives or adverbs (援, 跑, 深): they start phrases, not names."""
+    return frozenset("".join(_data_lines("zh_predicative_chars.txt")))
+
+
+@cache
 def reduplications() -> frozenset[str]:
     """Curated reduplicated forms (AA, AABB, ABB) that are correct Chinese."""
     return frozenset(w for line in _data_lines("zh_reduplications.txt") for w in line.split())
 
 
 # Characters that stand alone as words all the time; a single one of them is no sign of a slip.
-_FUNCTION_CHARS = frozenset("的地得和与及或在是了着过等对为以将把被从向由于而并也都又就还更最其之所这那此各每有无不没已")
+_FUNCTION_CHARS = frozenset("的地得和与及或在是了着过等对为以将把被从向由于而并也都又就还更最其之所这那此各每有无不没已再才很曾要会能可未仅只便即个")
 # Route and infrastructure names are built from one-character place abbreviations, so a
 # doubled character before them is a name (汕汕铁路, 广汕汕高铁), not a slip.
 _ROUTE_WORDS = ("高铁", "铁路", "城际", "高速", "公路", "大桥", "通道", "隧道", "航线", "运河", "快线", "干线")
 _WINDOW = 5
+# Characters that productively start (全口径, 新引擎, 超临界) or end (情况下, 承包权, 石化) words, so
+# a word list never has all their compounds; a boundary on them is not a slip.
+_PREFIXES = frozenset("全新超总老小大副非反多单双高低次准泛微")
+_SUFFIXES = frozenset("上下中内外前后里间性化型式者员院所厂站港园馆局厅部委办区市县省镇乡村权")
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Every position where a Han unit of 1-4 characters is followed by itself (lookahead: overlapping).
 _DOUBLES = [(n, re.compile(f"(?=([{_HAN_CLASS}]{{{n}}})\\1)")) for n in (1, 2, 3, 4)]
@@ -207,22 +217,34 @@ def _covered(s: str, i: int, n: int, words: WordList, redup: frozenset[str]) -> 
 
 
 def _in_short_quote(s: str, i: int, n: int) -> bool:
-    """A doubled unit inside a short quoted coinage (“陈展展”, “老老人”, “校校通”) is meant."""
-    k = i - 1
-    while k >= 0 and is_han(s[k]) and i - k <= 4:
-        k -= 1
-    end = i + 2 * n
-    while end < len(s) and is_han(s[end]) and end - i <= 6:
-        end += 1
-    return k >= 0 and s[k] in _OPEN_QUOTES and end < len(s) and s[end] in _CLOSE_QUOTES
+    """A doubled unit inside a short quoted name or title (“陈展展”, “老老人”, 《呦呦青蒿》) is meant."""
+    lo = max(0, i - 12)
+    opens = [k for k in range(i - 1, lo - 1, -1) if s[k] in _OPEN_QUOTES or s[k] in _CLOSE_QUOTES]
+    if not opens or s[opens[0]] not in _OPEN_QUOTES:
+        return False
+    start = opens[0]
+    close = _CLOSE_QUOTES[_OPEN_QUOTES.index(s[start])]
+    end = s.find(close, i + 2 * n, start + 14)
+    return end >= 0
+
+
+def _list_item_name(s: str, i: int, n: int) -> bool:
+    """A doubled unit that is a whole list item (老干妈、好彩头、盼盼等) is a name."""
+    before = s[i - 1] if i else ""
+    after = s[i + 2 * n:i + 2 * n + 1]
+    return (not before or before in "、，,：:（(") and (not after or after in "、，,）)等" or after == "和")
 
 
 def _pattern_ok(s: str, i: int, n: int) -> bool:
     """Reduplication patterns that are grammar, not slips."""
     unit = s[i:i + n]
-    if any(c in _NUMERALS for c in unit) or _in_short_quote(s, i, n):
+    if any(c in _NUMERALS for c in unit) or _in_short_quote(s, i, n) or _list_item_name(s, i, n):
         return True
+    if n == 2 and i and s[i - 1:i + 1] in zh_words() and s[i + 3:i + 5] in zh_words():
+        return True  # 纪委|监委|监督, 切实|办实|办好: words tile the span shifted by one
     if n == 1:
+        if s[i + 2:i + 3] in ("地", "的") and _free(unit):
+            return True  # 端端地坐, 红红的: an adjective reduplicated before 地/的
         # AABB / AABB-final (实实在在, 扎扎实实) and 一 + measure word (一座座).
         if i + 3 < len(s) and s[i + 2] == s[i + 3] and s[i + 2] != unit:
             return True
@@ -244,15 +266,30 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
     words, redup = zh_words(), reduplications()
     if _pattern_ok(s, i, n) or _covered(s, i, n, words, redup) or ev.recurring_name(unit * 2):
         return False
+    if n == 2 and unit not in words and unit[::-1] in words:
+        return False  # 退税缓税缓费: overlapping parallel words, not a doubled pair
     # Words that end on the first copy and start on the second, from the word list or the report.
-    lefts = [w for w in (s[j:i + n] for j in range(max(0, i - 3), i)) if all(map(is_han, w))]
+    lefts = [w for w in (s[j:i + n] for j in range(max(0, i - 5), i)) if all(map(is_han, w))]
     rights = [w for w in (s[i + n:k] for k in range(i + 2 * n + 1, min(len(s), i + n + 4) + 1)) if all(map(is_han, w))]
     extra = frozenset(w for w in lefts if w not in words and len(w) > n and ev.closed_word(w, unit, True)) | frozenset(
         w for w in rights if w not in words and len(w) > n and ev.closed_word(w, unit, False))
-    has_left = any(w in words or w in extra for w in lefts)
+    left_words = [w for w in lefts if w in words or w in extra]
+    has_left = bool(left_words)
     has_right = any(w in words or w in extra for w in rights)
-    if has_left and unit in _FUNCTION_CHARS:
-        return False  # 目的|的: a function word after a word that ends in the same character
+    if has_left and (unit in _FUNCTION_CHARS or max(map(len, left_words)) >= n + 2):
+        return False  # 目的|的, 产业链|链长制: a whole word ends on the first copy
+    if n == 1 and unit in _FUNCTION_CHARS and has_right:
+        return False  # 文化和|和谐社会: a function word before a word that starts with it
+    if n == 1 and not has_left and _stranded_before(s, i, words):
+        return False  # 中铝|铝箔, 江铜|铜箔: an abbreviation or name the word list does not know
+    if n == 1 and has_left and not has_right and unit in _PREFIXES:
+        return False  # 健全|全口径, 创新|新引擎: a productive prefix starts the next word
+    if n == 1 and has_right and not has_left and unit in _SUFFIXES:
+        return False  # 情况下|下降, 货运站|站点: a productive suffix ends the word before
+    if has_left and not has_right and not _word_starts(s, i + 2 * n, words):
+        return False  # 海关|关际一体: nothing after the copies reads better without one
+    if n == 1 and not has_left and not has_right and not (_free(unit) or (i and _free(s[i - 1]))):
+        return False  # 爽爽贵阳, 成成中学: a bound character doubled in a name, with no verb before it
     lo, hi = max(0, i - _WINDOW), min(len(s), i + 2 * n + _WINDOW)
     tok_d, x_d, o_d = _segment(s[lo:hi], i - lo, i + 2 * n - lo, words, extra)
     tok_u, x_u, o_u = _segment(s[lo:i + n] + s[i + 2 * n:hi], i - lo, i + n - lo, words, extra)
@@ -261,6 +298,23 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
         # stranded neighbour join a word (争先|先进|位 -> 争先|进位) or the report has the text without it.
         return (tok_u < tok_d and o_u < o_d) or ev.undoubled_elsewhere(s, i, n)
     return tok_u < tok_d and x_u + o_u < x_d + o_d
+
+
+def _free(ch: str) -> bool:
+    """Can ``ch`` stand alone as a word (很, 再, 越; 援 or 跑 governing what follows)?"""
+    return ch in _FUNCTION_CHARS or ch in predicative_chars()
+
+
+def _stranded_before(s: str, i: int, words: WordList) -> bool:
+    """Is the character before ``i`` a noun-like character that no word ends on (中 in 中铝, 江 in 江铜)?"""
+    if i == 0 or not is_han(s[i - 1]) or s[i - 1] in _FUNCTION_CHARS or s[i - 1] in predicative_chars():
+        return False  # a verb or adjective governs what follows (援企|企稳岗, 跑出|出地): no name
+    return not any(s[j:i] in words for j in range(max(0, i - 4), i - 1))
+
+
+def _word_starts(s: str, k: int, words: WordList) -> bool:
+    """Does a word of two or more characters start at ``k``?"""
+    return any(s[k:e] in words for e in range(k + 2, min(len(s), k + 4) + 1))
 
 
 def han_stutters(text: str, ev: _Evidence | None = None) -> Iterator[tuple[int, int]]:
