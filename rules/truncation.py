@@ -115,8 +115,11 @@ def find_breaks(doc: Document) -> list[Break]:
             b_ok = b is not None
         if a.kind is BlockKind.HEADING and not _ends_in_cut_word(a, ev):
             # A heading: only a plain continuation makes it the first half of a sentence.
-            if b_ok and a.numbering is None and plain_continuation(b):  # type: ignore[arg-type]
-                out.append(Break("split", a, b, _join(a, b, ev), continuation_reason(a, b, ev)))  # type: ignore[arg-type]
+            # Or a figure cut in two; how often characters pair up elsewhere is no proof here.
+            why = continuation_reason(a, b, ev, statistics=False) if b_ok and a.numbering is None else ""  # type: ignore[arg-type]
+            figure = (a.text[-1:].isdigit() or a.text[-1:] in "%‰") and "，" in a.text  # prose, not a label like 附件1
+            if why and (plain_continuation(b) or figure or core(a.text)[-1:] in "，、,"):  # type: ignore[arg-type]
+                out.append(Break("split", a, b, _join(a, b, ev), why))  # type: ignore[arg-type]
             continue
         heading = heading_like(a, last=i == last_prose, evidence=ev)
         why = continuation_reason(a, b, ev, statistics=not heading) if b_ok else ""  # type: ignore[arg-type]

@@ -248,3 +248,25 @@ def test_fixture_reports(data_dir: Path, name: str) -> None:
 )
 def test_lead_ins_and_list_items_without_punctuation(text: str) -> None:
     assert _codes(text) == []
+
+
+def test_labels_ending_in_a_number_are_not_cut_figures() -> None:
+    text = "为广东作出新的更大贡献！\n\n附件1\n\n2024年省十件民生实事\n\n附件2\n\n名词解释\n"
+    assert _codes(text) == []
+
+
+def test_a_short_line_that_cuts_a_figure_is_a_split() -> None:
+    text = "全年共完成固定资产投资480亿元，增长3\n\n4.4%，其中基本建设投资201亿元。\n"
+    assert [c for c, _ in _codes(text)] == ["TRN001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（六）坚持使市场在资源配置中起决定性作用、更好发挥政府作用，全面推进“放管服”改革和依法行政，政府治理能力现代化水平明显提升\n\n"
+        "政府职能转变取得新突破。率先开展证照分离改革试点。\n",
+        "——2017年1月12日沈阳市第十五届人民代表大会第六次会议通过\n\n沈阳市人民政府市长姜有为\n\n各位代表：\n\n现在，我代表市政府向大会报告工作。\n",
+    ],
+)
+def test_long_numbered_headings_and_names_are_not_cut(text: str) -> None:
+    assert _codes(text) == []

@@ -135,7 +135,8 @@ def looks_like_title(text: str, lang: str) -> bool:
         t = m.group(2).strip()
     if not t:
         return False
-    if t.startswith(("——", "――", "──", "--", "◇", "◆", "●", "■")) and len(t) <= 80 and not ends_sentence(t[:-1] or t):
+    if (t.startswith(("——", "――", "──", "--", "◇", "◆", "●", "■")) and len(t) <= 80 and not ends_sentence(t[:-1] or t)
+            and not _SENTENCE_INSIDE.search(t)):
         return True
     if ends_sentence(t):
         return False

@@ -100,16 +100,20 @@ def heading_like(block: Block, *, last: bool = False, evidence: Evidence | None 
     word (``fade quic``), not a heading.
     """
     t = core(block.text)
+    if block.numbering and head(t).startswith(block.numbering):
+        t = head(t)[len(block.numbering):].lstrip()
     if not t or t[-1] in "，、,":
         return False
     if _TERMINAL_INSIDE.search(t):
         return False
+    if block.numbering is not None and len(t) <= 150:
+        return True  # （六）坚持……，全面推进……，治理能力明显提升: a long numbered heading
     if block.lang == "zh":
         if "：" in t[:-1] or ":" in t[:-1]:
             return False  # a glossary line or a lead-in: 韧性城市：指……
         if last:
             return len(t) <= 40 and "，" not in t
-        return len(t) <= 80 and t[-1] not in OPEN_END_HAN
+        return len(t) <= 50 and t[-1] not in OPEN_END_HAN
     words = t.split()
     if not (len(words) <= 20 and (t[0].isupper() or t[0].isdigit())):
         return False
