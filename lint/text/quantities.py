@@ -84,7 +84,7 @@ _ZH_QTY = re.compile(
     rf"(?P<pct>百分之(?P<pnum>{_ARABIC}|{_CNNUM}))"
     rf"|(?P<fan>翻(?P<fann>一|两|二|三|四)?番)"
     rf"|(?P<rank>第(?P<rnum>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?P<rsuf>位|名)?)"
-    rf"|(?<![A-Za-z0-9.\-+_/])(?P<num>{_ARABIC}|{_CNNUM})"
+    rf"|(?<![A-Za-z0-9.+_/])(?<![A-Za-z]-)(?P<num>{_ARABIC}|{_CNNUM})"
     rf"(?:[:：∶](?P<num2>{_ARABIC}))?"
     rf"(?P<fz1>多|余)?(?P<mult>万亿|[十百千]?(?:万|亿)|[十百千](?=万|亿))?(?P<fz2>多|余)?"
     rf"(?P<unit>{_UNIT_RE})?"
@@ -103,6 +103,8 @@ _UPPER_WORDS = frozenset("不超过 不到 不足 接近 将近 近 低于 少�
 _TOL_WORDS = frozenset("大约 约为 约 大概 左右 上下".split())
 _PP_LIST = re.compile(r"(?:和|、|及|与)\d+(?:\.\d+)?个?百分点")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_RANGE_OPEN = frozenset((None, "控制在", "约", "大约", "保持在"))
+_RANGE_CLOSE = frozenset((None, "左右", "以内", "之间"))
 _RANGE_SEP = re.compile(r"^\s*(?:到|至|~|～|-|—|－|–)\s*$")
 
 
@@ -142,6 +144,14 @@ def last_place(s: str) -> float:
         return 1.0
     stripped = s.rstrip("0")
     return 10.0 ** (len(s) - len(stripped)) if stripped else 1.0
+
+
+_RANGE_NEXT = re.compile(r"\s*(?:到|至|~|～|-|—|－|–)\s*\d")
+
+
+def is_range_start(text: str, end: int) -> bool:
+    """Is the bare number ending at ``end`` the start of a range (1~2个)?"""
+    return bool(_RANGE_NEXT.match(text, end))
 
 
 def make_interval(value: float, step: float, approx: str | None) -> tuple[float, float]:
@@ -314,8 +324,9 @@ def _normalise_subject(s: str) -> str:
         s = s[: m.start()]
     for a, b in _ALIASES:
         s = s.replace(a, b)
-    if len(s) > 16:
-        s = s[-16:]
+    cap = 40 if "、" in s else 16  # an enumeration is kept whole for its items
+    if len(s) > cap:
+        s = s[-cap:]
     return s.strip()
 
 
@@ -440,6 +451,7 @@ class _ZhParser:
         self.out: list[Quantity] = []
         self.quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         self._place = 0.0
+        self._scale = 1.0
         self.para_sub = ("今后五年" if _NEXT_FIVE_PARA.search(text, 0, 80) else
                          "过去五年" if _FIVE_YEAR_PARA.search(text, 0, 80) else head_sub)
 
@@ -492,7 +504,12 @@ class _ZhParser:
         if unit in _SKIP_UNITS:
             return None
         if not unit and not mult and not m.group("num2"):
-            return None
+            if not is_range_start(text, m.end()) or not raw[0].isdigit():
+                return None
+            v, step = arabic_number(raw)
+            q = self._qty(m.start(), m.end(), v, step, "num", limit)
+            q.extra["bare"] = True  # kept only if it opens a range
+            return q
         if _NOT_AFTER_NUM.match(nxt) and not unit:
             return None
         if unit and unit.isascii() and unit.isalpha() and nxt[:1].isalpha() and nxt[:1].isascii():
@@ -522,6 +539,7 @@ class _ZhParser:
             return None
         fuzzy = m.group("fz1") or m.group("fz2")
         scale = factor * ufactor
+        self._scale = scale
         if not is_cn:
             place = last_place(raw)
             if fuzzy or (place >= 100 and family not in ("pct", "pp", "permille", "rank")):
@@ -549,6 +567,8 @@ class _ZhParser:
         low, high = make_interval(v, step, approx)
         q = Quantity(start, e, text[start:e], v, low, high, family, "zh", approx=approx)
         q.extra["num_start"] = s
+        q.extra["scale"] = self._scale
+        self._scale = 1.0
         if kind:
             q.kind = kind
         return q
@@ -559,15 +579,19 @@ class _ZhParser:
             if out:
                 p = out[-1]
                 between = self.text[p.end: q.extra["num_start"]]  # type: ignore[index]
-                if _RANGE_SEP.match(between) and p.family in (q.family, "num") and p.approx is None:
-                    scale = q.value / p.value if p.family == "num" and p.value else 1.0
-                    lo = p.value * (scale if p.family == "num" else 1.0)
+                if _RANGE_SEP.match(between) and p.family in (q.family, "num") and p.approx in _RANGE_OPEN \
+                        and q.approx in _RANGE_CLOSE:
+                    lo, lo_low = p.value, (p.low if p.approx is None else p.value)
+                    if p.family == "num" and q.family != "num":
+                        # 1~2个, 3-5万人: the unit (and the multiplier) come at the end
+                        scale = q.extra.get("scale", 1.0)
+                        lo, lo_low = p.value * scale, (p.value - 0.5 * (p.high - p.low)) * scale  # type: ignore[operator]
                     out[-1] = Quantity(p.start, q.end, self.text[p.start:q.end], (lo + q.value) / 2,
-                                       min(lo, q.low), max(q.high, lo), q.family, "zh", approx="range")
+                                       min(lo_low, q.low), max(q.high, lo), q.family, "zh", approx="range")
                     out[-1].extra["num_start"] = p.extra["num_start"]
                     continue
             out.append(q)
-        return out
+        return [q for q in out if not q.extra.get("bare")]
 
     # -- structure ---------------------------------------------------------
     def _sentence(self, s: int, e: int) -> None:
@@ -671,6 +695,8 @@ class _ZhParser:
             sub = state.sub or ("" if state.year else self.para_sub)
             period = mode + ":" + (state.year or self.period.year) + (":" + sub if sub else "")
             sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
+            if residual and (at := seg.rfind(residual[:2])) >= 0:
+                sub_off = self.base + seg_start + at  # the span starts at the subject, not at 据统计/力争
             for q in g:
                 if q.kind not in ("rank", "growth"):
                     q.kind = kind
@@ -802,6 +828,7 @@ _EN_QTY = re.compile(
     r"(?<![\w.$])(?P<cur>US\$|S\$|C\$|\$|£|€)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _EN_NUMWORD + r")"
     r"(?:\s*(?:-|to|–)\s*(?P<num2>\d+(?:\.\d+)?))?"
     r"(?P<unit>\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|basis\s+points?\b))?"
+    r"(?:\s*(?:-|to|–)\s*(?P<num3>\d+(?:\.\d+)?)(?P<unit3>\s*(?:%|percent\b|per\s+cent\b)))?"
     r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b)?",
     re.I,
 )
@@ -884,8 +911,8 @@ def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period
             if pm:
                 approx = "超" if pm.group("lower") else "近" if pm.group("upper") else "约"
                 seg = seg[: pm.start()]
-            if m.group("num2"):
-                v2 = float(m.group("num2")) * factor
+            if m.group("num2") or m.group("num3"):
+                v2 = float(m.group("num2") or m.group("num3")) * factor
                 low, high = min(v, v2), max(v, v2)
             else:
                 if approx in ("超", "近"):

@@ -1,0 +1,165 @@
+"""Numeric rules: contradictions, shares over the whole, parts over totals, growth mismatches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint.rules.numeric import (
+    RULES,
+    GrowthMismatch,
+    NumericContradiction,
+    PartExceedsTotal,
+    ShareOverWhole,
+)
+from reportlint.runner import lint_text
+
+DATA = Path(__file__).parent / "data"
+
+
+def _lint(rule, text: str):
+    return lint_text(text, "t.txt", [(rule, dict(rule.options))]).diagnostics
+
+
+def _found(rule, text: str) -> list[str]:
+    return [text[d.start:d.end] for d in _lint(rule, text)]
+
+
+REVIEW = "——2024年1月27日在某市人民代表大会上\n\n一、2023年工作回顾\n\n"
+PLAN = "\n\n二、2024年工作安排\n\n"
+
+
+# -- NUM001 -------------------------------------------------------------------------
+
+
+def test_same_metric_two_values_in_one_section() -> None:
+    text = REVIEW + "全市地区生产总值增长6.5%，经济运行稳中向好。\n\n项目建设有力推进。数据显示，地区生产总值增长6.8%。\n"
+    diags = _lint(NumericContradiction, text)
+    assert len(diags) == 1
+    d = diags[0]
+    assert text[d.start:d.end] == "地区生产总值增长6.8%"  # the later mention, subject and value
+    assert "6.8%" in d.message and "6.5%" in d.message
+    assert [text[r.start:r.end] for r in d.related] == ["地区生产总值增长6.5%"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("全市地区生产总值4022.25亿元。", "全市地区生产总值迈上4千亿元。"),
+        ("招商引资总额年均增长近300亿元。", "据统计，招商引资总额年均增长297亿元。"),
+        ("进出口额增长18%以上。", "据统计，进出口额增长18%。"),
+        ("外贸进出口总额超8800亿元。", "全年外贸进出口总额8812亿元。"),
+        ("城乡居民收入比缩小至1.83:1。", "城乡居民收入比为1.83:1。"),
+    ],
+)
+def test_agreeing_restatements_are_silent(first: str, second: str) -> None:
+    assert _found(NumericContradiction, REVIEW + first + "\n\n" + second + "\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rank by total vs rank by growth
+        "地区生产总值4022.25亿元，总量排全省第7。\n\n其中地区生产总值增长6.5%、排全省第6。",
+        # last year's result vs this year's target
+        "规模以上工业增加值1455.2亿元，增长6.8%。" + PLAN + "主要预期目标是：规模以上工业增加值增长6%。",
+        # a quarterly path
+        "一季度地区生产总值增长4.2%、上半年5%、前三季度5.3%、全年增长6.5%。\n\n地区生产总值增长6.5%。",
+        # 居民 vs 农村居民
+        "居民人均可支配收入增长5.2%。\n\n农村居民人均可支配收入增长5.6%。",
+        # four different metrics each ranked third
+        "工业增加值增长6.8%、排全省第3。\n\n收集率达93%、排全省第3。\n\n总产值增长19.3%、全省第3。",
+        # no subject, a pronoun, a bare modifier
+        "固定资产投资增长21.8%，五年年均增长13%。\n\n数据显示，五年年均增长9%。",
+        "其增长6.5%。\n\n其增长7.5%。",
+        # the same phrase for different parks in one paragraph
+        "园区完成营收1600亿元、增长13%，税收33亿元。综保区营收913亿元、增长15%，税收55.8亿元。",
+        # a five-year total and a year's figure
+        "城镇新增就业33.1万人。\n\n过去五年，城镇新增就业132.3万人。",
+        # two bounds in different words can both hold
+        "城镇登记失业率控制在3%以内。\n\n城镇登记失业率低于4%。",
+    ],
+)
+def test_traps_are_silent(text: str) -> None:
+    assert _found(NumericContradiction, REVIEW + text + "\n") == []
+
+
+def test_enumeration_restated_with_another_value() -> None:
+    text = (REVIEW + "市属企业资产总额、营业总收入、净利润分别增长18.9%、54.1%、51.9%。\n\n"
+            "据统计，净利润分别增长25.3%。\n")
+    assert _found(NumericContradiction, text) == ["净利润分别增长25.3%"]
+
+
+def test_each_subject_of_jun() -> None:
+    text = "——2025年1月在某市人民代表大会上\n\n二、2025年工作安排\n\n力争园区营收、固投均增长10%以上。\n\n据统计，固投均增长7%。\n"
+    assert _found(NumericContradiction, text) == ["固投均增长7%"]
+
+
+def test_targets_of_one_metric_disagree() -> None:
+    text = REVIEW + "一年来成绩显著。" + PLAN + "力争服务外包规模达到180亿元。\n\n全年力争服务外包规模达到227亿元。\n"
+    assert _found(NumericContradiction, text) == ["服务外包规模达到227亿元"]
+
+
+def test_english_restatement() -> None:
+    text = ("Members noted strong investment. Spending on machinery and equipment grew by more than 20%, "
+            "perhaps as firms advanced purchases.\n\nInflation eased. As noted above, spending on machinery "
+            "and equipment grew by more than 13%.\n")
+    found = _found(NumericContradiction, text)
+    assert len(found) == 1 and "13%" in found[0]
+
+
+def test_english_generic_prefix_is_not_compared() -> None:
+    text = "It costs $2 million.\n\nIt costs $3 million.\n"
+    assert _found(NumericContradiction, text) == []
+
+
+def test_seed_report_is_silent() -> None:
+    text = (DATA / "seed.txt").read_text(encoding="utf-8")
+    diags = lint_text(text, "seed.txt", [(r, dict(r.options)) for r in RULES]).diagnostics
+    assert diags == []
+
+
+def test_report_file() -> None:
+    text = (DATA / "numeric" / "report.txt").read_text(encoding="utf-8")
+    # the restated 投资目的地 and the second 内销总额 target; every trap in the file stays silent
+    assert sorted(_found(NumericContradiction, text)) == sorted(["投资目的地增长36%", "内销总额突破5094亿元"])
+
+
+def test_facts_list_every_quantity_with_key_and_period() -> None:
+    text = REVIEW + "地区生产总值增长6.5%。\n\n其增长7%。\n"
+    result = lint_text(text, "t.txt", [(NumericContradiction, {})], show_facts=True)
+    assert any("'6.5%'" in f and "key=地区生产总值|growth||pct|actual:2023" in f for f in result.facts)
+    assert any("'7%'" in f and "no key" in f for f in result.facts)
+
+
+def test_explain_says_how_keys_are_formed() -> None:
+    for rule in RULES:
+        assert "NUM001" in rule.explanation or "key" in rule.explanation
+    assert "How keys are formed" in NumericContradiction.explanation
+
+
+# -- NUM002 - NUM004 ------------------------------------------------------------------
+
+
+def test_share_over_the_whole() -> None:
+    assert _found(ShareOverWhole, "高新技术产品产值占规上工业比重达112.5%。") == ["高新技术产品产值占规上工业比重达112.5%"]
+    assert _found(ShareOverWhole, "高新技术产品产值占规上工业比重达52.5%。") == []
+    assert _found(ShareOverWhole, "重点项目完成投资1915亿元，占年度计划的112%。") == []  # plan fulfilment
+
+
+def test_part_exceeds_total() -> None:
+    assert _found(PartExceedsTotal, "新增城镇就业5.2万人，其中高校毕业生6.1万人。") == ["高校毕业生6.1万人"]
+    assert _found(PartExceedsTotal, "新增城镇就业5.2万人，其中高校毕业生2.1万人。") == []
+    # an average of a district may exceed the city's
+    assert _found(PartExceedsTotal, "全市企业退休人员月人均养老金增加到1432元，其中市区增加到1479元。") == []
+    # thresholds, not amounts
+    assert _found(PartExceedsTotal, "销售收入过20亿元的企业达到35户，其中过百亿元的3户以上。") == []
+
+
+def test_growth_mismatch() -> None:
+    assert len(_lint(GrowthMismatch, "研发投入从120亿元增长到150亿元，增长35%。")) == 1
+    assert _lint(GrowthMismatch, "研发投入从120亿元增长到150亿元，增长25%。") == []
+    assert _lint(GrowthMismatch, "一般预算收入由4.33亿元增加到50.86亿元，增长11倍。") == []
+    # value added grows at comparable prices; its levels are at current prices
+    assert _lint(GrowthMismatch, "工业增加值由559.4亿元增加到690亿元，增长17.6%。") == []

@@ -1,0 +1,224 @@
+"""The quantity extractor: numbers, units, intervals, metric keys and periods."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.document import Document
+from reportlint.text.quantities import Quantity, cn_number, last_place, parse_amount
+
+
+def _qs(text: str) -> list[Quantity]:
+    return Document(text, "t.txt").quantities
+
+
+def _one(text: str, written: str) -> Quantity:
+    found = [q for q in _qs(text) if q.text.strip() == written]
+    assert found, f"{written!r} not extracted from {text!r}: {[q.text for q in _qs(text)]}"
+    return found[0]
+
+
+def _inside(q: Quantity, value: float) -> bool:
+    return q.low - 1e-9 <= value <= q.high + 1e-9
+
+
+# -- numbers and units ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "family", "inside", "outside"),
+    [
+        ("地区生产总值4022.25亿元。", "4022.25亿元", "CNY", [4022.25e8], [4022.3e8, 4022.2e8]),
+        ("成功迈上4千亿元的新台阶。", "迈上4千亿元", "CNY", [4000e8, 4022.25e8], [3999e8, 5001e8]),
+        ("新增就业1.2万人。", "1.2万人", "person", [1.2e4, 1.24e4], [1.3e4]),
+        ("收入增长百分之六点五。", "百分之六点五", "pct", [6.5], [6.6]),
+        ("三成以上企业盈利。", "三成以上", "pct", [30, 35], [29]),
+        ("5成以上村集体收入增加。", "5成以上", "pct", [50], [49]),
+        ("城乡居民收入比缩小至1.83:1。", "1.83:1", "ratio", [1.83], [1.9]),
+        ("产值实现三年翻一番。", "翻一番", "pct", [100], [50]),
+        ("招商引资总额年均增长近300亿元。", "近300亿元", "CNY", [297e8, 300e8], [301e8]),
+        ("集体收入超100万元。", "超100万元", "CNY", [100e4, 150e4], [99e4]),
+        ("引进企业1000余家。", "1000余家", "count:家", [1000, 1500], [999]),
+        ("投资约50亿元。", "约50亿元", "CNY", [46e8, 54e8], [40e8]),
+        ("物价涨幅控制在2%~3%。", "控制在2%~3%", "pct", [2, 3], [4]),
+        ("价格上涨2%到3%。", "2%到3%", "pct", [2.5], [4]),
+        ("新建道路12公里。", "12公里", "length", [12000], [13000]),
+        ("新建道路15km。", "15km", "length", [15000], [16000]),
+        ("完成造林3.5万亩。", "3.5万亩", "mu", [35000], [36000]),
+        ("集装箱吞吐量254.5万标箱。", "254.5万标箱", "teu", [254.5e4], [255e4]),
+        ("研发投入强度提高2.5个百分点。", "2.5个百分点", "pp", [2.5], [3]),
+        ("城镇新增就业２．５万人。", "2.5万人", "person", [2.5e4], [3e4]),
+    ],
+)
+def test_numbers_units_and_intervals(text: str, written: str, family: str, inside: list[float],
+                                     outside: list[float]) -> None:
+    q = _one(text, written)
+    assert q.family == family
+    for v in inside:
+        assert _inside(q, v), (q.describe(), v)
+    for v in outside:
+        assert not _inside(q, v), (q.describe(), v)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "family", "value"),
+    [
+        ("Inflation was 6.5 percent.", "6.5 percent", "pct", 6.5),
+        ("Inflation was 6.5 per cent.", "6.5 per cent", "pct", 6.5),
+        ("Inflation was 6.5%.", "6.5%", "pct", 6.5),
+        ("We will spend $1.4 billion on roads.", "$1.4 billion", "money", 1.4e9),
+        ("Forty-three million workers have no paid sick leave.", "Forty-three million", "count", 43e6),
+        ("The rate rose by 0.25 percentage points.", "0.25 percentage points", "pp", 0.25),
+    ],
+)
+def test_english_numbers(text: str, written: str, family: str, value: float) -> None:
+    q = _one(text, written)
+    assert q.family == family
+    assert _inside(q, value)
+
+
+def test_english_ranges_and_bounds() -> None:
+    q = _one("Growth is expected to be 2% to 3% this year.", "2% to 3%")
+    assert _inside(q, 2.5) and not _inside(q, 3.5)
+    q = _one("Spending on machinery and equipment grew by more than 20% this year.", "more than 20%")
+    assert _inside(q, 21) and not _inside(q, 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动5G基站建设。",  # a technology name
+        "PM2.5平均浓度下降。",  # a pollutant name
+        "2023年工作回顾。",  # a year
+        "1月27日召开会议。",  # a date
+        "实施三年行动计划。",  # a duration
+        "一批项目开工，两家企业落户，三项改革完成。",  # counting words, not statistics
+        "打响“3亩地”发展模式品牌。",  # a name in quotes
+        "G324国道改造。",  # a road code
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert _qs(text) == []
+
+
+def test_helpers() -> None:
+    assert cn_number("六点五") == (6.5, 0.1)
+    assert cn_number("三十") == (30.0, 10.0)
+    assert last_place("300") == 100 and last_place("20") == 10 and last_place("15") == 1
+    parsed = parse_amount("4022.25亿元")
+    assert parsed is not None and parsed[2] == "CNY" and abs(parsed[0] - 4022.25e8) < 1
+
+
+# -- keys -------------------------------------------------------------------------
+
+
+def test_scope_words_are_kept_in_the_key() -> None:
+    qs = _qs("居民人均可支配收入增长5.2%，农村居民人均可支配收入增长5.6%。")
+    keys = [q.key for q in qs]
+    assert keys[0] != keys[1]
+    assert keys[0] is not None and keys[0].startswith("居民人均可支配收入|growth")
+    assert keys[1] is not None and keys[1].startswith("农村居民人均可支配收入|growth")
+
+
+def test_aliases_and_lead_ins_are_normalised() -> None:
+    a = _one("据统计，全市规模以上工业增加值增长6.8%。", "6.8%")
+    b = _one("规上工业增加值增长6.8%。", "6.8%")
+    assert a.key == b.key is not None
+
+
+def test_subject_is_inherited_within_a_sentence() -> None:
+    q = _one("规模以上工业增加值1455.2亿元，增长6.8%、排全省第3。", "6.8%")
+    assert q.subject == "规上工业增加值" and q.kind == "growth"
+    rank = _one("规模以上工业增加值1455.2亿元，增长6.8%、排全省第3。", "第3")
+    assert rank.kind == "rank" and rank.qualifier == "全省"
+
+
+def test_rank_by_total_and_rank_by_growth_differ() -> None:
+    text = "地区生产总值4022.25亿元，总量排全省第7。其中地区生产总值增长6.5%、排全省第6。"
+    ranks = [q for q in _qs(text) if q.kind == "rank"]
+    assert len(ranks) == 2 and ranks[0].key != ranks[1].key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其增长6.5%。",  # a pronoun
+        "数据显示，增长6.5%。",  # no subject at all
+        "数据显示，五年年均增长9%。",  # a bare modifier with nothing to modify
+        "签约引进1亿元以上项目超500个。",  # a threshold, not a measurement
+        "园区税收55.8亿元。",  # which park?
+    ],
+)
+def test_uncertain_subjects_get_no_key(text: str) -> None:
+    qs = _qs(text)
+    assert qs and all(q.key is None for q in qs if q.family in ("pct", "CNY"))
+
+
+def test_enumeration_maps_values_to_subjects() -> None:
+    qs = _qs("市属企业资产总额、营业总收入、净利润分别增长18.9%、54.1%、51.9%。")
+    assert [q.subject for q in qs] == ["市属企业资产总额", "营业总收入", "净利润"]
+    assert [q.enum for q in qs] == [("净利润", 0), ("净利润", 1), ("净利润", 2)]
+
+
+def test_value_after_fenbie_without_its_list_is_ambiguous() -> None:
+    q = _one("据统计，净利润分别增长25.3%。", "25.3%")
+    assert q.key is None and q.enum == ("净利润", 0) and q.enum_key is not None
+
+
+def test_jun_gives_every_subject_the_value() -> None:
+    qs = [q for q in _qs("力争园区营收、固投均增长10%以上。") if q.key]
+    assert "固投" in {q.subject for q in qs}
+
+
+def test_from_to_value_is_not_the_level() -> None:
+    qs = _qs("高新技术企业从904家增至4100家。")
+    by_text = {q.text.strip(): q for q in qs}
+    assert by_text["904家"].key is None
+    assert by_text["4100家"].subject == "高新技术企业"
+
+
+# -- periods ----------------------------------------------------------------------
+
+REPORT = """\
+——2024年1月27日在某市第十六届人民代表大会第四次会议上
+
+一、2023年工作回顾
+
+规模以上工业增加值1455.2亿元，增长6.8%。一季度地区生产总值增长4.2%、上半年5%、前三季度5.3%、全年增长6.5%。
+
+二、2024年工作安排
+
+今年经济社会发展的主要预期目标是：地区生产总值增长6.5%以上；规模以上工业增加值增长6%。
+
+（一）坚持制造业当家
+
+力争规模以上工业增加值增长6%。
+"""
+
+
+def test_review_and_plan_sections_give_periods() -> None:
+    qs = _qs(REPORT)
+    review = _one(REPORT, "6.8%")
+    assert review.period == "actual:2023"
+    plans = [q for q in qs if q.text.strip() == "6%"]
+    assert plans and all(q.period == "target:2024" for q in plans)
+    assert review.key != plans[0].key
+
+
+def test_quarters_are_sub_periods() -> None:
+    qs = [q for q in _qs(REPORT) if q.family == "pct" and q.period.startswith("actual")]
+    periods = {q.text.strip(): q.period for q in qs}
+    assert periods["4.2%"] == "actual:2023:一季度"
+    assert periods["5%"] == "actual:2023:上半年"
+    assert periods["5.3%"] == "actual:2023:前三季度"
+    assert periods["6.5%"] == "actual:2023"
+
+
+def test_list_without_its_lead_in_has_unknown_period() -> None:
+    q = _one("是：地区生产总值增长6.5%以上；规模以上工业增加值增长6%。", "6%")
+    assert q.period.startswith("?") and q.key is None
+
+
+def test_target_words_set_the_period() -> None:
+    q = _one("一、2023年工作回顾\n\n力争内销总额突破5094亿元。", "突破5094亿元")
+    assert q.period.startswith("target")
