@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 # A run of Latin words separated by spaces; what touches it decides whether it is a word or a code.
 _LATIN_RUN = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?(?: {1,2}[A-Za-z]+(?:[’'][a-z]+)?)*")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CODE_GLUE = set("0123456789０１２３４５６７８９&.+_/-@#%·")
 _SPACES = " \u3000\u00a0"
 _CJK_PUNCT = set("，。、；：！？")
@@ -146,7 +147,7 @@ Right:  推进数字化、智能化、绿色化转型步伐；分档分类压减
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         allow = frozenset(str(w).lower() for w in options.get("allow", []) or [])
         for block in doc.blocks:
-            if block.lang != "zh" or not any("a" <= c.lower() <= "z" for c in block.text):
+            if block.lang != "zh" or not _ASCII_LETTER.search(block.text):
                 continue
             yield from self._block(block, allow)
 
@@ -249,12 +250,15 @@ Right:  开展桥下环境整治行动；区域性国际消费中心
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         table = traditional_map()
+        text = doc.text
+        present = set(text)
+        found = present.intersection(table)  # set arithmetic in C: most reports have none
+        if not found:
+            return
         blocks = [b for b in doc.blocks if b.lang == "zh"]
-        hits = [(b, k) for b in blocks for k, ch in enumerate(b.text) if ch in table]
+        hits = [(b, k) for b in blocks if not found.isdisjoint(b.text) for k, ch in enumerate(b.text) if ch in found]
         if not hits or _traditional_document(blocks, len(hits)):
             return
-        text = doc.text
-        present = {ch for b in blocks for ch in b.text}
         for block, k in hits:
             ch = block.text[k]
             simple = table[ch]
@@ -284,9 +288,11 @@ def _simplified_attested(text: str, block_text: str, k: int, simple: str) -> boo
 
 def _traditional_document(blocks: list[Block], traditional: int) -> bool:
     """Is the text itself traditional Chinese (then nothing is a stray)?"""
+    if traditional < 20:
+        return False
     simple = simplified_only()
     simplified = sum(1 for b in blocks for ch in b.text if ch in simple)
-    return traditional >= 20 and traditional > simplified * 0.25
+    return traditional > simplified * 0.25
 
 
 def _quoted_traditional(text: str, k: int, table: Mapping[str, str]) -> bool:

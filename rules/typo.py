@@ -110,8 +110,10 @@ _WINDOW = 5
 _PREFIXES = frozenset("全新超总老小大副非反多单双高低次准泛微")
 _SUFFIXES = frozenset("上下中内外前后里间性化型式者员院所厂站港园馆局厅部委办区市县省镇乡村权")
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Every position where a Han unit of 1-4 characters is followed by itself (lookahead: overlapping).
-_DOUBLES = [(n, re.compile(f"(?=([{_HAN_CLASS}]{{{n}}})\\1)")) for n in (1, 2, 3, 4)]
+# A Han character followed by itself, and a Han unit of 2-4 characters followed by itself.
+_DOUBLE_CHAR = re.compile(f"([{_HAN_CLASS}])\\1")
+_DOUBLE_UNIT = re.compile(f"([{_HAN_CLASS}]{{2,4}})\\1")
+_LATIN_GAP = re.compile(r"[A-Za-z][ \t\n]+[A-Za-z]")
 
 
 class _Evidence:
@@ -320,7 +322,8 @@ def _word_starts(s: str, k: int, words: WordList) -> bool:
 def han_stutters(text: str, ev: _Evidence | None = None) -> Iterator[tuple[int, int]]:
     """``(offset, length)`` of the second copy of each stuttered unit in ``text``."""
     ev = ev or _Evidence(text)
-    cands = sorted((m.start(), n) for n, rx in _DOUBLES for m in rx.finditer(text))
+    cands = sorted([(m.start(), 1) for m in _DOUBLE_CHAR.finditer(text)]
+                   + [(m.start(), len(m.group(1))) for m in _DOUBLE_UNIT.finditer(text)])
     taken = -1
     for pos, n in cands:
         if pos < taken:
@@ -372,7 +375,7 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
 
     def _english(self, block: Block) -> Iterator[Diagnostic]:
         text = block.text
-        if "  " in text and "|" in text:
+        if not _LATIN_GAP.search(text):
             return
         for m in _EN_DOUBLE.finditer(text):
             first, second = m.group(1), m.group(3)
