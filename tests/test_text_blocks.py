@@ -95,3 +95,17 @@ def test_joiner(left: str, right: str, vocab, sep: str) -> None:
     from collections import Counter
 
     assert joiner(left, right, Counter(vocab) if vocab is not None else None) == sep
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Policy decision", True),
+        ("Canadian economy and inflation outlook", True),
+        ("June 17, 2025", True),
+        ("The one-off Special Payment will cost about $280 million a", False),  # ends on a function word
+        ("Confidently, we must grow", False),  # a clause comma
+    ],
+)
+def test_english_titles_versus_cut_sentences(text: str, title: bool) -> None:
+    assert looks_like_title(text, "en") is title

@@ -147,8 +147,16 @@ def looks_like_title(text: str, lang: str) -> bool:
         return num is not None and len(t) <= 60
     words = t.split()
     if len(words) <= 10 and (t[0].isupper() or t[0].isdigit()) and not _SENTENCE_INSIDE.search(t):
-        return True
+        # ... but not a sentence cut short: "It will cost about $280 million a", "Confidently, we must"
+        return words[-1].lower() not in _EN_FUNCTION_WORDS and not _EN_CLAUSE_COMMA.search(t)
     return False
+
+
+# An English title does not end on these, nor carry a comma other than a date's (June 4, 2025).
+_EN_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for with from and or but as that which who we our you your they their it its is are "
+    "was were be been will would can could must should may might has have had not than this these those".split())
+_EN_CLAUSE_COMMA = re.compile(r",(?!\s*\d)")
 
 
 def _mask_spans(text: str) -> list[tuple[int, int]]:

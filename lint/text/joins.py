@@ -34,6 +34,11 @@ _GLUED_HEADING = re.compile(
 # 责任单位：各县（市）区政府，市级各相关部门: a label and its value, not a sentence
 # (a definition, 韧性城市：指……, is a sentence).
 _FIELD_LINE = re.compile(r"^[^，。；：,;:]{2,10}[：:](?![指是即])[^。；！？;!?]{1,90}$")
+# A heading does not end on these, nor carry a comma that is not a date's (June 4, 2025).
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for with from and or but as that which who we our you your they their it its is are "
+    "was were be been will would can could must should may might has have had not than this these those".split())
+_CLAUSE_COMMA = re.compile(r",(?!\s*\d)")
 _TERMINAL_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
 
 
@@ -115,8 +120,10 @@ def heading_like(block: Block, *, last: bool = False, evidence: Evidence | None 
             return len(t) <= 40 and "，" not in t
         return len(t) <= 50 and t[-1] not in OPEN_END_HAN
     words = t.split()
-    if not (len(words) <= 20 and (t[0].isupper() or t[0].isdigit())):
+    if not (len(words) <= 14 and (t[0].isupper() or t[0].isdigit())):
         return False
+    if words[-1].lower() in _FUNCTION_WORDS or _CLAUSE_COMMA.search(t):
+        return False  # "… about $280 million a", "Confidently, we must grow": a sentence, cut
     tail = _LATIN_WORD.findall(words[-1])
     return not (evidence is not None and tail and words[-1].isalpha() and evidence.vocab[tail[-1].lower()] <= 1)
 
