@@ -34,10 +34,10 @@ if TYPE_CHECKING:
 # Numerals double legitimately in dates and set phrases (二〇〇〇, 一一对应, 千千万万).
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 # Measure words that reduplicate after 一 (一座座, 一项项, 一个个).
-_MEASURES = frozenset("个座项件批片道条张次位名家所栋幢排层串颗棵株朵把根笔幅首部场台辆艘架块处支队群户代轮份幕抹声滴缕阵曲")
+_MEASURES = frozenset("个座项件批片道条张次位名家所栋幢排层串颗棵株朵把根笔幅首部场台辆艘架块处支队群户代轮份幕抹声滴缕阵曲桩")
 # Monosyllabic nouns and measure words whose reduplication means "every" (校校通, 周周有活动,
 # 店店美容, 村村通, 会会硕果累累).
-_DISTRIBUTIVE = _MEASURES | frozenset("人事家户村镇乡县区园校班店街会队盏年月周季日天时处样门科级环节段线网楼厂站屯")
+_DISTRIBUTIVE = _MEASURES | frozenset("人事家户村镇乡县区园校班店街会队盏年月周季日天时处样门级环节段线网楼厂站屯")
 # Administrative units: the prefix 市 meets a word starting with 市 (市|市场监管局, 省|省会城市).
 _ADMIN = frozenset("省市县区镇乡村")
 _OPEN_QUOTES = "“‘「『《〈\"'"
@@ -105,6 +105,8 @@ _FUNCTION_CHARS = frozenset("的地得和与及或在是了着过等对为以将
 # doubled character before them is a name (汕汕铁路, 广汕汕高铁), not a slip.
 _ROUTE_WORDS = ("高铁", "铁路", "城际", "高速", "公路", "大桥", "通道", "隧道", "航线", "运河", "快线", "干线")
 _WINDOW = 5
+# Conjunctions and prepositions: a word may well start with the same character right after one.
+_CONJ_PREP = frozenset("和与及或并而在对为以从向由于把被将跟同")
 # Characters that productively start (全口径, 新引擎, 超临界) or end (情况下, 承包权, 石化) words, so
 # a word list never has all their compounds; a boundary on them is not a slip.
 _PREFIXES = frozenset("全新超总老小大副非反多单双高低次准泛微")
@@ -254,8 +256,8 @@ def _pattern_ok(s: str, i: int, n: int) -> bool:
             return True
         if i >= 1 and s[i - 1] == "一" and unit in _MEASURES:
             return True
-        if unit in _DISTRIBUTIVE and (i == 0 or not is_han(s[i - 1]) or s[i + 1:i + 3] not in zh_words()):
-            return True  # 校校通, 周周演, 店店美容, 火车站站前
+        if unit in _DISTRIBUTIVE and (i == 0 or not is_han(s[i - 1]) or s[i - 1] in _FUNCTION_CHARS):
+            return True  # 校校通, 店店美容, 赢得块块奖牌: "every" at the head of a phrase
         if unit in _ADMIN and s[i + 1:i + 3] in zh_words():
             return True
     return unit * 2 in reduplications() or s[i + 2 * n:].startswith(_ROUTE_WORDS)
@@ -278,18 +280,21 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
     left_words = [w for w in lefts if w in words or w in extra]
     has_left = bool(left_words)
     has_right = any(w in words or w in extra for w in rights)
-    if has_left and (unit in _FUNCTION_CHARS or max(map(len, left_words)) >= n + 2):
-        return False  # 目的|的, 产业链|链长制: a whole word ends on the first copy
-    if n == 1 and unit in _FUNCTION_CHARS and has_right:
-        return False  # 文化和|和谐社会: a function word before a word that starts with it
-    if n == 1 and not has_left and _stranded_before(s, i, words):
+    if has_left and unit in _FUNCTION_CHARS:
+        return False  # 目的|的: a word ends on the function word's character
+    if n == 1 and unit in _CONJ_PREP and has_right:
+        return False  # 文化和|和谐社会: a conjunction before a word that starts with it
+    if n == 1 and not has_left and _stranded_before(s, i, words) and not _crossing_word(s, i, words):
         return False  # 中铝|铝箔, 江铜|铜箔: an abbreviation or name the word list does not know
     if n == 1 and has_left and not has_right and unit in _PREFIXES:
         return False  # 健全|全口径, 创新|新引擎: a productive prefix starts the next word
     if n == 1 and has_right and not has_left and unit in _SUFFIXES:
         return False  # 情况下|下降, 货运站|站点: a productive suffix ends the word before
-    if has_left and not has_right and not _word_starts(s, i + 2 * n, words):
-        return False  # 海关|关际一体: nothing after the copies reads better without one
+    if has_left and not has_right:
+        long_left = max(map(len, left_words)) >= n + 2
+        follows = _word_starts(s, i + 2 * n, words) if long_left else _reads_on(s, i + 2 * n, words)
+        if not follows:
+            return False  # 海关|关际一体, 产业链|链长制: what follows the copies is no word either
     if n == 1 and not has_left and not has_right and not (_free(unit) or (i and _free(s[i - 1]))):
         return False  # 爽爽贵阳, 成成中学: a bound character doubled in a name, with no verb before it
     lo, hi = max(0, i - _WINDOW), min(len(s), i + 2 * n + _WINDOW)
@@ -309,9 +314,27 @@ def _free(ch: str) -> bool:
 
 def _stranded_before(s: str, i: int, words: WordList) -> bool:
     """Is the character before ``i`` a noun-like character that no word ends on (中 in 中铝, 江 in 江铜)?"""
-    if i == 0 or not is_han(s[i - 1]) or s[i - 1] in _FUNCTION_CHARS or s[i - 1] in predicative_chars():
+    if i == 0 or not is_han(s[i - 1]) or _free(s[i - 1]) or s[i - 1] in _MEASURES:
         return False  # a verb or adjective governs what follows (援企|企稳岗, 跑出|出地): no name
     return not any(s[j:i] in words for j in range(max(0, i - 4), i - 1))
+
+
+def _reads_on(s: str, k: int, words: WordList) -> bool:
+    """Does the text after ``k`` read on as Chinese: a word, a function word, an affix or punctuation?"""
+    if k >= len(s) or not is_han(s[k]):
+        return True
+    return _word_starts(s, k, words) or _free(s[k]) or s[k] in _SUFFIXES
+
+
+def _word_ends(s: str, k: int, words: WordList) -> bool:
+    """Does a word of two or more characters end at ``s[k]`` (inclusive)?"""
+    return any(s[j:k + 1] in words for j in range(max(0, k - 3), k))
+
+
+def _crossing_word(s: str, i: int, words: WordList) -> bool:
+    """With the second copy removed, does a word of 3+ characters run across the join (省政|政府 -> 省政府)?"""
+    u = s[:i + 1] + s[i + 2:]
+    return any(u[j:k] in words for j in range(max(0, i - 2), i) for k in range(i + 2, min(len(u), j + 5) + 1) if k - j >= 3)
 
 
 def _word_starts(s: str, k: int, words: WordList) -> bool:

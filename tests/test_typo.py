@@ -36,6 +36,9 @@ def _find(text: str) -> list[tuple[int, int, str]]:
         ("大力推进政府管理创新和和制度创新。", "和和"),
         ("新一轮苏州市城城乡发展更趋协调。", "城城"),
         ("区域全面面经济伙伴关系。", "面面"),
+        ("建强北滘工业设计产业业集聚区。", "业业"),
+        ("省委、省政政府和市委的部署。", "政政"),
+        ("我们们要把握和运用好规律。", "们们"),
     ],
 )
 def test_chinese_stutter_found(text: str, doubled: str) -> None:
@@ -78,6 +81,7 @@ def test_stutter_confirmed_by_the_undoubled_text_elsewhere() -> None:
         "歌舞剧《达达瑟》荣获文华奖，把屁股端端地坐在老百姓这一面。",
         "健全全口径预算体系，打造创新新引擎，发展先进文化和和谐社会。",
         "在减税降费的情况下下降1.7%，纪委监委监督有力。",
+        "10件民生实事件件落实，加强饮用水水源地保护。",
     ],
 )
 def test_correct_chinese_is_quiet(text: str) -> None:
