@@ -109,3 +109,16 @@ def test_joiner(left: str, right: str, vocab, sep: str) -> None:
 )
 def test_english_titles_versus_cut_sentences(text: str, title: bool) -> None:
     assert looks_like_title(text, "en") is title
+
+
+def test_english_word_pairs_and_cut_words_across_a_break() -> None:
+    from reportlint.text.joins import continuation_reason
+
+    text = ("The Personal Income Tax Rebate will help. Government must work.\n\n"
+            "We will give a Personal Income Tax\n\nRebate of 20% this year.\n\n"
+            "We must make sure Gover\n\nnment works.\n\nWe must act now. The Policy\n\nCommittee met.\n")
+    blocks = _blocks(text)
+    ev = Evidence(text)
+    assert "occurs elsewhere" in continuation_reason(blocks[1], blocks[2], ev)
+    assert continuation_reason(blocks[3], blocks[4], ev)  # lowercase opening
+    assert continuation_reason(blocks[5], blocks[6], ev) == ""  # "Policy Committee" is nowhere else

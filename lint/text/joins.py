@@ -149,7 +149,11 @@ def continuation_reason(a: Block, b: Block, evidence: Evidence, *, statistics: b
     if y in NON_OPENING:
         return "the next paragraph opens with punctuation"
     if is_latin(x) or (x in ",;" and a.lang == "en"):
-        return "the next paragraph opens with a lowercase word" if "a" <= y <= "z" else ""
+        if "a" <= y <= "z":
+            return "the next paragraph opens with a lowercase word"
+        if y == "-" and right[1:2].isalpha():
+            return "the next paragraph opens with the rest of a hyphenated word"
+        return _latin_statistics(left, right, evidence) if statistics else ""
     if x.isdigit() and _UNIT_START.match(right):
         return "a number is cut in two"
     if (x.isdigit() or x in "%‰") and _QUALIFIER_START.match(right):
@@ -168,6 +172,21 @@ def continuation_reason(a: Block, b: Block, evidence: Evidence, *, statistics: b
         return f"`{x}{y}` occurs elsewhere in the document"
     if evidence.never_opens(y):
         return f"no clause in the document opens with `{y}`"
+    return ""
+
+
+def _latin_statistics(left: str, right: str, evidence: Evidence) -> str:
+    """A cut English word (``Gover`` + ``nment``) or a word pair (``Income Tax`` + ``Rebate``)
+    that the document uses elsewhere."""
+    m1 = re.search(r"[A-Za-z]+$", left)
+    m2 = re.match(r"[A-Za-z]+", right)
+    if not m1 or not m2:
+        return ""
+    lw, rw = m1.group(0), m2.group(0)
+    if evidence.vocab[(lw + rw).lower()] > 0 and evidence.vocab[lw.lower()] <= 1:
+        return f"`{lw}{rw}` is a word of the document"
+    if evidence.count(f"{lw} {rw}") > 0:
+        return f"`{lw} {rw}` occurs elsewhere in the document"
     return ""
 
 
