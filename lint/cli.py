@@ -122,7 +122,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
         baseline = _read_baseline(baseline_file) if baseline_file is not None else None
         run = lint_paths(jobs, show_facts=show_facts, n_jobs=n_jobs)
         if fix or diff:
-            changed = _apply_fixes(jobs, run, unsafe=unsafe_fixes, write=fix and not diff)
+            changed = _apply_fixes(jobs, run, unsafe=unsafe_fixes, write=fix and not diff, n_jobs=n_jobs)
             if diff:
                 sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
     except (ConfigError, SourceError, LintError) as exc:
@@ -180,25 +180,24 @@ def _write_baseline(path: Path, run: Any) -> None:
     click.echo(f"reportlint: wrote {total} finding{'s' if total != 1 else ''} to baseline {path}", err=True)
 
 
-def _apply_fixes(jobs: list[Any], run: Any, *, unsafe: bool, write: bool) -> bool:
+def _apply_fixes(jobs: list[Any], run: Any, *, unsafe: bool, write: bool, n_jobs: int | None) -> bool:
     """Fix every file that has applicable fixes; write them (``write``) or print a diff.
 
     The run's results are replaced by the re-linted fixed text, so the report that
     follows shows what is left. Returns whether any file would change.
     """
-    from .fix import applicable, fix_text, unified_diff
+    from .fix import applicable, fix_many, unified_diff
     from .text.decode import encode_text
 
+    todo = [i for i, res in enumerate(run.files) if any(applicable(d, unsafe) for d in res.diagnostics)]
+    outcomes = dict(zip(todo, fix_many([(run.files[i].text, jobs[i][0], jobs[i][3], run.files[i].encoding,
+                                          run.files[i]) for i in todo], unsafe=unsafe, n_jobs=n_jobs)))
     fixed = files = 0
     for i, (job, res) in enumerate(zip(jobs, run.files)):
-        display, path, _data, rules = job
-        if not any(applicable(d, unsafe) for d in res.diagnostics):
+        display, path, _data, _rules = job
+        outcome = outcomes.get(i)
+        if outcome is None or not outcome.changed:
             if write and path is None:  # stdin is echoed to stdout, fixed or not
-                sys.stdout.write(res.text)
-            continue
-        outcome = fix_text(res.text, display, rules, unsafe=unsafe, encoding=res.encoding, first=res)
-        if not outcome.changed:
-            if write and path is None:
                 sys.stdout.write(res.text)
             continue
         fixed += outcome.fixed

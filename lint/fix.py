@@ -113,6 +113,28 @@ def fix_text(text: str, path: str, rules: RuleSet, *, unsafe: bool = False, enco
     return outcome
 
 
+FixJob = tuple[str, str, RuleSet, str, FileResult]  # text, display path, rules, encoding, first result
+
+
+def _fix_one(job: FixJob, unsafe: bool) -> FixOutcome:
+    text, path, rules, encoding, first = job
+    return fix_text(text, path, rules, unsafe=unsafe, encoding=encoding, first=first)
+
+
+def fix_many(jobs: Sequence[FixJob], *, unsafe: bool, n_jobs: int | None = 1) -> list[FixOutcome]:
+    """:func:`fix_text` over many files, in a process pool when ``n_jobs`` allows; results in job order."""
+    from .runner import default_jobs
+
+    workers = min(default_jobs() if n_jobs is None else max(1, n_jobs), len(jobs))
+    if workers <= 1:
+        return [_fix_one(job, unsafe) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(partial(_fix_one, unsafe=unsafe), jobs, chunksize=4))
+
+
 def unified_diff(outcome: FixOutcome, path: str) -> str:
     """The change as a unified diff, the way ``git diff`` shows it."""
     lines = difflib.unified_diff(

@@ -68,3 +68,15 @@ def test_jobs_option_is_validated(tmp_path: Path) -> None:
     proc = _run(tmp_path, "--jobs", "0")
     assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1
     assert default_jobs() >= 1
+
+
+def test_fixing_in_a_pool_writes_the_same_files(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for d in (one, two):
+        d.mkdir()
+        _tree(d, 8)
+    _run(one, "--fix", "--unsafe-fixes", "--output-format", "concise", "--jobs", "1")
+    _run(two, "--fix", "--unsafe-fixes", "--output-format", "concise", "--jobs", "2")
+    files = sorted(p.relative_to(one) for p in one.rglob("*.md"))
+    assert files and all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+    assert any("<span>" not in (one / f).read_text(encoding="utf-8") for f in files)
