@@ -112,6 +112,14 @@ def _is_common_simplified(ch: str) -> bool:
     return len(b) == 2 and 0xB0 <= b[0] <= 0xD7
 
 
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _quoted_span(text: str, pos: int, limit: int = 40) -> tuple[int, int] | None:
     """The quoted span ``(open, close)`` around ``pos`` within ``limit`` characters, if any."""
     for k in range(pos - 1, max(-1, pos - limit), -1):
@@ -161,8 +169,8 @@ Right:  推进数字化、智能化、绿色化转型步伐；分档分类压减
             if not _is_stray(words, allow) or _is_gloss(text, s, e):
                 continue
             q = _quoted_span(text, s)
-            if q and q[1] - q[0] <= 20:
-                continue  # a quoted name or slogan: “有票就go了”
+            if q and q[1] - q[0] <= 20 and len(words) == 1 and len(words[0]) <= 3:
+                continue  # a playful word in a quoted slogan: “有票就go了”
             yield self._diagnostic(block, text, s, e, words)
 
     def _diagnostic(self, block: Block, text: str, s: int, e: int, words: list[str]) -> Diagnostic:
@@ -264,8 +272,8 @@ Right:  开展桥下环境整治行动；区域性国际消费中心
             simple = table[ch]
             if not _simplified_attested(text, block.text, k, simple):
                 # No word of the report spells it the simplified way: trust a common simplified
-                # form the report uses, unless the character is a variant kept in names.
-                if ch in _NAME_VARIANTS or simple not in present or not _is_common_simplified(simple):
+                # form (or one the report uses), unless the character is a variant kept in names.
+                if ch in _NAME_VARIANTS or not (_is_common_simplified(simple) or (simple in present and _in_gb2312(simple))):
                     continue  # 鰜鱼洲, 华为昇腾, 清濛园区: names in their own form
             if _quoted_traditional(block.text, k, table):
                 continue
@@ -288,8 +296,8 @@ def _simplified_attested(text: str, block_text: str, k: int, simple: str) -> boo
 
 def _traditional_document(blocks: list[Block], traditional: int) -> bool:
     """Is the text itself traditional Chinese (then nothing is a stray)?"""
-    if traditional < 20:
-        return False
+    if traditional < 3:
+        return False  # one or two: strays, whatever the length
     simple = simplified_only()
     simplified = sum(1 for b in blocks for ch in b.text if ch in simple)
     return traditional > simplified * 0.25

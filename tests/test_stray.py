@@ -49,6 +49,7 @@ def _apply(text: str, diag) -> str:
         ("推动tourism高质量发展。", "tourism"),
         ("建设smart city示范区。", "smart city"),
         ("巩固深 And 化禁塑成效。", "And"),
+        ("实现“一趟development不用跑”。", "development"),
     ],
 )
 def test_stray_english_found(text: str, word: str) -> None:
@@ -115,6 +116,7 @@ def test_clean_report_excerpts_are_quiet() -> None:
         ("危中有机、危可转机。我們要看到，我们的经济韧性强。", "們", "们"),
         ("建设区域性國际消费中心，扩大国际合作。", "國", "国"),
         ("推動大型物流企業面向中小微企业提供服务。", "業", "业"),
+        ("抓好细顆粒物治理。", "顆", "颗"),
     ],
 )
 def test_traditional_found(text: str, char: str, simple: str) -> None:
