@@ -39,6 +39,7 @@ Extraction is one pass per paragraph with module-level compiled regexes.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -81,13 +82,15 @@ _SKIP_UNITS = ("个月", "年", "月", "天", "日", "小时", "分钟", "秒", 
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(list(_UNITS) + list(_SKIP_UNITS), key=len, reverse=True))
 
 _ZH_QTY = re.compile(
+    # the leading class lets the regex engine skip to candidate characters quickly
+    rf"(?=[\d百翻第零〇一二两三四五六七八九十千])(?:"
     rf"(?P<pct>百分之(?P<pnum>{_ARABIC}|{_CNNUM}))"
     rf"|(?P<fan>翻(?P<fann>一|两|二|三|四)?番)"
     rf"|(?P<rank>第(?P<rnum>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?P<rsuf>位|名)?)"
-    rf"|(?<![A-Za-z0-9.+_/])(?<![A-Za-z]-)(?P<num>{_ARABIC}|{_CNNUM})"
+    rf"|(?<![A-Za-z0-9.+_/])(?<![A-Za-z]-)(?P<num>{_ARABIC}|{_CNNUM}(?=[多余]?(?:[十百千]?[万亿]|{_UNIT_RE})))"
     rf"(?:[:：∶](?P<num2>{_ARABIC}))?"
     rf"(?P<fz1>多|余)?(?P<mult>万亿|[十百千]?(?:万|亿)|[十百千](?=万|亿))?(?P<fz2>多|余)?"
-    rf"(?P<unit>{_UNIT_RE})?"
+    rf"(?P<unit>{_UNIT_RE})?)"
 )
 _NOT_AFTER_NUM = re.compile(r"[A-Za-z0-9+]|\.\d")
 _RANK_BLOCKER = re.compile(r"[个批次届家项条年季度章节部分篇号期轮支种类步道]")
@@ -102,6 +105,7 @@ _LOWER_WORDS = frozenset("不低于 不少于 超过 超出 超 突破 逾 迈�
 _UPPER_WORDS = frozenset("不超过 不到 不足 接近 将近 近 低于 少于 小于 以下 以内 控制在".split())
 _TOL_WORDS = frozenset("大约 约为 约 大概 左右 上下".split())
 _PP_LIST = re.compile(r"(?:和|、|及|与)\d+(?:\.\d+)?个?百分点")
+_FULLWIDTH_RE = re.compile("[０-９．％]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _RANGE_OPEN = frozenset((None, "控制在", "约", "大约", "保持在"))
 _RANGE_CLOSE = frozenset((None, "左右", "以内", "之间"))
@@ -330,8 +334,11 @@ def _normalise_subject(s: str) -> str:
     return s.strip()
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _han_count(s: str) -> int:
-    return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+    return len(_HAN.findall(s))
 
 
 _FROM = re.compile(r"(?:分别)?(?:从|由)(?:[^，。；从由增提降减达为]{0,6})$")
@@ -376,7 +383,7 @@ _HEAD_SUB = re.compile(r"“?(?:十[一二三四五]|[六七八九十])五”?|�
 
 def _doc_year(doc: Document) -> int:
     """The year the report was delivered, from its dateline (——2013年1月30日在…)."""
-    m = _DOC_YEAR.search(doc.text.translate(_FULLWIDTH), 0, 600)
+    m = _DOC_YEAR.search(doc.text[:600].translate(_FULLWIDTH))
     return int(m.group(1)) if m else 0
 
 
@@ -444,29 +451,48 @@ class _ZhParser:
     """Walks one paragraph, sentence by sentence, clause by clause."""
 
     def __init__(self, text: str, base: int, period: _Period, head_sub: str = "") -> None:
-        self.text = text.translate(_FULLWIDTH)  # ２００７ -> 2007, same length
+        if _FULLWIDTH_RE.search(text):
+            text = text.translate(_FULLWIDTH)  # ２００７ -> 2007, same length
+        self.text = text
         text = self.text
         self.base = base
         self.period = period
         self.out: list[Quantity] = []
         self.quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        self.quote_starts = [qs for qs, _ in self.quoted]
         self._place = 0.0
         self._scale = 1.0
         self.para_sub = ("今后五年" if _NEXT_FIVE_PARA.search(text, 0, 80) else
                          "过去五年" if _FIVE_YEAR_PARA.search(text, 0, 80) else head_sub)
 
     def run(self) -> list[Quantity]:
+        """One scan for numbers; only sentences that hold one are parsed further."""
+        self.all = self._numbers(0, len(self.text))
+        if not self.all:
+            return self.out
+        self.starts = [q.extra["num_start"] for q in self.all]
         pos = 0
         for m in _SENT_END.finditer(self.text):
-            self._sentence(pos, m.end())
+            if self._has_numbers(pos, m.end()):
+                self._sentence(pos, m.end())
             pos = m.end()
-        if pos < len(self.text):
+        if pos < len(self.text) and self._has_numbers(pos, len(self.text)):
             self._sentence(pos, len(self.text))
         return self.out
 
+    def _has_numbers(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, s)
+        return i < len(self.starts) and self.starts[i] < e  # type: ignore[operator]
+
+    def _numbers_in(self, s: int, e: int) -> list[Quantity]:
+        i = bisect.bisect_left(self.starts, s)
+        j = bisect.bisect_left(self.starts, e)
+        return self.all[i:j]
+
     # -- numbers -----------------------------------------------------------
     def _in_quote(self, i: int) -> bool:
-        return any(s < i < e for s, e in self.quoted)
+        k = bisect.bisect_left(self.quote_starts, i) - 1  # quoted spans do not nest
+        return k >= 0 and self.quoted[k][0] < i < self.quoted[k][1]
 
     def _numbers(self, s: int, e: int) -> list[Quantity]:
         """Quantities of text[s:e] with value, interval and family (no key yet)."""
@@ -631,7 +657,7 @@ class _ZhParser:
 
     def _part(self, s: int, e: int, colon: int, list_target: bool, unknown: bool, state: _PartState) -> None:
         text = self.text
-        qs = self._numbers(s, e)
+        qs = self._numbers_in(s, e)
         if not qs:
             for ym in _YEAR.finditer(text, s, e):
                 state.year = ym.group(1)
@@ -718,9 +744,13 @@ class _ZhParser:
             elif subject is None and residual and not _is_generic(residual) and "from" not in flags:
                 state.prev = None
         for q in qs + extra:
+            if "done" in q.extra:
+                continue
+            q.extra["done"] = True
             q.start += self.base
             q.end += self.base
-            q.extra.pop("num_start", None)
+            for k in ("num_start", "scale"):
+                q.extra.pop(k, None)
             self.out.append(q)
 
     def _suffix(self, end: int, limit: int) -> str:
