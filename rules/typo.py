@@ -244,8 +244,10 @@ def _pattern_ok(s: str, i: int, n: int) -> bool:
     unit = s[i:i + n]
     if any(c in _NUMERALS for c in unit) or _in_short_quote(s, i, n) or _list_item_name(s, i, n):
         return True
-    if n == 2 and i and s[i - 1:i + 1] in zh_words() and s[i + 3:i + 5] in zh_words():
-        return True  # 纪委|监委|监督, 切实|办实|办好: words tile the span shifted by one
+    if s[i + 2 * n:i + 2 * n + 1] in ("再", "又", "还", "更") and s[i + 2 * n + 1:i + 3 * n + 1] == unit:
+        return True  # 实干实干再实干: rhetorical repetition
+    if n == 2 and i and all(w in zh_words() for w in (s[i - 1:i + 1], s[i + 1:i + 3], s[i + 3:i + 5])):
+        return True  # 电网|同网|同价, 切实|办实|办好: words tile the span shifted by one
     if n == 1:
         if s[i + 2:i + 3] in ("地", "的") and _free(unit):
             return True  # 端端地坐, 红红的: an adjective reduplicated before 地/的
@@ -280,6 +282,8 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
     left_words = [w for w in lefts if w in words or w in extra]
     has_left = bool(left_words)
     has_right = any(w in words or w in extra for w in rights)
+    if n > 1 and has_left:
+        return False  # 东南亚|南亚, 高新区|新区建设: a longer word ends on the first copy
     if has_left and unit in _FUNCTION_CHARS:
         return False  # 目的|的: a word ends on the function word's character
     if n == 1 and unit in _CONJ_PREP and has_right:
@@ -304,6 +308,9 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
         # Two words meet on a shared character (江门市|市长) unless removing the copy lets a
         # stranded neighbour join a word (争先|先进|位 -> 争先|进位) or the report has the text without it.
         return (tok_u < tok_d and o_u < o_d) or ev.undoubled_elsewhere(s, i, n)
+    if n > 1:
+        # A doubled word strands nothing, it only adds a token (平台平台 -> 平台).
+        return tok_u < tok_d and x_u + o_u <= x_d + o_d
     return tok_u < tok_d and x_u + o_u < x_d + o_d
 
 
@@ -405,8 +412,6 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
             word = first.lower()
             if word in _EN_DOUBLES_OK or any(s <= m.start() < e for s, e in block.ignored):
                 continue
-            if first[0].isupper() and second[0].isupper() and word not in _EN_FUNCTION:
-                continue  # Walla Walla, Sing Sing: a name
             if len(word) == 1 and word not in ("a", "i"):
                 continue
             s = block.start + m.start(2)
