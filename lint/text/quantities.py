@@ -107,6 +107,10 @@ _TOL_WORDS = frozenset("大约 约为 约 大概 左右 上下".split())
 _PP_LIST = re.compile(r"(?:和|、|及|与)\d+(?:\.\d+)?个?百分点")
 _FULLWIDTH_RE = re.compile("[０-９．％]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_ENTITY = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?:新区|园区|开发区|高新区|经开区|自贸区|自贸试验区|片区|综保区|保税区|港区|经济区|示范区|"
+    r"试验区|产业园|合作区|县|市辖区)(?=[\u4e00-\u9fff“（(，])"
+)
 _RANGE_OPEN = frozenset((None, "控制在", "约", "大约", "保持在"))
 _RANGE_CLOSE = frozenset((None, "左右", "以内", "之间"))
 _RANGE_SEP = re.compile(r"^\s*(?:到|至|~|～|-|—|－|–)\s*$")
@@ -255,7 +259,7 @@ def _normal_sub(marker: str) -> str:
 _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "全年": ""}
 _TARGET = re.compile(r"(力争|争取|确保|预期|目标是|目标为|目标值|计划|控制在)")
 _REVIEW_HEAD = re.compile(
-    r"(回顾|回首|回眸|过去(?:一|五|的|十)?年|一年来|五年来|工作总结|完成情况|主要成绩|成绩|成就|"
+    r"(回顾|回首|回眸|过去(?:一|五|的|十)?年|一年来|五年来|工作总结|完成情况|主要成绩|成绩|成就|体会|启示|"
     r"(?:19|20|一九|二〇|二零)\S{2}年.{0,6}工作(?:情况|成效))"
 )
 _PLAN_HEAD = re.compile(
@@ -377,6 +381,7 @@ def _head_year(text: str) -> str:
 
 
 _DOC_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+_DATELINE = re.compile(r"\d\s*月\s*\d{1,2}\s*日|会议上|人民代表大会|人大")
 _STRONG_PLAN = re.compile(r"安排|工作重点|重点工作|主要任务|目标任务|建议|意见|今后|未来|展望|打算|着眼|总体要求|今年")
 _HEAD_SUB = re.compile(r"“?(?:十[一二三四五]|[六七八九十])五”?|过去五年|五年来|今后五年|未来五年")
 
@@ -387,7 +392,9 @@ def _doc_year(doc: Document) -> int:
     return int(m.group(1)) if m else 0
 
 
-def _classify_heading(text: str, doc_year: int, first_part: bool) -> _Period | None:
+def _classify_heading(text: str, doc_year: int, first_part: bool, current: str) -> _Period | None:
+    if _DATELINE.search(text):
+        return None
     if _REVIEW_HEAD.search(text):
         return _Period("actual", "" if "五年" in text else _head_year(text))
     year = _head_year(text)
@@ -399,6 +406,8 @@ def _classify_heading(text: str, doc_year: int, first_part: bool) -> _Period | N
         return _Period("actual", "")  # reports open with the review of the past year
     if _PLAN_HEAD.search(text):
         return _Period("target", year)
+    if current == "actual" and text.startswith("二、"):
+        return _Period("target", "")  # and go on with the plan
     return None
 
 
@@ -417,7 +426,7 @@ def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
         text = h.text.strip().strip("*#").strip()
         if len(text) > 60 or h.level > 1 or text.startswith(("——", "—", "－－", "--", "──")):
             continue
-        period = _classify_heading(text, doc_year, not out)
+        period = _classify_heading(text, doc_year, not out, out[-1][1].mode if out else "")
         if period is not None:
             out.append((h.start, period))
     if not out and doc.language == "zh":
@@ -638,6 +647,7 @@ class _ZhParser:
                 unknown = True  # the list's lead-in is missing: we cannot tell what it lists
         state = _PartState(year="")
         state.topic = None
+        self.sent_start = s
         pos = s
         for pm in _PART_SEP.finditer(text, s, e):
             self._part(pos, pm.start(), colon, list_target, unknown, state)
@@ -703,6 +713,10 @@ class _ZhParser:
                     subject = state.topic + ">" + residual  # …，其中X: a part of this sentence's total
                 elif relative and "enum" not in flags:
                     subject = None  # 营收, 总投资, 投入 of what park or project: said elsewhere
+                if subject is not None:
+                    entity = self._entity(first.start)
+                    if entity and not subject.startswith(entity) and entity not in subject:
+                        subject = entity + ">" + subject  # 滇中新区经济运行稳中向好，地区生产总值增长8.5%
             elif state.prev is not None and not _PRONOUN.match(residual) and (not residual or _is_generic(residual)) \
                     and "其中" not in seg:
                 subject = state.prev + ("·" + residual if residual else "")
@@ -752,6 +766,15 @@ class _ZhParser:
             for k in ("num_start", "scale"):
                 q.extra.pop(k, None)
             self.out.append(q)
+
+    def _entity(self, pos: int) -> str:
+        """A zone or district named earlier in the sentence: its figures are not the city's."""
+        found = ""
+        for m in _ENTITY.finditer(self.text, self.sent_start, pos):
+            name = _normalise_subject(m.group(0))
+            if _han_count(name) >= 3 and not _RELATIVE_START.match(name):
+                found = name
+        return found
 
     def _suffix(self, end: int, limit: int) -> str:
         """The noun after a counted number (建设9座**污水处理厂**)."""
@@ -981,6 +1004,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     period = _Period("actual", "")
     list_period: _Period | None = None
     subs = _heading_subs(doc)
+    doc_year = _doc_year(doc)
     si = 0
     sub_stack: list[tuple[int, str]] = []  # (level, sub-period) of the enclosing headings
     for block in doc.blocks:
@@ -997,6 +1021,8 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         head_sub = next((sb for _, sb in reversed(sub_stack) if sb), "")
         if not block.is_prose and block.kind.value != "table-row":
             continue
+        if block.lang == "zh" and period.mode == "actual" and _opens_plan(block.text, doc_year):
+            period = _Period("target", str(doc_year) if doc_year else "")  # 今年…的主要预期目标是
         if block.lang == "zh":
             found = _ZhParser(block.text, block.start, list_period or period, head_sub).run()
             list_period = _list_period(block.text, list_period, period)
@@ -1006,6 +1032,14 @@ def extract_quantities(doc: Document) -> list[Quantity]:
             q.block = block.index
         out.extend(found)
     return out
+
+
+def _opens_plan(text: str, doc_year: int) -> bool:
+    """A paragraph that opens this year's plan: 今年是…, 2024年全市经济社会发展的主要预期目标是."""
+    t = text.lstrip("*# \u3000")
+    if t.startswith("今年"):
+        return True
+    return bool(doc_year) and t.startswith(f"{doc_year}年") and not t.startswith(f"{doc_year}年1月")
 
 
 _LIST_LEAD = re.compile(r"[：:]\s*$")
