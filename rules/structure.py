@@ -25,9 +25,11 @@ _EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
                 "ninth": 9, "tenth": 10, "firstly": 1, "secondly": 2, "thirdly": 3, "fourthly": 4}
 
+_NOUNS = "方面|领域|重点|任务|工作|举措|措施|目标|要求|原则|事情|事"
 # 重点抓好以下九个方面工作： at the end of a paragraph; the count is group 1.
 _ZH_ANNOUNCE = re.compile(
-    rf"(?:以下|如下|下列|下面|这)([{_CN_NUM}]{{1,3}})(?:个|项|件|条|点|大)?(?:方面|领域|重点|任务|工作|举措|措施|目标|要求|原则|事情|事)"
+    rf"(?:以下|如下|下列|下面|这)([{_CN_NUM}]{{1,3}})"
+    rf"(?:(?:个|项|件|条|点|大)(?:{_NOUNS})?|(?:{_NOUNS}))"
     rf"[^，。；：！？]{{0,8}}[：:]\s*$"
 )
 # "I will focus on three priorities:" at the end of a paragraph.
@@ -37,7 +39,8 @@ _EN_ANNOUNCE = re.compile(
     r"\b[^.!?]{0,40}[:.]\s*$"
 )
 # 一是……二是……: items inside a paragraph.
-_ZH_INLINE = re.compile(rf"(?:^|[：:；;。，])\s*([{_CN_NUM}]{{1,3}})是")
+_ZH_INLINE = re.compile(rf"(?:^|[：:；;。，])\s*(?:\*\*)?(?:([{_CN_NUM}]{{1,3}})是|第([{_CN_NUM}]{{1,3}})[，、,])")
+_ZH_LEAD = re.compile(rf"^\s*(?:\*\*)?(?:([{_CN_NUM}]{{1,3}})是|第([{_CN_NUM}]{{1,3}})[，、,])")
 _EN_ORDINAL = re.compile(r"(?:^|[.;:]\s+)(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Firstly|Secondly|"
                          r"Thirdly|Fourthly|Finally|Lastly),")
 _NUM_VALUE = re.compile(rf"[{_CN_NUM}]+|[0-9]+|[①-⑳]")
@@ -97,7 +100,7 @@ def numbering_style(numbering: str) -> str:
         return numbering
     kind = "cn" if m.group(0)[0] in _CN_NUM else "circled" if "①" <= m.group(0)[0] <= "⑳" else "arabic"
     shape = numbering[:m.start()] + "#" + numbering[m.end():]
-    shape = shape.replace("(", "（").replace(")", "）").replace("．", ".")
+    shape = re.sub(r"\s+", "", shape).replace("(", "（").replace(")", "）").replace("．", ".")
     return kind + shape
 
 
@@ -155,13 +158,13 @@ def _count_zh(blocks: list[Block], i: int, window: int) -> int | None:
     style: str | None = None
     rank = 0
     values: set[int] = set()
+    if i + 1 >= len(blocks):
+        return 0
+    if blocks[i + 1].numbering is None:
+        # No numbered item right after the lead-in: count 一是……二是…… instead.
+        return _count_inline(blocks, i + 1, window) if blocks[i + 1].kind is not BlockKind.TABLE_ROW else None
     for blk in blocks[i + 1:i + 1 + window * 4]:
         if blk.numbering is None:
-            if style is None and blk.is_prose:
-                # No numbered item right after the lead-in: count 一是……二是…… instead.
-                return _count_inline(blocks, blocks.index(blk), window)
-            if blk.kind is BlockKind.HEADING and blk.level and style is not None and blk.level < rank:
-                break
             continue
         st = numbering_style(blk.numbering)
         if style is None:
@@ -181,16 +184,32 @@ def _count_zh(blocks: list[Block], i: int, window: int) -> int | None:
 
 
 def _count_inline(blocks: list[Block], k: int, window: int) -> int | None:
-    """Items written 一是……二是……, in one paragraph or one paragraph each."""
-    found: set[int] = set()
+    """Items written 一是……二是…… (or 第一，……第二，……): inside the paragraph after the
+    lead-in, or one per paragraph, each perhaps followed by paragraphs of its own."""
+    first = _ZH_INLINE.search(blocks[k].text)
+    if first is None:
+        return None
+    values = {cn_number(x or y) for x, y in _ZH_INLINE.findall(blocks[k].text)}
+    values.discard(None)
+    if len(values) > 1 or _lead_ordinal(blocks[k].text) is None:
+        # The items run inside one paragraph.
+        return len(values) if 1 in values else None
+    seen: set[int] = set()
     for blk in blocks[k:k + window]:
-        if not blk.is_prose or blk.numbering is not None:
-            break
-        here = [v for v in (cn_number(x) for x in _ZH_INLINE.findall(blk.text)) if v is not None]
-        if not here or (found and here[0] in found):
-            break  # the items are over, or a second list starts
-        found.update(here)
-    return max(found) if 1 in found else None
+        if blk.numbering is not None:
+            break  # a numbered heading: the items are over
+        v = _lead_ordinal(blk.text)
+        if v is None:
+            continue  # a paragraph that belongs to the item above
+        if v in seen:
+            break  # a second list starts
+        seen.add(v)
+    return len(seen) if 1 in seen else None
+
+
+def _lead_ordinal(text: str) -> int | None:
+    m = _ZH_LEAD.match(text)
+    return cn_number(m.group(1) or m.group(2)) if m else None
 
 
 def _count_en(blocks: list[Block], i: int, rest: str, window: int) -> int | None:

@@ -330,8 +330,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
             while k >= 0 and _OPEN_KIND[stack[k][1]] != kind:
                 k -= 1
             if k < 0:
-                if ch == "’" and i and text[i - 1].isalpha():
-                    continue  # apostrophe: Singapore’s
+                if ch == "’" and (i and text[i - 1].isalnum() or text[i + 1:i + 2].isdigit()):
+                    continue  # apostrophe: Singapore’s, ’99, 2005’
                 bad.append((i, ch))
             else:
                 del stack[k:]  # openers left inside were never closed; judged with the outer pair

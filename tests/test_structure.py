@@ -108,3 +108,17 @@ def test_heading_numbers_that_skip() -> None:
 )
 def test_numbering_that_does_not_skip(text: str) -> None:
     assert _found(NumberingGap, text) == []
+
+
+def test_items_counted_with_di_yi_di_er() -> None:
+    text = "做好今年工作，要把握好以下三点：\n\n第一，坚持稳中求进。\n\n第二，坚持改革创新。\n\n各位代表！\n"
+    assert _found(MissingItems, text) == [("STR001", "三")]
+    full = text.replace("各位代表！", "第三，坚持人民至上。\n\n各位代表！")
+    assert _found(MissingItems, full) == []
+
+
+def test_items_with_paragraphs_of_their_own() -> None:
+    items = "".join(f"**{n}是推进一项工作。**\n\n这项工作的具体内容。\n\n" for n in "一二三四五六")
+    text = "我们着力抓了以下七项工作：\n\n" + items + "各位代表，成绩来之不易。\n\n**七是深化改革。**\n\n二、今年的工作\n"
+    assert _found(MissingItems, text) == []
+    assert _found(MissingItems, text.replace("**七是深化改革。**", "深化改革。")) == [("STR001", "七")]

@@ -270,3 +270,8 @@ def test_a_short_line_that_cuts_a_figure_is_a_split() -> None:
 )
 def test_long_numbered_headings_and_names_are_not_cut(text: str) -> None:
     assert _codes(text) == []
+
+
+def test_apostrophes_next_to_years_are_not_quotes() -> None:
+    assert unbalanced("举办了“’99厦门群众文化艺术节”。") == []
+    assert unbalanced("重庆成功争取到2005’亚太城市市长峰会举办权。") == []
