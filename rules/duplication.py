@@ -1,7 +1,581 @@
-"""Rules of the duplication family (being built; registers no rule yet)."""
+"""Duplicated text: repeated paragraphs, near copies, copies hidden by page breaks, spliced spans.
+
+Reports are assembled by copy and paste. What goes wrong leaves text that occurs
+twice: a paragraph pasted again (word for word or with a few characters edited), a
+paragraph pasted whole whose first copy a page break split in two, a long run of
+one paragraph pasted onto the cut-off end of another, a sentence repeated.
+
+One analysis per document finds all of it (see :mod:`reportlint.text.shingles` for
+how it stays linear): exact copies by hashing folded logical paragraphs and their
+page-break fragments, then near copies and shared runs from an anchor index,
+confirmed by direct comparison. Each region is reported once, by the strongest
+finding (paragraph before span before sentence), and always points at the first
+occurrence, so a paragraph repeated N times gives N-1 findings.
+"""
 
 from __future__ import annotations
 
-from reportlint.rule import Rule
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-RULES: list[type[Rule]] = []
+from reportlint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
+from reportlint.rule import Rule
+from reportlint.text.shingles import (
+    exact_key,
+    fold,
+    inside_quotes,
+    link_units,
+    quoted_spans,
+    sentence_spans,
+    shared_runs,
+    squeeze,
+)
+
+if TYPE_CHECKING:
+    from reportlint.document import Document
+    from reportlint.text.joins import LogicalParagraph
+
+EXACT, NEAR, SPLIT, SPLICE, SENTENCE = "exact", "near", "split", "splice", "sentence"
+# A paragraph counts as a quotation when this share of it lies inside quotation marks.
+_QUOTATION_SHARE = 0.9
+_WORD_END = re.compile(r"[A-Za-z0-9]+$")
+_WORD_START = re.compile(r"^[A-Za-z0-9]+")
+# Characters either side of a joint searched for the same text (see _Evidence).
+_EVIDENCE_WINDOW = 60_000
+# How many of the best-linked earlier paragraphs are compared in full for a near copy.
+_NEAR_CANDIDATES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class DupOptions:
+    """Knobs of the shared analysis (each rule exposes its own)."""
+
+    min_paragraph_chars: int = 50
+    near_similarity: float = 95.0
+    min_span_chars: int = 80
+    min_sentence_chars: int = 40
+
+
+@dataclass(slots=True)
+class Finding:
+    """One duplicated region of the document and where its first occurrence is."""
+
+    kind: str
+    start: int
+    end: int
+    rel_start: int
+    rel_end: int
+    similarity: float = 100.0
+    length: int = 0
+    fix: tuple[int, int] | None = None  # span to delete for a later exact copy
+    note: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class _Unit:
+    """A logical paragraph prepared for comparison."""
+
+    index: int
+    lp: LogicalParagraph
+    folded: str
+    key: str = ""  # exact_key(folded)
+    covered: list[tuple[int, int]] = field(default_factory=list)  # unit-relative, already reported
+
+    def fragment(self, offset: int) -> tuple[int, int]:
+        """Unit-relative span of the page-break fragment holding ``offset``."""
+        lo, hi = 0, len(self.folded)
+        for k, piece in enumerate(self.lp.piece_starts):
+            if piece <= offset:
+                lo, hi = piece, piece + len(self.lp.blocks[k].text)
+        return lo, hi
+
+    def is_covered(self, start: int, end: int) -> bool:
+        """Is ``[start, end)`` (nearly) all inside regions already reported?"""
+        return sum(e - s for s, e in self.uncovered(start, end)) <= 2
+
+    def uncovered(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Parts of ``[start, end)`` not yet reported."""
+        pieces = [(start, end)]
+        for s, e in sorted(self.covered):
+            nxt = []
+            for ps, pe in pieces:
+                if e <= ps or pe <= s:
+                    nxt.append((ps, pe))
+                    continue
+                if ps < s:
+                    nxt.append((ps, s))
+                if e < pe:
+                    nxt.append((e, pe))
+            pieces = nxt
+        return pieces
+
+
+def _deletion(doc: Document, start: int, end: int, line_start: int) -> tuple[int, int]:
+    """The span that removes a paragraph together with the blank line before it."""
+    text = doc.text
+    s = line_start
+    while s > 0 and text[s - 1] in " \t\u3000\r\n":
+        s -= 1
+    if s > 0:
+        return s, end
+    e = end
+    while e < len(text) and text[e] in " \t\u3000\r\n":
+        e += 1
+    return 0, e
+
+
+def _where(unit: _Unit, start: int, end: int) -> str:
+    """Which part of its page-break fragment a run is: the end, the start, all of it, or inside."""
+    text = unit.folded
+    lo, hi = unit.fragment(start)
+    at_start = not text[lo:start].strip()
+    at_end = not text[end:hi].strip()
+    if at_start and at_end:
+        return "all"
+    return "end" if at_end else "start" if at_start else "middle"
+
+
+def _is_quotation(folded: str) -> bool:
+    """A paragraph that is (almost) all quotation is repeated on purpose."""
+    inside = sum(e - s for s, e in quoted_spans(folded))
+    return inside >= _QUOTATION_SHARE * len(folded.strip())
+
+
+class _Evidence:
+    """The document's own text, searched for the text across a joint.
+
+    Later exact copies are left out (a copy repeats the joint it copies). In a
+    very long document only a window around the joint is searched: a report's
+    worth of text is evidence enough, and the cost per joint stays bounded.
+    """
+
+    def __init__(self, texts: list[str], skip: set[int]) -> None:
+        self.offsets: dict[int, int] = {}
+        parts: list[str] = []
+        pos = 0
+        for k, text in enumerate(texts):
+            if k in skip:
+                continue
+            self.offsets[k] = pos
+            parts.append(text)
+            pos += len(text) + 1
+        self.text = "\n".join(parts)
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    def seen(self, probe: str, unit: int, *, word_left: bool = False, word_right: bool = False) -> bool:
+        """Does ``probe`` occur at least twice near ``unit`` (as a whole word when asked)?"""
+        centre = self.offsets.get(unit, 0)
+        lo, hi = max(0, centre - _EVIDENCE_WINDOW), min(len(self.text), centre + _EVIDENCE_WINDOW)
+        latin = word_left or word_right
+        text, probe = (self.lower, probe.lower()) if latin else (self.text, probe)
+        found = 0
+        i = text.find(probe, lo, hi)
+        while i != -1:
+            j = i + len(probe)
+            if (not word_left or i == 0 or not _is_word_char(text[i - 1])) and (
+                    not word_right or j >= len(text) or not _is_word_char(text[j])):
+                found += 1
+                if found >= 2:
+                    return True
+            i = text.find(probe, i + 1, hi)
+        return False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class _Analysis:
+    """Every duplicated region of one document, strongest finding first."""
+
+    def __init__(self, doc: Document, opts: DupOptions) -> None:
+        self.doc = doc
+        self.opts = opts
+        self.units = []
+        for k, lp in enumerate(doc.logical_paragraphs):
+            folded = fold(lp.text)
+            self.units.append(_Unit(k, lp, folded, exact_key(folded)))
+        self.findings: list[Finding] = []
+        self.copies: set[int] = set()
+
+    def run(self) -> list[Finding]:
+        self._exact_paragraphs()
+        self._exact_fragments()
+        self._near_and_spliced()
+        return self.findings
+
+    # -- whole logical paragraphs -----------------------------------------
+    def _exact_paragraphs(self) -> None:
+        first: dict[str, int] = {}
+        for b, unit in enumerate(self.units):
+            key = unit.key
+            if len(key) < self.opts.min_paragraph_chars:
+                continue
+            a = first.setdefault(key, b)
+            if a == b or _is_quotation(unit.folded):
+                continue
+            lp_a, lp_b = self.units[a].lp, unit.lp
+            kind = EXACT if self._fragments(a) == self._fragments(b) else SPLIT
+            fix = _deletion(self.doc, lp_b.start, lp_b.end, lp_b.blocks[0].line_start)
+            self.findings.append(Finding(kind, lp_b.start, lp_b.end, lp_a.start, lp_a.end,
+                                         length=len(key), fix=fix))
+            unit.covered.append((0, len(unit.folded)))
+            self.copies.add(b)
+
+    def _fragments(self, u: int) -> list[str]:
+        """Exact keys of the page-break fragments of a unit (one for an unsplit paragraph)."""
+        unit = self.units[u]
+        return [exact_key(unit.folded[lo:lo + len(blk.text)]) for lo, blk in zip(unit.lp.piece_starts, unit.lp.blocks)]
+
+    def _exact_fragments(self) -> None:
+        """A page-break fragment repeated as (or inside) another fragment or paragraph."""
+        first: dict[str, tuple[int, int]] = {}
+        for b, unit in enumerate(self.units):
+            lp = unit.lp
+            for k, block in enumerate(lp.blocks):
+                lo = lp.piece_starts[k]
+                folded = unit.folded[lo:lo + len(block.text)]
+                key = exact_key(folded)
+                if len(key) < self.opts.min_paragraph_chars:
+                    continue
+                a, ka = first.setdefault(key, (b, k))
+                if (a, ka) == (b, k) or b in self.copies or _is_quotation(folded):
+                    continue
+                if not lp.is_split and not self.units[a].lp.is_split:
+                    continue  # whole paragraphs: settled above
+                src = self.units[a].lp.blocks[ka]
+                fix = _deletion(self.doc, block.start, block.end, block.line_start)
+                self.findings.append(Finding(EXACT, block.start, block.end, src.start, src.end,
+                                             length=len(key), fix=fix, note="fragment"))
+                unit.covered.append((lo, lo + len(block.text)))
+
+    # -- near copies and shared runs --------------------------------------
+    def _near_and_spliced(self) -> None:
+        from rapidfuzz.fuzz import ratio
+
+        texts = [u.folded for u in self.units]
+        anchor_counts: dict[int, int] = {}
+        for links in link_units(texts, skip=self.copies):
+            b = links.unit
+            anchor_counts[b] = links.anchor_count
+            unit = self.units[b]
+            if not links.diagonals:
+                continue
+            per_unit = links.per_unit
+            if not unit.covered and self._near(b, per_unit, anchor_counts, ratio):
+                continue
+            for run in shared_runs(texts, links, self.opts.min_span_chars):
+                self._spliced(run)
+            self._sentences(b, sorted(a for a, n in per_unit.items() if n >= 2))
+
+    def _near(self, b: int, per_unit: Mapping[int, int], anchor_counts: Mapping[int, int], ratio: Any) -> bool:
+        unit = self.units[b]
+        key_b = unit.key
+        if len(key_b) < self.opts.min_paragraph_chars:
+            return False
+        own = anchor_counts[b]
+        ranked = sorted(((n, -a) for a, n in per_unit.items() if a != b), reverse=True)[:_NEAR_CANDIDATES]
+        best: tuple[float, int] | None = None
+        for n, neg_a in ranked:
+            a = -neg_a
+            if 2 * n < max(own, anchor_counts.get(a, own)):
+                continue  # shares too few anchors to be a near copy
+            key_a = self.units[a].key
+            if abs(len(key_a) - len(key_b)) > (100 - self.opts.near_similarity) / 50 * max(len(key_a), len(key_b)):
+                continue
+            score = ratio(key_a, key_b, score_cutoff=self.opts.near_similarity)
+            if score and (best is None or score > best[0] or score == best[0] and a < best[1]):
+                best = (score, a)
+        if best is None or _is_quotation(unit.folded):
+            return False
+        score, a = best
+        lp_a, lp_b = self.units[a].lp, unit.lp
+        self.findings.append(Finding(NEAR, lp_b.start, lp_b.end, lp_a.start, lp_a.end, similarity=score,
+                                     length=len(key_b)))
+        unit.covered.append((0, len(unit.folded)))
+        return True
+
+    def _spliced(self, run: Any) -> None:
+        unit_b, unit_a = self.units[run.b], self.units[run.a]
+        for s, e in unit_b.uncovered(run.b_start, run.b_end):
+            length = len(squeeze(unit_b.folded[s:e]))
+            if length < self.opts.min_span_chars:
+                continue
+            a_s, a_e = run.a_start + (s - run.b_start), run.a_start + (e - run.b_start)
+            if not self._spliced_in(unit_b, s, e, unit_a, a_s, a_e):
+                continue
+            if inside_quotes(quoted_spans(unit_b.folded), s, e) and inside_quotes(quoted_spans(unit_a.folded), a_s, a_e):
+                continue
+            start, end = unit_b.lp.to_doc_span(s, e)
+            rel_start, rel_end = unit_a.lp.to_doc_span(a_s, a_e)
+            self.findings.append(Finding(SPLICE, start, end, rel_start, rel_end, length=length,
+                                         note=_where(unit_a, a_s, a_e)))
+            unit_b.covered.append((s, e))
+
+
+    def _spliced_in(self, unit_b: _Unit, start: int, end: int, unit_a: _Unit, a_start: int, a_end: int) -> bool:
+        """Was ``[start, end)`` pasted over the cut-off end of its paragraph?
+
+        The pattern of a splice: the run is the end of its source paragraph (or
+        page-break fragment) and the end of the paragraph it was pasted into, and
+        where it starts the sentence breaks: the text on the two sides of the
+        joint (a character pair, or in English the word the joint cuts) occurs
+        nowhere else in the document. A formula the report repeats on purpose (the
+        guiding principles, a target restated in an annex) starts at a natural
+        joint or carries on differently, and is not reported.
+        """
+        text_b, text_a = unit_b.folded, unit_a.folded
+        lo_b, hi_b = unit_b.fragment(start)
+        if text_b[end:hi_b].strip() or text_a[a_end:unit_a.fragment(a_start)[1]].strip():
+            return False
+        if not text_b[lo_b:start].strip():
+            return True  # the whole fragment repeats the end of another
+        return not self._natural_joint(unit_b.index, text_b[lo_b:start], text_b[start:end])
+
+    def _natural_joint(self, unit: int, left: str, right: str) -> bool:
+        """Does the text across a joint occur elsewhere in the document too?
+
+        Chinese: the character pair on the two sides. Latin script: the word the
+        joint runs through (``Dig|nhanced``), or the two words on either side of a
+        space (``four| indicators``), matched as whole words.
+        """
+        head_text, tail_text = left.rstrip(), right.lstrip()
+        if not head_text or not tail_text:
+            return True
+        spaced = len(head_text) != len(left) or len(tail_text) != len(right)
+        m_head, m_tail = _WORD_END.search(head_text), _WORD_START.match(tail_text)
+        head = m_head.group(0) if m_head else head_text[-1]
+        tail = m_tail.group(0) if m_tail else tail_text[0]
+        probe = head + (" " if spaced else "") + tail
+        seen = self.evidence.seen
+        if not (m_head or m_tail):
+            if not (head.isalnum() and tail.isalnum()):
+                return seen(probe, unit)  # at punctuation: a clause boundary, unless unheard of
+            # Between two characters: the pair, seen again with a neighbour on either side.
+            wider = (head_text[-2:] + tail, head + tail_text[:2])
+            return seen(probe, unit) and any(seen(w, unit) for w in wider if len(w) == 3)
+        return seen(probe, unit, word_left=bool(m_head), word_right=bool(m_tail))
+
+    @cached_property
+    def evidence(self) -> _Evidence:
+        return _Evidence([u.folded for u in self.units], self.copies)
+
+    # -- sentences --------------------------------------------------------
+    def _sentence_table(self, u: int) -> tuple[dict[str, tuple[int, int]], list[tuple[int, int, int, int]]]:
+        """Long sentences of a unit by key (first occurrence), and repeats inside the unit."""
+        folded = self.units[u].folded
+        table: dict[str, tuple[int, int]] = {}
+        repeats: list[tuple[int, int, int, int]] = []
+        for s, e in sentence_spans(folded, self.opts.min_sentence_chars):
+            key = exact_key(folded[s:e])
+            if len(key) < self.opts.min_sentence_chars:
+                continue
+            first = table.setdefault(key, (s, e))
+            if first != (s, e):
+                repeats.append((s, e, *first))
+        return table, repeats
+
+    def _sentences(self, b: int, sources: list[int]) -> None:
+        """Long sentences of unit ``b`` already written in an earlier unit it shares anchors with.
+
+        Only units linked by the anchor index are compared, so the cost follows
+        the links, not the number of sentence pairs. ``sources`` is in document
+        order, so the first occurrence wins.
+        """
+        if not sources:
+            return
+        unit = self.units[b]
+        table_b, repeats = self._sentence_table(b)
+        pairs: list[tuple[int, int, int, int, int]] = []  # (s, e, a, a_s, a_e)
+        for a in sources:
+            if a == b:
+                pairs.extend((s, e, b, a_s, a_e) for s, e, a_s, a_e in repeats)
+                continue
+            table_a, _ = self._sentence_table(a)
+            pairs.extend((s, e, a, *table_a[key]) for key, (s, e) in table_b.items() if key in table_a)
+        for s, e, a, a_s, a_e in sorted(pairs, key=lambda p: (p[0], p[2])):
+            if unit.is_covered(s, e):
+                continue
+            if inside_quotes(quoted_spans(unit.folded), s, e) and inside_quotes(quoted_spans(self.units[a].folded), a_s, a_e):
+                continue
+            start, end = unit.lp.to_doc_span(s, e)
+            rel_start, rel_end = self.units[a].lp.to_doc_span(a_s, a_e)
+            self.findings.append(Finding(SENTENCE, start, end, rel_start, rel_end, length=len(exact_key(unit.folded[s:e]))))
+            unit.covered.append((s, e))
+
+
+def analyse(doc: Document, options: Mapping[str, Any]) -> list[Finding]:
+    """The duplication findings of ``doc`` (cached: every rule of the family shares one run)."""
+    known = {k: options[k] for k in DupOptions.__dataclass_fields__ if k in options}
+    opts = DupOptions(**known)
+    key = ("duplication", opts)
+    cached = doc.cache.get(key)
+    if cached is None:
+        cached = doc.cache[key] = _Analysis(doc, opts).run()
+    return cached
+
+
+def _merged(options: Mapping[str, Any]) -> dict[str, Any]:
+    """Defaults of every rule of the family, overridden by the calling rule's options."""
+    merged: dict[str, Any] = {}
+    for rule in RULES:
+        merged.update(rule.options)
+    merged.update(options)
+    return merged
+
+
+class _DuplicationRule(Rule):
+    """Shared reporting for the family: each rule reports one kind of finding."""
+
+    category = "duplication"
+    kind = ""
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        for f in analyse(doc, _merged(options)):
+            if f.kind == self.kind:
+                yield self._diagnostic(doc, f)
+
+    def _diagnostic(self, doc: Document, f: Finding) -> Diagnostic:
+        line = doc.position(f.rel_start)[0]
+        fix = None
+        if f.fix is not None:
+            fix = Fix("unsafe", "delete the repeated text", (Edit(f.fix[0], f.fix[1], ""),))
+        return self.report(f.start, f.end, self.message(f, line, doc),
+                           related=[Related(f.rel_start, f.rel_end, "first occurrence")], fix=fix,
+                           fingerprint_text=doc.text[f.start:f.start + 40])
+
+    def message(self, f: Finding, line: int, doc: Document) -> str:
+        raise NotImplementedError
+
+
+class DuplicateParagraph(_DuplicationRule):
+    code = "DUP001"
+    name = "duplicate-paragraph"
+    severity = Severity.ERROR
+    kind = EXACT
+    summary = "paragraph repeats an earlier one word for word"
+    explanation = """\
+A paragraph pasted twice. The comparison ignores whitespace and full/half-width
+forms (，/, ２/2), so a copy that only differs in those is still a copy. A
+page-break fragment repeated elsewhere is reported too. The unsafe fix deletes
+the later copy and the blank line before it.
+
+Wrong:  这一年，我们聚焦铸作风，全力加强政府自身建设……  (line 37)
+        ……
+        这一年，我们聚焦铸作风，全力加强政府自身建设……  (line 47, again)
+Right:  keep the paragraph once.
+"""
+    options = {"min_paragraph_chars": 50}
+
+    def message(self, f: Finding, line: int, doc: Document) -> str:
+        what = "text" if f.note == "fragment" else "paragraph"
+        return f"{what} repeats the one at line {line} word for word ({f.length} characters)"
+
+
+class NearDuplicateParagraph(_DuplicationRule):
+    code = "DUP002"
+    name = "near-duplicate-paragraph"
+    severity = Severity.WARNING
+    kind = NEAR
+    summary = "paragraph is a near copy of an earlier one"
+    explanation = """\
+A paragraph pasted again and then edited in a few places (or mistyped in one
+copy). The message gives the similarity; decide which copy is right and delete
+the other.
+
+Wrong:  打造高水平人才高地。深入实施人才强市战略……
+        ……
+        打造高水平人才高并。深入实施人在强市战略……   (98.8% similar)
+Right:  keep one copy, with the right wording.
+"""
+    options = {"near_similarity": 95.0}
+
+    def message(self, f: Finding, line: int, doc: Document) -> str:
+        return f"paragraph is a near copy ({f.similarity:.1f}% similar) of the one at line {line}"
+
+
+class SplitDuplicateParagraph(_DuplicationRule):
+    code = "DUP003"
+    name = "split-duplicate-paragraph"
+    severity = Severity.ERROR
+    kind = SPLIT
+    summary = "paragraph repeats an earlier one that a page break splits (or is split itself)"
+    explanation = """\
+The same paragraph occurs twice, but one copy is cut in two by a page break, so
+no line-by-line comparison sees the repeat. Paragraphs are compared as the
+author wrote them, with the fragments joined again.
+
+Wrong:  这一年，我们聚焦铸作风……从严从实抓好省委巡视      (line 37)
+        反馈问题整改，持续做好巡视“后半篇文章”……          (line 39)
+        ……
+        这一年，我们聚焦铸作风……从严从实抓好省委巡视反馈问题整改……  (line 47)
+Right:  keep the paragraph once (and join the page-break split).
+"""
+    options: Mapping[str, Any] = {}
+
+    def message(self, f: Finding, line: int, doc: Document) -> str:
+        end_line = doc.position(max(f.rel_start, f.rel_end - 1))[0]
+        here = (doc.position(f.start)[0], doc.position(max(f.start, f.end - 1))[0])
+        where = f"lines {line}-{end_line}" if end_line != line else f"line {line}"
+        split = "split by a page break here" if here[0] != here[1] else "which a page break splits"
+        if here[0] != here[1]:
+            return f"paragraph ({split}) repeats the one at {where}"
+        return f"paragraph repeats the one at {where}, {split}"
+
+
+class SplicedSpan(_DuplicationRule):
+    code = "DUP004"
+    name = "spliced-span"
+    severity = Severity.ERROR
+    kind = SPLICE
+    summary = "a long run of text is shared with another paragraph"
+    explanation = """\
+A long stretch of one paragraph turns up inside another: usually the end of a
+paragraph pasted onto the cut-off end of a different one, so that the second
+paragraph changes subject in mid-sentence. The span in the later paragraph is
+reported with its length; `related` points at the source.
+
+Wrong:  这一年，我们聚焦县镇村，全力推动……新开工入库项目625个，完成年度
+        (736 characters here are the end of the paragraph at line 17)
+Right:  restore the paragraph's own ending.
+"""
+    options = {"min_span_chars": 80}
+
+    def message(self, f: Finding, line: int, doc: Document) -> str:
+        part = {"end": "the end of", "start": "the start of", "all": "all of", "middle": "a passage of"}[f.note]
+        return f"{f.length} characters repeat {part} the paragraph at line {line}"
+
+
+class DuplicateSentence(_DuplicationRule):
+    code = "DUP005"
+    name = "duplicate-sentence"
+    severity = Severity.INFO
+    kind = SENTENCE
+    summary = "a long sentence occurs twice"
+    explanation = """\
+A long sentence repeated word for word elsewhere in the report. Sometimes a
+deliberate restatement, often a paste left behind. Sentences inside a repeated
+paragraph or span are not reported again. Quotations are ignored.
+
+Wrong:  ……全年新增城镇就业5.2万人，城镇调查失业率控制在5.5%以内。…… (twice)
+Right:  state it once, or vary the restatement.
+"""
+    options = {"min_sentence_chars": 40}
+
+    def message(self, f: Finding, line: int, doc: Document) -> str:
+        return f"sentence ({f.length} characters) repeats one at line {line}"
+
+
+RULES: list[type[Rule]] = [
+    DuplicateParagraph,
+    NearDuplicateParagraph,
+    SplitDuplicateParagraph,
+    SplicedSpan,
+    DuplicateSentence,
+]
