@@ -113,6 +113,8 @@ def find_breaks(doc: Document) -> list[Break]:
             b_ok = False
         else:
             b_ok = b is not None
+        if a.kind is BlockKind.HEADING and doc.text[a.line_start:a.start].strip():
+            continue  # a Markdown heading (# …) is never half a sentence
         if a.kind is BlockKind.HEADING and not _ends_in_cut_word(a, ev):
             # A heading: only a plain continuation makes it the first half of a sentence.
             # Or a figure cut in two; how often characters pair up elsewhere is no proof here.

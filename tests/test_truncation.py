@@ -275,3 +275,8 @@ def test_long_numbered_headings_and_names_are_not_cut(text: str) -> None:
 def test_apostrophes_next_to_years_are_not_quotes() -> None:
     assert unbalanced("举办了“’99厦门群众文化艺术节”。") == []
     assert unbalanced("重庆成功争取到2005’亚太城市市长峰会举办权。") == []
+
+
+def test_markdown_heading_is_never_half_a_sentence() -> None:
+    text = "## Outlook for growth in the region and the\n\n, as members noted, rates held.\n"
+    assert [c for c, _ in _codes(text)] == ["TRN003"]  # the comma opening is reported, not a split
