@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -48,10 +49,6 @@ _EN_DOUBLES_OK = frozenset(
     "ylang tse walla bora pago wagga mahi sing".split()
 )
 _EN_DOUBLE = re.compile(r"(?<![A-Za-z'’-])([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![A-Za-z'’-])", re.IGNORECASE)
-_EN_FUNCTION = frozenset(
-    "a an the and or but of in on at to for from by with as is are was were be been that this these those "
-    "it its we our they their he she his her not no if than then so".split()
-)
 
 
 @cache
@@ -266,6 +263,28 @@ def _pattern_ok(s: str, i: int, n: int) -> bool:
     return unit * 2 in reduplications() or s[i + 2 * n:].startswith(_ROUTE_WORDS)
 
 
+@dataclass(frozen=True, slots=True)
+class _Join:
+    """The words around a doubled unit: ending on the first copy, starting on the second."""
+
+    left_words: list[str]
+    has_right: bool
+    extra: frozenset[str]  # words the report attests that the word list lacks
+
+    @property
+    def has_left(self) -> bool:
+        return bool(self.left_words)
+
+
+def _join(s: str, i: int, n: int, ev: _Evidence, words: WordList) -> _Join:
+    unit = s[i:i + n]
+    lefts = [w for w in (s[j:i + n] for j in range(max(0, i - 5), i)) if all(map(is_han, w))]
+    rights = [w for w in (s[i + n:k] for k in range(i + 2 * n + 1, min(len(s), i + n + 4) + 1)) if all(map(is_han, w))]
+    extra = frozenset(w for w in lefts if w not in words and len(w) > n and ev.closed_word(w, unit, True)) | frozenset(
+        w for w in rights if w not in words and len(w) > n and ev.closed_word(w, unit, False))
+    return _Join([w for w in lefts if w in words or w in extra], any(w in words or w in extra for w in rights), extra)
+
+
 def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
     """Decide whether ``s[i:i+n] == s[i+n:i+2n]`` (both Han) is a slip rather than Chinese."""
     ev = ev or _Evidence("")
@@ -275,38 +294,43 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
         return False
     if n == 2 and unit not in words and unit[::-1] in words:
         return False  # 退税缓税缓费: overlapping parallel words, not a doubled pair
-    # Words that end on the first copy and start on the second, from the word list or the report.
-    lefts = [w for w in (s[j:i + n] for j in range(max(0, i - 5), i)) if all(map(is_han, w))]
-    rights = [w for w in (s[i + n:k] for k in range(i + 2 * n + 1, min(len(s), i + n + 4) + 1)) if all(map(is_han, w))]
-    extra = frozenset(w for w in lefts if w not in words and len(w) > n and ev.closed_word(w, unit, True)) | frozenset(
-        w for w in rights if w not in words and len(w) > n and ev.closed_word(w, unit, False))
-    left_words = [w for w in lefts if w in words or w in extra]
-    has_left = bool(left_words)
-    has_right = any(w in words or w in extra for w in rights)
+    join = _join(s, i, n, ev, words)
+    if _word_boundary(s, i, n, join, words):
+        return False
+    return _reads_better_without(s, i, n, join, ev, words)
+
+
+def _word_boundary(s: str, i: int, n: int, join: _Join, words: WordList) -> bool:
+    """Is the doubled unit two words meeting, or a name the word list does not know?"""
+    unit, has_left, has_right = s[i:i + n], join.has_left, join.has_right
     if n > 1 and has_left:
-        return False  # 东南亚|南亚, 高新区|新区建设: a longer word ends on the first copy
+        return True  # 东南亚|南亚, 高新区|新区建设: a longer word ends on the first copy
     if has_left and unit == "的":
-        return False  # 目的|的: a word ends on the particle's character
+        return True  # 目的|的: a word ends on the particle's character
     if n == 1 and unit in _CONJ_PREP and has_right:
-        return False  # 文化和|和谐社会: a conjunction before a word that starts with it
+        return True  # 文化和|和谐社会: a conjunction before a word that starts with it
     if n == 1 and not has_left and _stranded_before(s, i, words) and not _crossing_word(s, i, words):
-        return False  # 中铝|铝箔, 江铜|铜箔: an abbreviation or name the word list does not know
+        return True  # 中铝|铝箔, 江铜|铜箔: an abbreviation or name the word list does not know
     if n == 1 and has_left and not has_right and unit in _PREFIXES:
-        return False  # 健全|全口径, 创新|新引擎: a productive prefix starts the next word
+        return True  # 健全|全口径, 创新|新引擎: a productive prefix starts the next word
     if n == 1 and has_right and not has_left and unit in _SUFFIXES:
-        return False  # 情况下|下降, 货运站|站点: a productive suffix ends the word before
+        return True  # 情况下|下降, 货运站|站点: a productive suffix ends the word before
     if has_left and not has_right:
         # 产业链|链长制 and 火车站|站前 end a long word; 把问题 is a phrase, not a word.
-        long_left = any(len(w) >= n + 2 and w[0] not in _FUNCTION_CHARS for w in left_words)
+        long_left = any(len(w) >= n + 2 and w[0] not in _FUNCTION_CHARS for w in join.left_words)
         follows = _word_starts(s, i + 2 * n, words) if long_left else _reads_on(s, i + 2 * n, words)
         if not follows:
-            return False  # 海关|关际一体, 产业链|链长制: what follows the copies is no word either
-    if n == 1 and not has_left and not has_right and not (_free(unit) or (i and _free(s[i - 1]))):
-        return False  # 爽爽贵阳, 成成中学: a bound character doubled in a name, with no verb before it
+            return True  # 海关|关际一体, 产业链|链长制: what follows the copies is no word either
+    # 爽爽贵阳, 成成中学: a bound character doubled in a name, with no verb before it.
+    return n == 1 and not has_left and not has_right and not (_free(unit) or (i > 0 and _free(s[i - 1])))
+
+
+def _reads_better_without(s: str, i: int, n: int, join: _Join, ev: _Evidence, words: WordList) -> bool:
+    """Does the text read in fewer tokens, stranding less, with one copy removed?"""
     lo, hi = max(0, i - _WINDOW), min(len(s), i + 2 * n + _WINDOW)
-    tok_d, x_d, o_d = _segment(s[lo:hi], i - lo, i + 2 * n - lo, words, extra)
-    tok_u, x_u, o_u = _segment(s[lo:i + n] + s[i + 2 * n:hi], i - lo, i + n - lo, words, extra)
-    if has_left and has_right:
+    tok_d, x_d, o_d = _segment(s[lo:hi], i - lo, i + 2 * n - lo, words, join.extra)
+    tok_u, x_u, o_u = _segment(s[lo:i + n] + s[i + 2 * n:hi], i - lo, i + n - lo, words, join.extra)
+    if join.has_left and join.has_right:
         # Two words meet on a shared character (江门市|市长) unless removing the copy lets a
         # stranded neighbour join a word (争先|先进|位 -> 争先|进位) or the report has the text without it.
         return (tok_u < tok_d and o_u < o_d) or ev.undoubled_elsewhere(s, i, n)
