@@ -98,6 +98,7 @@ def find_breaks(doc: Document) -> list[Break]:
     blocks = doc.blocks
     out: list[Break] = []
     last_prose = max((i for i, b in enumerate(blocks) if b.kind is not BlockKind.TABLE_ROW), default=-1)
+    series = _heading_series(blocks)
     for i, a in enumerate(blocks):
         if a.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or ends_sentence(a.text):
             continue
@@ -123,7 +124,7 @@ def find_breaks(doc: Document) -> list[Break]:
             if why and (plain_continuation(b) or figure or core(a.text)[-1:] in "，、,"):  # type: ignore[arg-type]
                 out.append(Break("split", a, b, _join(a, b, ev), why))  # type: ignore[arg-type]
             continue
-        heading = heading_like(a, last=i == last_prose, evidence=ev)
+        heading = heading_like(a, last=i == last_prose, evidence=ev) or _opening(a) in series
         why = continuation_reason(a, b, ev, statistics=not heading) if b_ok else ""  # type: ignore[arg-type]
         if why:
             out.append(Break("split", a, b, _join(a, b, ev), why))  # type: ignore[arg-type]
@@ -135,6 +136,20 @@ def find_breaks(doc: Document) -> list[Break]:
             out.append(Break("lost-ending", a, b))
     doc.cache["truncation.breaks"] = out
     return out
+
+
+def _opening(block: Block) -> str:
+    return head(block.text)[:3]
+
+
+def _heading_series(blocks: list[Block]) -> set[str]:
+    """Openings shared by two or more open lines with no sentence inside: a series of
+    headings written as clauses (五年来，我们……，综合实力迈上新台阶 / 五年来，我们……)."""
+    seen: Counter[str] = Counter()
+    for b in blocks:
+        if b.kind is BlockKind.PARAGRAPH and not ends_sentence(b.text) and not _has_sentence(b) and len(b) <= 100:
+            seen[_opening(b)] += 1
+    return {k for k, n in seen.items() if n >= 2 and len(k) == 3}
 
 
 def _has_sentence(block: Block) -> bool:

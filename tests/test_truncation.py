@@ -280,3 +280,17 @@ def test_apostrophes_next_to_years_are_not_quotes() -> None:
 def test_markdown_heading_is_never_half_a_sentence() -> None:
     text = "## Outlook for growth in the region and the\n\n, as members noted, rates held.\n"
     assert [c for c, _ in _codes(text)] == ["TRN003"]  # the comma opening is reported, not a split
+
+
+def test_closing_formulas_are_not_cut() -> None:
+    text = "We will work hard for every Singaporean. I commend this Budget to the House.\n\nThank you\n"
+    assert _codes(text) == []
+
+
+def test_a_series_of_long_clause_headings() -> None:
+    heads = ["五年来，我们保持战略定力，坚定不移发展实体经济，推动一批重大项目落地建设，发展势能持续增强，综合实力迈上新台阶",
+             "五年来，我们坚持以人民为中心，着力解决群众“急难愁盼”问题，持续加大民生投入，社会民生事业不断进步"]
+    text = "".join(f"{h}\n\n经济规模持续壮大。全市地区生产总值增长。\n\n" for h in heads)
+    assert _codes(text) == []
+    single = f"{heads[0]}\n\n经济规模持续壮大。全市地区生产总值增长。\n"
+    assert [c for c, _ in _codes(single)] == ["TRN002"]  # one long line alone reads as a cut paragraph

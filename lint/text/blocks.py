@@ -154,8 +154,8 @@ def looks_like_title(text: str, lang: str) -> bool:
 
 # An English title does not end on these, nor carry a comma other than a date's (June 4, 2025).
 _EN_FUNCTION_WORDS = frozenset(
-    "a an the of to in on at by for with from and or but as that which who we our you your they their it its is are "
-    "was were be been will would can could must should may might has have had not than this these those".split())
+    "a an the of to in on at by for with from and or but as that which who our your their its is are "
+    "was were be been will would can could must should may might has have had than".split())
 _EN_CLAUSE_COMMA = re.compile(r",(?!\s*\d)")
 
 

@@ -36,8 +36,8 @@ _GLUED_HEADING = re.compile(
 _FIELD_LINE = re.compile(r"^[^，。；：,;:]{2,10}[：:](?![指是即])[^。；！？;!?]{1,90}$")
 # A heading does not end on these, nor carry a comma that is not a date's (June 4, 2025).
 _FUNCTION_WORDS = frozenset(
-    "a an the of to in on at by for with from and or but as that which who we our you your they their it its is are "
-    "was were be been will would can could must should may might has have had not than this these those".split())
+    "a an the of to in on at by for with from and or but as that which who our your their its is are "
+    "was were be been will would can could must should may might has have had than".split())
 _CLAUSE_COMMA = re.compile(r",(?!\s*\d)")
 _TERMINAL_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
 
