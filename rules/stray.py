@@ -38,7 +38,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?(?: {1,2}[A-Za-z]+(?:[’'][
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CODE_GLUE = set("0123456789０１２３４５６７８９&.+_/-@#%·")
 _SPACES = " \u3000\u00a0"
-_CJK_PUNCT = set("，。、；：！？")
+_CJK_PUNCT = set("，。、；：！？,;:!?")
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""}
 # Words that introduce or follow a gloss: 英文名称为chemical oxygen demand, 即transport community的缩写.
 _GLOSS_BEFORE = re.compile(r"(?:英文|英语|全称|简称|缩写|又称|称为|名为|译为|意为|直译|源自|源于|即|是)[：:“\"（( \u3000]*$")
