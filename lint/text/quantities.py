@@ -109,7 +109,7 @@ _FULLWIDTH_RE = re.compile("[０-９．％]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _ENTITY = re.compile(
     r"[\u4e00-\u9fff]{1,8}?(?:新区|园区|开发区|高新区|经开区|自贸区|自贸试验区|片区|综保区|保税区|港区|经济区|示范区|"
-    r"试验区|产业园|合作区|县|市辖区)(?=[\u4e00-\u9fff“（(，])"
+    r"试验区|产业园|合作区|县|市辖区)(?=[\u4e00-\u9fff“（(，])|县域|郊区|农村地区|开发区"
 )
 _RANGE_OPEN = frozenset((None, "控制在", "约", "大约", "保持在"))
 _RANGE_CLOSE = frozenset((None, "左右", "以内", "之间"))
@@ -302,7 +302,7 @@ _RELATIVE_HEADS = frozenset(
     "税收 税收收入 营收 营业收入 营业总收入 产值 总产值 新增产值 工业产值 总投资 投资 完成投资 投资额 减免税款 利润 净利润 "
     "利润总额 收入 货值 销售额 交易额 交易量 产量 营业额 进出口额 进出口 出口 进口 资产总额 增加值 实际投资 实际利用外资 "
     "合同外资 规模 项目 企业 用地 面积 客流 游客 人次 就业 首创 新增 市场主体 签约项目 签约金额 外资 投入 资金 "
-    "总投资额 投资总额 计划总投资 年度投资 完成年度投资 工业总产值 规上工业总产值 工业增加值 主营业务收入 营业收入 税收总额 经营收入 销售收入".split()
+    "惠及群众 惠及 年度计划投资 计划投资 总投资额 投资总额 计划总投资 年度投资 完成年度投资 工业总产值 规上工业总产值 工业增加值 主营业务收入 营业收入 税收总额 经营收入 销售收入".split()
 )
 _FIVE_YEAR_PARA = re.compile(r"过去五年|五年来|本届政府|过去的五年|五年间|“十[一二三四]五”(?:期间|时期)|十[一二三四]五期间")
 _NEXT_FIVE_PARA = re.compile(r"今后五年|未来五年|“十[四五六]五”(?:期间|时期|规划)|到20\d\d年")
@@ -349,6 +349,7 @@ _FROM = re.compile(r"(?:分别)?(?:从|由)(?:[^，。；从由增提降减达�
 # a metric of "the park", "the industry": which one is said elsewhere
 _RELATIVE_START = re.compile(r"^(?:园区|集群|行业|全行业|项目|该)")
 _LEAD_VERB = re.compile(r"^(?:预计实现|预计完成|累计完成|实现|完成)")
+_COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)")
 _LIGHT_VERB = re.compile(r"(?:完成|实现|达到|新增)$")
 
 
@@ -358,7 +359,8 @@ def _is_generic(s: str) -> bool:
 
 
 def _item_ok(s: str) -> bool:
-    return _good_subject(s) and not _is_generic(s) and not _RELATIVE_START.match(s)
+    return (_good_subject(s) and not _is_generic(s) and not _RELATIVE_START.match(s)
+            and _LEAD_VERB.sub("", s) not in _RELATIVE_HEADS)
 
 
 def _good_subject(s: str) -> bool:
@@ -442,7 +444,8 @@ def _heading_subs(doc: Document) -> list[tuple[int, int, str]]:
     out = []
     for h in doc.headings:
         m = _HEAD_SUB.search(h.text)
-        out.append((h.level or 9, h.start, _normal_sub(m.group(0)) if m else ""))
+        single_year = _HEAD_YEAR.search(h.text) is not None  # 2020年和“十三五”工作回顾 covers both
+        out.append((h.level or 9, h.start, _normal_sub(m.group(0)) if m and not single_year else ""))
     return out
 
 
@@ -471,6 +474,7 @@ class _ZhParser:
         self.quote_starts = [qs for qs, _ in self.quoted]
         self._place = 0.0
         self._scale = 1.0
+        self.para_year = ""
         self.para_sub = ("今后五年" if _NEXT_FIVE_PARA.search(text, 0, 80) else
                          "过去五年" if _FIVE_YEAR_PARA.search(text, 0, 80) else head_sub)
 
@@ -484,6 +488,9 @@ class _ZhParser:
         for m in _SENT_END.finditer(self.text):
             if self._has_numbers(pos, m.end()):
                 self._sentence(pos, m.end())
+            else:
+                for ym in _YEAR.finditer(self.text, pos, m.end()):
+                    self.para_year = ym.group(1)
             pos = m.end()
         if pos < len(self.text) and self._has_numbers(pos, len(self.text)):
             self._sentence(pos, len(self.text))
@@ -645,7 +652,7 @@ class _ZhParser:
                 list_target = True
             elif s == 0 and len(lead.strip("*#— ")) <= 3:
                 unknown = True  # the list's lead-in is missing: we cannot tell what it lists
-        state = _PartState(year="")
+        state = _PartState(year=self.para_year)  # 1997年，全市…。…增长17.7%: the year holds for the paragraph
         state.topic = None
         self.sent_start = s
         pos = s
@@ -654,6 +661,7 @@ class _ZhParser:
             state.prev = None
             pos = pm.end()
         self._part(pos, e, colon, list_target, unknown, state)
+        self.para_year = state.year
 
     def _groups(self, qs: list[Quantity]) -> list[list[Quantity]]:
         """Quantities joined only by 、和及与 form one value list."""
@@ -706,7 +714,7 @@ class _ZhParser:
             elif "from" in flags:
                 if _good_subject(residual) and not _is_generic(residual):
                     state.prev = residual  # 从A增至B: B inherits the subject; A is an earlier value
-            elif residual and _good_subject(residual) and not _is_generic(residual):
+            elif residual and _good_subject(residual) and not _is_generic(residual) and not _COMPARISON.match(residual):
                 subject = residual
                 relative = _LEAD_VERB.sub("", residual) in _RELATIVE_HEADS
                 if state.topic is not None and "其中" in seg:
@@ -720,6 +728,9 @@ class _ZhParser:
             elif state.prev is not None and not _PRONOUN.match(residual) and (not residual or _is_generic(residual)) \
                     and "其中" not in seg:
                 subject = state.prev + ("·" + residual if residual else "")
+            elif _COMPARISON.match(residual):
+                # 增速分别高于全国、全省0.7个百分点, 比五年前提高7个百分点: a gap, owned by the previous subject
+                subject = state.prev + "·" + residual if state.prev is not None else None
             suffix = self._suffix(g[-1].end, e)
             if text.startswith("的", g[-1].end) and "from" not in flags:
                 subject = None  # 超5000万元的(楼宇), 2409亿元的(项目): a modifier, not a measurement
@@ -772,7 +783,7 @@ class _ZhParser:
         found = ""
         for m in _ENTITY.finditer(self.text, self.sent_start, pos):
             name = _normalise_subject(m.group(0))
-            if _han_count(name) >= 3 and not _RELATIVE_START.match(name):
+            if (_han_count(name) >= 3 or name in ("县域", "郊区")) and not _RELATIVE_START.match(name):
                 found = name
         return found
 
@@ -782,9 +793,17 @@ class _ZhParser:
         if _SUFFIX_STOP.match(text, end):
             return ""
         stop = end
-        while stop < limit and stop - end < 12 and text[stop] not in "，。；、：,;:（(）)“”" and not text[stop].isdigit():
+        out = []
+        while stop < limit and len(out) < 12 and text[stop] not in "，。；、：,;:“”" and not text[stop].isdigit():
+            if text[stop] in "（(":  # 县（市、区）入选…: skip the bracket, keep the noun phrase
+                close = text.find("）" if text[stop] == "（" else ")", stop, limit)
+                if close < 0:
+                    break
+                stop = close + 1
+                continue
+            out.append(text[stop])
             stop += 1
-        return text[end:stop].lstrip("的")
+        return "".join(out).lstrip("的")
 
     def _subject(self, seg: str, q: Quantity) -> tuple[str, str, str, int, str]:
         """(residual subject phrase, kind, qualifier, sign, flags) of the text before a value."""
@@ -849,9 +868,11 @@ class _ZhParser:
             return extra
         tail = items[-1] if items else subject
         matched = len(items) == len(g) and len(g) >= 2
+        # 市属企业资产总额、营业总收入、净利润: the later items share the first one's scope
+        scoped = bool(items) and _item_ok(items[0])
         for i, q in enumerate(g):
             q.enum = (tail, i)
-            if matched and _item_ok(items[i]):
+            if matched and (_item_ok(items[i]) or scoped and _good_subject(items[i]) and not _is_generic(items[i])):
                 q.subject = items[i]
             else:
                 q.subject = subject
