@@ -294,3 +294,8 @@ def test_a_series_of_long_clause_headings() -> None:
     assert _codes(text) == []
     single = f"{heads[0]}\n\n经济规模持续壮大。全市地区生产总值增长。\n"
     assert [c for c, _ in _codes(single)] == ["TRN002"]  # one long line alone reads as a cut paragraph
+
+
+def test_english_break_after_a_bracket_is_one_split() -> None:
+    text = "Rates held. Members weighed the risks (trade and housing)\n\nand agreed to wait.\n"
+    assert [c for c, _ in _codes(text)] == ["TRN001"]

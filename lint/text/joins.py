@@ -148,9 +148,9 @@ def continuation_reason(a: Block, b: Block, evidence: Evidence, *, statistics: b
     x, y = left[-1], right[0]
     if y in NON_OPENING:
         return "the next paragraph opens with punctuation"
+    if "a" <= y <= "z" and (is_latin(x) or a.lang == "en"):
+        return "the next paragraph opens with a lowercase word"
     if is_latin(x) or (x in ",;" and a.lang == "en"):
-        if "a" <= y <= "z":
-            return "the next paragraph opens with a lowercase word"
         if y == "-" and right[1:2].isalpha():
             return "the next paragraph opens with the rest of a hyphenated word"
         return _latin_statistics(left, right, evidence) if statistics else ""
