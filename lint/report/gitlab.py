@@ -21,6 +21,9 @@ from ..runner import RunResult
 from .common import repo_relative
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+# Code Climate's fixed categories, nearest to each of ours.
+CATEGORY = {"duplication": "Duplication", "numeric": "Bug Risk", "truncation": "Bug Risk", "structure": "Clarity",
+            "stray-token": "Clarity", "typo": "Style", "markup": "Style", "style": "Style"}
 
 
 def build(run: RunResult) -> list[dict[str, Any]]:
@@ -32,7 +35,7 @@ def build(run: RunResult) -> list[dict[str, Any]]:
             "type": "issue",
             "check_name": d.code,
             "description": f"{d.code} {d.rule}: {d.message}",
-            "categories": ["Style"],
+            "categories": [CATEGORY.get(d.category, "Style")],
             "severity": SEVERITY[d.severity.value],
             "fingerprint": fingerprint(key, occurrence),
             "location": {
