@@ -163,9 +163,16 @@ Right:  推进数字化、智能化、绿色化转型步伐；分档分类压减
         text = block.text
         for m in _LATIN_RUN.finditer(text):
             s, e = m.start(), m.end()
-            if any(a <= s < b for a, b in block.ignored) or not _stands_between_han(text, s, e):
+            if any(a <= s < b for a, b in block.ignored):
                 continue
-            words = m.group(0).split()
+            whole = (s, e) if _stands_between_han(text, s, e) else None
+            if whole is None or not _is_stray(text[s:e].split(), allow):
+                # GDP and 增长: the code is fine, the function word next to it is not.
+                whole = _function_word_at_edge(text, s, e)
+            if whole is None:
+                continue
+            s, e = whole
+            words = text[s:e].split()
             if not _is_stray(words, allow) or _is_gloss(text, s, e):
                 continue
             q = _quoted_span(text, s)
@@ -210,6 +217,23 @@ def _stands_between_han(text: str, s: int, e: int) -> bool:
     if left_han and right_han:
         return True
     return (left_han and right in _CJK_PUNCT) or (right_han and left in _CJK_PUNCT)
+
+
+def _function_word_at_edge(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """A lowercase function word between a code or acronym and Han text (5G and 数字, 增长 of GDP)."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    if len(words) < 2:
+        return None
+    last, first = words[-1], words[0]
+    if last.group(0) in _FUNCTION_WORDS and not words[-2].group(0).islower():
+        ls, le = s + last.start(), s + last.end()
+        if _stands_between_han(text, ls, le) or (is_han(_neighbour(text, le, 1) or "a") and text[ls - 1] == " "):
+            return ls, le
+    if first.group(0) in _FUNCTION_WORDS and not words[1].group(0).islower():
+        fs, fe = s + first.start(), s + first.end()
+        if is_han(_neighbour(text, fs, -1) or "a") and text[fe] == " ":
+            return fs, fe
+    return None
 
 
 def _is_stray(words: list[str], allow: frozenset[str]) -> bool:

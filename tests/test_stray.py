@@ -50,6 +50,8 @@ def _apply(text: str, diag) -> str:
         ("建设smart city示范区。", "smart city"),
         ("巩固深 And 化禁塑成效。", "And"),
         ("实现“一趟development不用跑”。", "development"),
+        ("推广5G and 数字经济融合发展。", "and"),
+        ("一季度GDP and 增长4.2%，全年稳中向好。", "and"),
     ],
 )
 def test_stray_english_found(text: str, word: str) -> None:
@@ -73,6 +75,7 @@ def test_stray_english_found(text: str, word: str) -> None:
         "推动前洋E商小镇、i设计小镇建设，“浙里甬e保”上线。",
         "育武汉经济技术开发区it产品出口基地。",
         "成功引进smart高端智能电动车全球销售总部。",
+        "推动Made in China品牌走出去。",
         "The government will invest in the economy and in services.",
     ],
 )
