@@ -160,12 +160,17 @@ def _lint_parallel(jobs: list[Job], show_facts: bool, workers: int) -> list[File
     order = sorted(range(len(jobs)), key=lambda i: -sizes[i])
     chunk = max(1, min(8, len(jobs) // (workers * 8) or 1))
     batches = [order[i:i + chunk] for i in range(0, len(order), chunk)]
+    from concurrent.futures.process import BrokenProcessPool
+
     out: list[FileResult | None] = [None] * len(jobs)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [(batch, pool.submit(_lint_chunk, [jobs[i] for i in batch], show_facts)) for batch in batches]
-        for batch, fut in futures:
-            for i, res in zip(batch, fut.result()):
-                out[i] = res
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [(batch, pool.submit(_lint_chunk, [jobs[i] for i in batch], show_facts)) for batch in batches]
+            for batch, fut in futures:
+                for i, res in zip(batch, fut.result()):
+                    out[i] = res
+    except BrokenProcessPool:
+        raise LintError("a worker process died (out of memory?); try --jobs 1") from None
     return [r for r in out if r is not None]
 
 
