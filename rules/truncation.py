@@ -321,6 +321,7 @@ _OPEN_KIND = {"“": "“", "《": "《", "（": "（", "(": "（", "【": "【"
 _CLOSE_KIND = {"”": "“", "》": "《", "）": "（", ")": "（", "】": "【", "]": "【", "’": "‘"}
 _MARK = re.compile(r"[“”《》（）()【】\[\]‘’]")
 _ASCII_QUOTE = re.compile(r'"')
+_QUOTE_LIKE = re.compile(r'[“”″"〃]|&rdquo;|&#8221;')
 # 1） a） 一）: a number closed by a bracket is a list marker, not half of a pair.
 _BRACKET_NUMBER = re.compile(r"^[\s*_]*[一二三四五六七八九十0-9A-Za-z]{1,3}[）)]")
 
@@ -357,7 +358,25 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     if len(quotes) % 2 and quotes[0] != len(text) - len(text.lstrip()):
         bad.append((quotes[-1], '"'))
     bad.sort()
-    return bad
+    return [(i, ch) for i, ch in bad if not _misdirected(text, i, ch)]
+
+
+def _misdirected(text: str, i: int, ch: str) -> bool:
+    """A quote typed the wrong way round or with a look-alike (“双拥“, ”普九“, “五五″,
+    “双减&rdquo;): a typo for another family, not a sign of a cut. Such a mark has a
+    neighbouring quote within a few characters that does not pair with it properly."""
+    if ch not in "“”":
+        return False
+    marks = [(m.start(), m.group(0)) for m in _QUOTE_LIKE.finditer(text, max(0, i - 20), i + 21)]
+    k = next((n for n, (pos, _) in enumerate(marks) if pos == i), None)
+    if k is None:
+        return False
+    prev = marks[k - 1][1] if k else ""
+    nxt = marks[k + 1][1] if k + 1 < len(marks) else ""
+    if ch == "“":
+        # “双拥“ / “五五″ (the next quote is not a proper closer), or the second of “…“, or ”普九“
+        return nxt not in ("", "”") or prev in ("“", "”")
+    return nxt == "“" or prev == "”"  # ”普九“ (reversed), or the second of ”…”
 
 
 class UnbalancedPair(Rule):

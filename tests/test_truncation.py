@@ -299,3 +299,9 @@ def test_a_series_of_long_clause_headings() -> None:
 def test_english_break_after_a_bracket_is_one_split() -> None:
     text = "Rates held. Members weighed the risks (trade and housing)\n\nand agreed to wait.\n"
     assert [c for c, _ in _codes(text)] == ["TRN001"]
+
+
+@pytest.mark.parametrize("text", ["认真落实优抚安置政策，“双拥“工作整体水平继续提高。", "积极开展“五五″普法教育。",
+                                  "持续巩固“双减&rdquo;成效。", "积极稳妥化解村级债务和”普九“达标债务。"])
+def test_quotes_typed_the_wrong_way_are_not_cuts(text: str) -> None:
+    assert unbalanced(text) == []
