@@ -16,7 +16,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from .diagnostic import Diagnostic, Edit, Fix
-from .runner import FileResult, RuleSet, lint_text
+from .runner import FileResult, LintError, RuleSet, lint_text
 
 MAX_PASSES = 5
 
@@ -129,10 +129,14 @@ def fix_many(jobs: Sequence[FixJob], *, unsafe: bool, n_jobs: int | None = 1) ->
     if workers <= 1:
         return [_fix_one(job, unsafe) for job in jobs]
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
     from functools import partial
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(partial(_fix_one, unsafe=unsafe), jobs, chunksize=4))
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(partial(_fix_one, unsafe=unsafe), jobs, chunksize=4))
+    except BrokenProcessPool:
+        raise LintError("a worker process died (out of memory?); try --jobs 1") from None
 
 
 def unified_diff(outcome: FixOutcome, path: str) -> str:
