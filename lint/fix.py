@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
 from .diagnostic import Diagnostic, Edit, Fix
 from .runner import FileResult, LintError, RuleSet, lint_text
 
