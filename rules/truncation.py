@@ -358,10 +358,11 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     if len(quotes) % 2 and quotes[0] != len(text) - len(text.lstrip()):
         bad.append((quotes[-1], '"'))
     bad.sort()
-    return [(i, ch) for i, ch in bad if not _misdirected(text, i, ch)]
+    unpaired = {i for i, _ in bad}
+    return [(i, ch) for i, ch in bad if not _misdirected(text, i, ch, unpaired)]
 
 
-def _misdirected(text: str, i: int, ch: str) -> bool:
+def _misdirected(text: str, i: int, ch: str, unpaired: set[int]) -> bool:
     """A quote typed the wrong way round or with a look-alike (“双拥“, ”普九“, “五五″,
     “双减&rdquo;): a typo for another family, not a sign of a cut. Such a mark has a
     neighbouring quote within a few characters that does not pair with it properly."""
@@ -371,12 +372,13 @@ def _misdirected(text: str, i: int, ch: str) -> bool:
     k = next((n for n, (pos, _) in enumerate(marks) if pos == i), None)
     if k is None:
         return False
-    prev = marks[k - 1][1] if k else ""
-    nxt = marks[k + 1][1] if k + 1 < len(marks) else ""
+    prev, prev_at = (marks[k - 1][1], marks[k - 1][0]) if k else ("", -1)
+    nxt, nxt_at = (marks[k + 1][1], marks[k + 1][0]) if k + 1 < len(marks) else ("", -1)
     if ch == "“":
-        # “双拥“ / “五五″ (the next quote is not a proper closer), or the second of “…“, or ”普九“
-        return nxt not in ("", "”") or prev in ("“", "”")
-    return nxt == "“" or prev == "”"  # ”普九“ (reversed), or the second of ”…”
+        # “双拥“ / “五五″ (the next quote is no proper closer), the second of “…“, or ”普九“
+        return nxt not in ("", "”") or prev == "“" or prev == "”" and prev_at in unpaired
+    # ”普九“ (reversed), or the second of ”…”
+    return nxt == "“" and nxt_at in unpaired or prev == "”"
 
 
 class UnbalancedPair(Rule):

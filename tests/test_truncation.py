@@ -305,3 +305,7 @@ def test_english_break_after_a_bracket_is_one_split() -> None:
                                   "持续巩固“双减&rdquo;成效。", "积极稳妥化解村级债务和”普九“达标债务。"])
 def test_quotes_typed_the_wrong_way_are_not_cuts(text: str) -> None:
     assert unbalanced(text) == []
+
+
+def test_a_lost_closing_quote_after_a_closed_one_is_reported() -> None:
+    assert unbalanced("我们要把握“大桥经济”“黄金内湾，推动发展。") == [(11, "“")]
