@@ -260,7 +260,22 @@ def _pattern_ok(s: str, i: int, n: int) -> bool:
             return True  # 校校通, 店店美容, 赢得块块奖牌: "every" at the head of a phrase
         if unit in _ADMIN and s[i + 1:i + 3] in zh_words():
             return True
-    return unit * 2 in reduplications() or s[i + 2 * n:].startswith(_ROUTE_WORDS)
+    if unit * 2 in reduplications():
+        return n > 1 or _heads_phrase(s, i)
+    return s[i + 2 * n:].startswith(_ROUTE_WORDS)
+
+
+def _heads_phrase(s: str, i: int) -> bool:
+    """Does a reduplication at ``i`` start a phrase (要|紧紧围绕, 实事|件件落实)?
+
+    Not when a word ends on its first character and what comes before that is no
+    complete word: 万人|人有效, 强大|大工作 are slips, not 人人 and 大大.
+    """
+    if i == 0 or not is_han(s[i - 1]) or s[i - 1] in _FUNCTION_CHARS or s[i] in _FUNCTION_CHARS:
+        return True
+    words = zh_words()
+    # 隆重|重温, 周年|年会: two words meet, so the reduplication reading is not needed either.
+    return not _word_ends(s, i, words) or _word_ends(s, i - 1, words) or _word_starts(s, i + 1, words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,8 @@ def _find(text: str) -> list[tuple[int, int, str]]:
         ("我们们要把握和运用好规律。", "们们"),
         ("加强党对一切工作的领导，增强增强“四个意识”。", "增强增强"),
         ("推进管理城镇新增新增就业。", "新增新增"),
+        ("凝聚强大大工作合力。", "大大"),
+        ("专利授权量突破万件，万人人有效发明专利拥有量增长。", "人人"),
     ],
 )
 def test_chinese_stutter_found(text: str, doubled: str) -> None:
@@ -84,6 +86,7 @@ def test_stutter_confirmed_by_the_undoubled_text_elsewhere() -> None:
         "健全全口径预算体系，打造创新新引擎，发展先进文化和和谐社会。",
         "在减税降费的情况下下降1.7%，实干实干再实干。",
         "10件民生实事件件落实，加强饮用水水源地保护。",
+        "我们要紧紧围绕中心任务，发展壮大大数据产业，隆重重温入党誓词。",
     ],
 )
 def test_correct_chinese_is_quiet(text: str) -> None:
