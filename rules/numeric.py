@@ -69,6 +69,14 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     return _suffix_compatible(a, b)
 
 
+def _same_enumeration(a: Quantity, b: Quantity) -> bool:
+    """Two lists with the same last item are one enumeration when they list the same items,
+    or when one of them is a lone item left before 分别 (据统计，净利润分别增长25.3%)."""
+    if a.enum_items == b.enum_items:
+        return True
+    return "、" not in a.enum_items or "、" not in b.enum_items
+
+
 def _direction(word: str) -> str:
     from reportlint.text.quantities import _LOWER_WORDS, _UPPER_WORDS
 
@@ -121,18 +129,20 @@ vs 上半年 growth.
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         max_related = int(options.get("max_related", 3))
         max_ratio = float(options.get("max_ratio", 2.0))
-        groups: dict[str, list[Quantity]] = defaultdict(list)
+        groups: dict[str, list[Quantity]] = defaultdict(list)  # enumeration keys start with "enum:"
         for q in doc.quantities:
             for key in (q.key, q.enum_key):
                 if key is not None:
                     groups[key].append(q)
         findings: dict[tuple[int, int], tuple[Quantity, list[Quantity]]] = {}
-        for members in groups.values():
+        for key, members in groups.items():
             if len(members) < 2:
                 continue
+            is_enum = key.startswith("enum:")
             pool: list[Quantity] = []
             for q in members:
-                comparable = [p for p in pool if p.end <= q.start and _comparable(p, q)]
+                comparable = [p for p in pool if p.end <= q.start and _comparable(p, q)
+                              and (not is_enum or _same_enumeration(p, q))]
                 conflicts = [p for p in comparable if not p.overlaps(q)]
                 agreeing = [p for p in comparable if p.overlaps(q)]
                 if conflicts and any(_far_apart(p, q, max_ratio) for p in conflicts):

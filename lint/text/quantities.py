@@ -201,6 +201,7 @@ class Quantity:
     approx: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
     block: int = -1  # index of the paragraph in Document.blocks
+    enum_items: str = ""  # the whole list of an enumeration, 、-joined
 
     @property
     def key(self) -> str | None:
@@ -279,7 +280,8 @@ _UP = "增长|增加(?!值)|递增|提高|提升|上升|上涨|增幅|增速|扩
 _DOWN = "下降|递减|减少|降低|回落|下滑|下跌|压减|缩减|缩小|降|减"
 _TO = (
     "增至|增长到|增长至|增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|升至|降至|降到|下降到|下降至|降低到|降低至|"
-    "减至|减少到|减少至|缩小到|缩小至|扩大到|扩大至|达到|达至|达|为|是|实现|迈上|跃升至|跃升到|保持|保持在|稳定在|控制在"
+    "减至|减少到|减少至|缩小到|缩小至|扩大到|扩大至|达到|达至|达|为|是|实现|迈上|跃升至|跃升到|保持|保持在|稳定在|控制在|"
+    "提至|增加至|压减至|压缩至|压降至|压缩到|缩短至|缩短到|延长至|延长到|拓展至|拓展到|降低至|下降为|提升为|提高为"
 )
 _RANKV = "排名|排在|排|居于|居|位居|位列|名列|列|跃居|稳居|升至|上升至|进入|跻身"
 _VERB_TAIL = re.compile(
@@ -295,13 +297,15 @@ _DOWN_SET = frozenset(_DOWN.split("|"))
 _PRONOUN = re.compile(r"^(?:其|这|该|此|它|上述|以上|前者|后者|二者|两者|本|行业|全行业)")
 _GENERIC = frozenset(
     "总量 总额 规模 数量 增速 比重 占比 年均 五年年均 年均增速 累计 总计 合计 同比 指标 分别 均 共 总数 人数 个数 增幅 "
-    "总量规模 规模总量 总体 整体 平均 人均 经济 收入 产值 增加值 投资 其中 全年 合计达 同期 达 为 企业 项目 五年".split()
+    "总量规模 规模总量 总体 整体 平均 人均 经济 收入 产值 增加值 投资 其中 全年 合计达 同期 达 为 企业 项目 五年 "
+    "平均每年 每年 年均递 平均增长".split()
 )
 # metric heads that name no entity: 税收 of which park, 总投资 of which projects
 _RELATIVE_HEADS = frozenset(
     "税收 税收收入 营收 营业收入 营业总收入 产值 总产值 新增产值 工业产值 总投资 投资 完成投资 投资额 减免税款 利润 净利润 "
     "利润总额 收入 货值 销售额 交易额 交易量 产量 营业额 进出口额 进出口 出口 进口 资产总额 增加值 实际投资 实际利用外资 "
     "合同外资 规模 项目 企业 用地 面积 客流 游客 人次 就业 首创 新增 市场主体 签约项目 签约金额 外资 投入 资金 "
+    "全长 总长 长度 占地 占地面积 建筑面积 总建筑面积 设计车速 办结率 办复率 满意率 办理率 完成率 回复率 按期办结率 "
     "惠及群众 惠及 年度计划投资 计划投资 总投资额 投资总额 计划总投资 年度投资 完成年度投资 工业总产值 规上工业总产值 工业增加值 主营业务收入 营业收入 税收总额 经营收入 销售收入".split()
 )
 _FIVE_YEAR_PARA = re.compile(r"过去五年|五年来|本届政府|过去的五年|五年间|“十[一二三四]五”(?:期间|时期)|十[一二三四]五期间")
@@ -439,6 +443,30 @@ def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
     return out
 
 
+_ENTITY_VERB = re.compile(
+    r"^(?:培育|发展|建设|推进|加快|打造|支持|做强|做优|做大|提升|优化|完善|创建|争创|高标准|高质量|深化|聚焦|围绕|依托|实施|"
+    r"推动|促进|加强|强化|壮大|引导|鼓励|规范|整合|统筹|全力|大力|积极|着力|扎实)+"
+)
+
+
+def _entity_name(text: str) -> str:
+    """The zone's own name (滇中新区), without the verb before it (培育园区 is no name)."""
+    name = _ENTITY_VERB.sub("", _normalise_subject(text))
+    return name if not _RELATIVE_START.match(name) else ""
+
+
+def _heading_entities(doc: Document) -> list[tuple[int, int, str]]:
+    """(level, offset, zone) of headings naming a zone: （二）加快滨海新区开发开放."""
+    out = []
+    for h in doc.headings:
+        m = None
+        for m in _ENTITY.finditer(h.text):
+            pass
+        name = _entity_name(m.group(0)) if m else ""
+        out.append((h.level or 9, h.start, name if _han_count(name) >= 3 or name in ("县域", "郊区") else ""))
+    return out
+
+
 def _heading_subs(doc: Document) -> list[tuple[int, int, str]]:
     """(level, offset, sub-period) of headings naming a span of years (“十一五”时期 …)."""
     out = []
@@ -462,7 +490,7 @@ def _classify_verb(verb: str | None) -> tuple[str, int]:
 class _ZhParser:
     """Walks one paragraph, sentence by sentence, clause by clause."""
 
-    def __init__(self, text: str, base: int, period: _Period, head_sub: str = "") -> None:
+    def __init__(self, text: str, base: int, period: _Period, head_sub: str = "", head_entity: str = "") -> None:
         if _FULLWIDTH_RE.search(text):
             text = text.translate(_FULLWIDTH)  # ２００７ -> 2007, same length
         self.text = text
@@ -475,6 +503,11 @@ class _ZhParser:
         self._place = 0.0
         self._scale = 1.0
         self.para_year = ""
+        self.para_entity = head_entity
+        lead_end = text.find("。", 0, 24)
+        if lead_end > 0:
+            self.sent_start = 0
+            self.para_entity = self._entity(lead_end) or head_entity
         self.para_sub = ("今后五年" if _NEXT_FIVE_PARA.search(text, 0, 80) else
                          "过去五年" if _FIVE_YEAR_PARA.search(text, 0, 80) else head_sub)
 
@@ -732,13 +765,18 @@ class _ZhParser:
                 # 增速分别高于全国、全省0.7个百分点, 比五年前提高7个百分点: a gap, owned by the previous subject
                 subject = state.prev + "·" + residual if state.prev is not None else None
             suffix = self._suffix(g[-1].end, e)
-            if text.startswith("的", g[-1].end) and "from" not in flags:
+            if suffix:
+                prev_end = self._suffix_stop  # 1万套廉租房、1.7万套公租房: 廉租房 is not the next subject
+            if suffix == "：":
+                subject = None
+            elif text.startswith("的", g[-1].end) and "from" not in flags:
                 subject = None  # 超5000万元的(楼宇), 2409亿元的(项目): a modifier, not a measurement
                 state.prev = None
             elif suffix and len(g) == 1 and "from" not in flags:
                 if first.family.startswith("count"):
                     verb_obj = _normalise_subject(core)
-                    subject = (verb_obj if _han_count(verb_obj) else "") + "·" + suffix
+                    n = _han_count(verb_obj)
+                    subject = (verb_obj if n >= 2 else "") + "·" + suffix if n != 1 else None
                 else:
                     subject = None  # 1亿元以上项目, 90%以上企业: a threshold, not a measurement
             if sub_m:
@@ -779,10 +817,11 @@ class _ZhParser:
             self.out.append(q)
 
     def _entity(self, pos: int) -> str:
-        """A zone or district named earlier in the sentence: its figures are not the city's."""
-        found = ""
+        """A zone or district named earlier in the sentence, in the paragraph's short lead
+        (县域经济发展迅速。) or in the sub-heading: its figures are not the city's."""
+        found = self.para_entity
         for m in _ENTITY.finditer(self.text, self.sent_start, pos):
-            name = _normalise_subject(m.group(0))
+            name = _entity_name(m.group(0))
             if (_han_count(name) >= 3 or name in ("县域", "郊区")) and not _RELATIVE_START.match(name):
                 found = name
         return found
@@ -790,6 +829,7 @@ class _ZhParser:
     def _suffix(self, end: int, limit: int) -> str:
         """The noun after a counted number (建设9座**污水处理厂**)."""
         text = self.text
+        self._suffix_stop = end
         if _SUFFIX_STOP.match(text, end):
             return ""
         stop = end
@@ -803,6 +843,9 @@ class _ZhParser:
                 continue
             out.append(text[stop])
             stop += 1
+        self._suffix_stop = stop
+        if text.startswith("：", stop) or text.startswith("**：", stop):
+            return "："  # 8个城际轨道项目：… — a count in a list title
         return "".join(out).lstrip("的")
 
     def _subject(self, seg: str, q: Quantity) -> tuple[str, str, str, int, str]:
@@ -864,15 +907,22 @@ class _ZhParser:
                                      q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx)
                         extra.append(c)
             else:
-                q.subject = subject if not _RELATIVE_START.match(subject) else None
+                q.subject = subject if not _RELATIVE_START.match(subject.rsplit(">", 1)[-1]) else None
             return extra
         tail = items[-1] if items else subject
         matched = len(items) == len(g) and len(g) >= 2
+        if items and items[-1].endswith(("年均", "累计")):
+            mark = "年均" if items[-1].endswith("年均") else "累计"  # 城镇和农村居民…年均分别增长: all of them
+            items = [it if it.endswith(mark) else it + mark for it in items]
+        longest = max((len(it) for it in items), default=0)
         # 市属企业资产总额、营业总收入、净利润: the later items share the first one's scope
         scoped = bool(items) and _item_ok(items[0])
         for i, q in enumerate(g):
             q.enum = (tail, i)
-            if matched and (_item_ok(items[i]) or scoped and _good_subject(items[i]) and not _is_generic(items[i])):
+            q.enum_items = "、".join(items)
+            fragment = len(items) > i and _han_count(items[i]) <= 2 and longest >= 5  # 城镇和农村居民…: 城镇 shares a head
+            if matched and not fragment and (_item_ok(items[i]) or scoped and _good_subject(items[i])
+                                             and not _is_generic(items[i])):
                 q.subject = items[i]
             else:
                 q.subject = subject
@@ -1025,6 +1075,9 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     period = _Period("actual", "")
     list_period: _Period | None = None
     subs = _heading_subs(doc)
+    ents = _heading_entities(doc)
+    ei = 0
+    ent_stack: list[tuple[int, int, str]] = []
     doc_year = _doc_year(doc)
     si = 0
     sub_stack: list[tuple[int, str]] = []  # (level, sub-period) of the enclosing headings
@@ -1040,12 +1093,20 @@ def extract_quantities(doc: Document) -> list[Quantity]:
             sub_stack.append((level, sub))
             si += 1
         head_sub = next((sb for _, sb in reversed(sub_stack) if sb), "")
+        head_entity = next((en for lv, _, en in reversed(ent_stack) if en and lv >= 2), "")
+        while ei < len(ents) and ents[ei][1] <= block.start:
+            level, _, en = ents[ei]
+            while ent_stack and ent_stack[-1][0] >= level:
+                ent_stack.pop()
+            ent_stack.append(ents[ei])
+            ei += 1
+        head_entity = next((en for lv, _, en in reversed(ent_stack) if en and lv >= 2), "")
         if not block.is_prose and block.kind.value != "table-row":
             continue
         if block.lang == "zh" and period.mode == "actual" and _opens_plan(block.text, doc_year):
             period = _Period("target", str(doc_year) if doc_year else "")  # 今年…的主要预期目标是
         if block.lang == "zh":
-            found = _ZhParser(block.text, block.start, list_period or period, head_sub).run()
+            found = _ZhParser(block.text, block.start, list_period or period, head_sub, head_entity).run()
             list_period = _list_period(block.text, list_period, period)
         else:
             found = _en_paragraph(block.text, block.start, doc.sentences_of(block), period)
