@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from reportlint.rule import Rule
 from reportlint.text.shingles import (
+    SharedRun,
     exact_key,
     fold,
     inside_quotes,
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
 EXACT, NEAR, SPLIT, SPLICE, SENTENCE = "exact", "near", "split", "splice", "sentence"
 # A paragraph counts as a quotation when this share of it lies inside quotation marks.
 _QUOTATION_SHARE = 0.9
+# Folded forms: full-width ，；：！？ have become , ; : ! ?
+_TERMINALS = frozenset("。!?;…”’\"')）」』")
+_CLAUSE_ENDS = _TERMINALS | frozenset(",:、 \n")
 _WORD_END = re.compile(r"[A-Za-z0-9]+$")
 _WORD_START = re.compile(r"^[A-Za-z0-9]+")
 # Characters either side of a joint searched for the same text (see _Evidence).
@@ -212,21 +216,49 @@ class _Analysis:
 
     # -- whole logical paragraphs -----------------------------------------
     def _exact_paragraphs(self) -> None:
+        """Whole logical paragraphs repeated, and a paragraph repeated as two (or two as one).
+
+        A page break that falls right after a full stop leaves two paragraphs that
+        no joiner would join; a copy of the whole is then the two run together. So
+        each pair of neighbouring paragraphs is hashed too (as a hash: the pair's
+        text is not kept).
+        """
         first: dict[str, int] = {}
+        first_pair: dict[int, int] = {}  # hash of two neighbours' keys -> index of the first of them
+        minimum = self.opts.min_paragraph_chars
         for b, unit in enumerate(self.units):
             key = unit.key
-            if len(key) < self.opts.min_paragraph_chars:
-                continue
-            a = first.setdefault(key, b)
-            if a == b or _is_quotation(unit.folded):
-                continue
-            lp_a, lp_b = self.units[a].lp, unit.lp
-            kind = EXACT if self._fragments(a) == self._fragments(b) else SPLIT
-            fix = _deletion(self.doc, lp_b.start, lp_b.end, lp_b.blocks[0].line_start)
-            self.findings.append(Finding(kind, lp_b.start, lp_b.end, lp_a.start, lp_a.end,
-                                         length=len(key), fix=fix))
-            unit.covered.append((0, len(unit.folded)))
-            self.copies.add(b)
+            prev = self.units[b - 1] if b else None
+            if len(key) >= minimum:
+                a = first.setdefault(key, b)
+                if a != b:
+                    self._whole_copy(b, b, a, a)
+                elif (pair := first_pair.get(hash(key))) is not None and pair + 1 < b and \
+                        self.units[pair].key + self.units[pair + 1].key == key:
+                    self._whole_copy(b, b, pair, pair + 1, joined=True)
+            if prev is not None and b - 1 not in self.copies and b not in self.copies:
+                both = prev.key + key
+                if len(both) >= minimum and (a := first.get(both)) is not None and a < b - 1:
+                    self._whole_copy(b - 1, b, a, a, joined=True)
+                first_pair.setdefault(hash(both), b - 1)
+
+    def _whole_copy(self, b0: int, b1: int, a0: int, a1: int, *, joined: bool = False) -> None:
+        """Report paragraphs b0..b1 as a copy of a0..a1 (both inclusive)."""
+        unit_b = self.units[b1]
+        if _is_quotation(self.units[b0].folded + unit_b.folded if b0 != b1 else unit_b.folded):
+            return
+        start, end = self.units[b0].lp.start, unit_b.lp.end
+        rel_start, rel_end = self.units[a0].lp.start, self.units[a1].lp.end
+        if joined or a0 != a1 or b0 != b1:
+            kind = SPLIT
+        else:
+            kind = EXACT if self._fragments(a0) == self._fragments(b0) else SPLIT
+        fix = _deletion(self.doc, start, end, self.units[b0].lp.blocks[0].line_start)
+        length = sum(len(self.units[k].key) for k in range(b0, b1 + 1))
+        self.findings.append(Finding(kind, start, end, rel_start, rel_end, length=length, fix=fix))
+        for k in range(b0, b1 + 1):
+            self.units[k].covered.append((0, len(self.units[k].folded)))
+            self.copies.add(k)
 
     def _fragments(self, u: int) -> list[str]:
         """Exact keys of the page-break fragments of a unit (one for an unsplit paragraph)."""
@@ -270,9 +302,12 @@ class _Analysis:
             per_unit = links.per_unit
             if not unit.covered and self._near(b, per_unit, anchor_counts, ratio):
                 continue
-            for run in shared_runs(texts, links, self.opts.min_span_chars):
-                self._spliced(run)
-            self._sentences(b, sorted(a for a, n in per_unit.items() if n >= 2))
+            runs = shared_runs(texts, links, min(self.opts.min_span_chars, self.opts.min_sentence_chars))
+            for run in runs:
+                if run.length >= self.opts.min_span_chars:
+                    self._spliced(run)
+            if runs:
+                self._sentences(b, runs)
 
     def _near(self, b: int, per_unit: Mapping[int, int], anchor_counts: Mapping[int, int], ratio: Any) -> bool:
         unit = self.units[b]
@@ -284,8 +319,8 @@ class _Analysis:
         best: tuple[float, int] | None = None
         for n, neg_a in ranked:
             a = -neg_a
-            if 2 * n < max(own, anchor_counts.get(a, own)):
-                continue  # shares too few anchors to be a near copy
+            if 4 * n < own or n < 2:
+                continue  # shares too few anchors to be a near copy (a quarter: the source may be a splice)
             key_a = self.units[a].key
             if abs(len(key_a) - len(key_b)) > (100 - self.opts.near_similarity) / 50 * max(len(key_a), len(key_b)):
                 continue
@@ -367,46 +402,34 @@ class _Analysis:
         return _Evidence([u.folded for u in self.units], self.copies)
 
     # -- sentences --------------------------------------------------------
-    def _sentence_table(self, u: int) -> tuple[dict[str, tuple[int, int]], list[tuple[int, int, int, int]]]:
-        """Long sentences of a unit by key (first occurrence), and repeats inside the unit."""
-        folded = self.units[u].folded
-        table: dict[str, tuple[int, int]] = {}
-        repeats: list[tuple[int, int, int, int]] = []
-        for s, e in sentence_spans(folded, self.opts.min_sentence_chars):
-            key = exact_key(folded[s:e])
-            if len(key) < self.opts.min_sentence_chars:
-                continue
-            first = table.setdefault(key, (s, e))
-            if first != (s, e):
-                repeats.append((s, e, *first))
-        return table, repeats
+    def _sentences(self, b: int, runs: list[SharedRun]) -> None:
+        """Long sentences of unit ``b`` that lie inside a run shared with an earlier unit.
 
-    def _sentences(self, b: int, sources: list[int]) -> None:
-        """Long sentences of unit ``b`` already written in an earlier unit it shares anchors with.
-
-        Only units linked by the anchor index are compared, so the cost follows
-        the links, not the number of sentence pairs. ``sources`` is in document
-        order, so the first occurrence wins.
+        A repeated sentence is a shared run, so only units the anchor index links
+        are looked at, and only their long sentences inside the runs. The first
+        occurrence is the earliest unit whose run holds the sentence.
         """
-        if not sources:
-            return
         unit = self.units[b]
-        table_b, repeats = self._sentence_table(b)
-        pairs: list[tuple[int, int, int, int, int]] = []  # (s, e, a, a_s, a_e)
-        for a in sources:
-            if a == b:
-                pairs.extend((s, e, b, a_s, a_e) for s, e, a_s, a_e in repeats)
+        folded = unit.folded
+        quotes: list[tuple[int, int]] | None = None
+        for s, e in sentence_spans(folded, self.opts.min_sentence_chars):
+            holders = [r for r in runs if r.b_start <= s and e <= r.b_end]
+            if not holders or folded[e - 1] not in _TERMINALS or unit.is_covered(s, e):
+                continue  # a label line (责任单位：…) is no sentence
+            length = len(exact_key(folded[s:e]))
+            if length < self.opts.min_sentence_chars:
                 continue
-            table_a, _ = self._sentence_table(a)
-            pairs.extend((s, e, a, *table_a[key]) for key, (s, e) in table_b.items() if key in table_a)
-        for s, e, a, a_s, a_e in sorted(pairs, key=lambda p: (p[0], p[2])):
-            if unit.is_covered(s, e):
-                continue
-            if inside_quotes(quoted_spans(unit.folded), s, e) and inside_quotes(quoted_spans(self.units[a].folded), a_s, a_e):
+            run = min(holders, key=lambda r: (r.a, r.a_start))
+            a_s, a_e = run.a_start + s - run.b_start, run.a_start + e - run.b_start
+            source = self.units[run.a].folded
+            if a_s > 0 and source[a_s - 1] not in _CLAUSE_ENDS:
+                continue  # the same words inside a longer sentence: a shared phrase
+            quotes = quoted_spans(folded) if quotes is None else quotes
+            if inside_quotes(quotes, s, e) and inside_quotes(quoted_spans(self.units[run.a].folded), a_s, a_e):
                 continue
             start, end = unit.lp.to_doc_span(s, e)
-            rel_start, rel_end = self.units[a].lp.to_doc_span(a_s, a_e)
-            self.findings.append(Finding(SENTENCE, start, end, rel_start, rel_end, length=len(exact_key(unit.folded[s:e]))))
+            rel_start, rel_end = self.units[run.a].lp.to_doc_span(a_s, a_e)
+            self.findings.append(Finding(SENTENCE, start, end, rel_start, rel_end, length=length))
             unit.covered.append((s, e))
 
 

@@ -135,6 +135,23 @@ def test_split_copy_of_a_whole_paragraph_is_found() -> None:
     assert d.start == text.index(P3[:cut], len(P3)) and d.related[0].start == 0
 
 
+def test_copy_of_a_paragraph_broken_after_a_full_stop() -> None:
+    """A page break right after a full stop leaves two paragraphs no joiner joins."""
+    cut = P1.index("坚持把") # after 。
+    text = doc(P1[:cut], P1[cut:], P2, P1)
+    [d] = lint(text)
+    assert d.code == "DUP003" and text[d.start:d.end] == P1
+    assert (d.related[0].start, d.related[0].end) == (0, len(P1) + 2)
+
+
+def test_whole_paragraph_copied_as_two() -> None:
+    cut = P1.index("坚持把")
+    text = doc(P1, P2, P1[:cut], P1[cut:])
+    [d] = lint(text)
+    assert d.code == "DUP003" and text[d.start:d.end] == P1[:cut] + "\n\n" + P1[cut:]
+    assert d.related[0].start == 0
+
+
 def test_english_split_copy() -> None:
     cut = EN1.index("contained") + 3  # mid-word, as a page break cuts
     [d] = lint(doc(EN1[:cut], EN1[cut:], EN2, EN1), SplitDuplicateParagraph)
