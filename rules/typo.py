@@ -97,7 +97,7 @@ def reduplications() -> frozenset[str]:
 
 
 # Characters that stand alone as words all the time; a single one of them is no sign of a slip.
-_FUNCTION_CHARS = frozenset("的地得和与及或在是了着过等对为以将把被从向由于而并也都又就还更最其之所这那此各每有无不没已再才很曾要会能可未仅只便即个")
+_FUNCTION_CHARS = frozenset("的地得和与及或在是了着过等对为以将把被从向由于而并也都又就还更最其之所这那此各每有无不没已再才很曾要会未仅只便即个")
 # Route and infrastructure names are built from one-character place abbreviations, so a
 # doubled character before them is a name (汕汕铁路, 广汕汕高铁), not a slip.
 _ROUTE_WORDS = ("高铁", "铁路", "城际", "高速", "公路", "大桥", "通道", "隧道", "航线", "运河", "快线", "干线")
