@@ -74,7 +74,7 @@ def _same_enumeration(a: Quantity, b: Quantity) -> bool:
     or when one of them is a lone item left before 分别 (据统计，净利润分别增长25.3%)."""
     if a.enum_items == b.enum_items:
         return True
-    return "、" not in a.enum_items or "、" not in b.enum_items
+    return any("、" not in x.enum_items and x.enum_size == 1 for x in (a, b))
 
 
 def _direction(word: str) -> str:

@@ -202,6 +202,7 @@ class Quantity:
     extra: dict[str, object] = field(default_factory=dict)
     block: int = -1  # index of the paragraph in Document.blocks
     enum_items: str = ""  # the whole list of an enumeration, 、-joined
+    enum_size: int = 0  # how many values the list gives
 
     @property
     def key(self) -> str | None:
@@ -275,7 +276,7 @@ _LEADIN = re.compile(
     r"实现|带动|拉动|使|让|将|要|全市|我市|本市|全区|我区|全县|全省|我省|全国|共有|共|一年来|这一年|过去一年|同比|比上年|"
     r"较上年|比去年|较去年|成功|顺利|达到|达)"
 )
-_TRAIL = re.compile(r"(?:[和及与、]|的|同比|比上年|较上年|比去年|较去年|分别|均|各|都|总计|合计|共计|共|也|仍|还|已|已经|将|了|再|继续|持续|进一步)$")
+_TRAIL = re.compile(r"(?:[和及与、]|的|同比|比上年|较上年|比去年|较去年|分别|(?<![年平人])均|各|都|总计|合计|共计|共|也|仍|还|已|已经|将|了|再|继续|持续|进一步)$")
 _UP = "增长|增加(?!值)|递增|提高|提升|上升|上涨|增幅|增速|扩大|多增|增"
 _DOWN = "下降|递减|减少|降低|回落|下滑|下跌|压减|缩减|缩小|降|减"
 _TO = (
@@ -428,13 +429,16 @@ def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
     """
     out: list[tuple[int, _Period]] = []
     doc_year = _doc_year(doc)
+    opened_by = ""  # the heading that opened the review: 一、 lets 二、 open the plan
     for h in doc.headings:
         text = h.text.strip().strip("*#").strip()
         if len(text) > 60 or h.level > 1 or text.startswith(("——", "—", "－－", "--", "──")):
             continue
-        period = _classify_heading(text, doc_year, not out, out[-1][1].mode if out else "")
+        current = out[-1][1].mode if out and opened_by.startswith("一、") else ""
+        period = _classify_heading(text, doc_year, not out, current)
         if period is not None:
             out.append((h.start, period))
+            opened_by = text
     if not out and doc.language == "zh":
         runs = [h for h in doc.headings if h.level == 2 and (h.numbering or "").strip("（()）") == "一"]
         if len(runs) >= 2:
@@ -472,7 +476,8 @@ def _heading_subs(doc: Document) -> list[tuple[int, int, str]]:
     out = []
     for h in doc.headings:
         m = _HEAD_SUB.search(h.text)
-        single_year = _HEAD_YEAR.search(h.text) is not None  # 2020年和“十三五”工作回顾 covers both
+        # 2020年和“十三五”工作回顾 covers both; 做好“十五五”开局工作 is this year's work
+        single_year = _HEAD_YEAR.search(h.text) is not None or "开局" in h.text
         out.append((h.level or 9, h.start, _normal_sub(m.group(0)) if m and not single_year else ""))
     return out
 
@@ -892,6 +897,9 @@ class _ZhParser:
         extra: list[Quantity] = []
         if subject is None:
             return extra
+        scope, _, subject = subject.rpartition(">")
+        if scope:
+            scope += ">"  # 县域经济…，一般公共预算收入、…分别增长: every item is the zone's
         items = [_normalise_subject(i) for i in _SPLIT_ITEMS.split(subject) if i.strip()]
         if len(items) != len(g) or ("enum" in flags and len(items) < 2):
             alt = [_normalise_subject(i) for i in _SPLIT_ITEMS2.split(subject) if i.strip()]
@@ -900,16 +908,16 @@ class _ZhParser:
         if len(g) == 1 and "enum" not in flags:
             q = g[0]
             if "each" in flags and len(items) > 1:
-                q.subject = items[-1] if _item_ok(items[-1]) else None
+                q.subject = scope + items[-1] if _item_ok(items[-1]) else None
                 for it in items[:-1]:
                     if _item_ok(it):
-                        c = Quantity(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, it,
+                        c = Quantity(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + it,
                                      q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx)
                         extra.append(c)
             else:
-                q.subject = subject if not _RELATIVE_START.match(subject.rsplit(">", 1)[-1]) else None
+                q.subject = scope + subject if not _RELATIVE_START.match(subject) else None
             return extra
-        tail = items[-1] if items else subject
+        tail = scope + (items[-1] if items else subject)
         matched = len(items) == len(g) and len(g) >= 2
         if items and items[-1].endswith(("年均", "累计")):
             mark = "年均" if items[-1].endswith("年均") else "累计"  # 城镇和农村居民…年均分别增长: all of them
@@ -920,12 +928,13 @@ class _ZhParser:
         for i, q in enumerate(g):
             q.enum = (tail, i)
             q.enum_items = "、".join(items)
+            q.enum_size = len(g)
             fragment = len(items) > i and _han_count(items[i]) <= 2 and longest >= 5  # 城镇和农村居民…: 城镇 shares a head
             if matched and not fragment and (_item_ok(items[i]) or scoped and _good_subject(items[i])
                                              and not _is_generic(items[i])):
-                q.subject = items[i]
+                q.subject = scope + items[i]
             else:
-                q.subject = subject
+                q.subject = scope + subject
                 q.ambiguous = True
         if "enum" not in flags and not matched:
             g[0].ambiguous = False  # a bare value list: the first value is the subject's
