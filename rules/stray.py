@@ -216,7 +216,8 @@ def _stands_between_han(text: str, s: int, e: int) -> bool:
     left_han, right_han = bool(left) and is_han(left), bool(right) and is_han(right)
     if left_han and right_han:
         return True
-    return (left_han and right in _CJK_PUNCT) or (right_han and left in _CJK_PUNCT)
+    # A clause mark or the edge of the paragraph may stand on the other side.
+    return (left_han and (right in _CJK_PUNCT or not right)) or (right_han and (left in _CJK_PUNCT or not left))
 
 
 def _function_word_at_edge(text: str, s: int, e: int) -> tuple[int, int] | None:

@@ -50,6 +50,7 @@ def _apply(text: str, diag) -> str:
         ("建设smart city示范区。", "smart city"),
         ("巩固深 And 化禁塑成效。", "And"),
         ("实现“一趟development不用跑”。", "development"),
+        ("the城镇新建绿色建筑面积占比80%以上。", "the"),
         ("推广5G and 数字经济融合发展。", "and"),
         ("一季度GDP and 增长4.2%，全年稳中向好。", "and"),
     ],
