@@ -161,3 +161,16 @@ def test_seed_findings_and_traps() -> None:
     latin = _spans(StrayLatinWord, text)
     assert latin == ["and"]
     assert _spans(TraditionalCharacter, text) == ["門"]
+
+
+def test_tables_ship_as_package_data() -> None:
+    from reportlint.rules.stray import english_words, traditional_map, translations
+
+    table = traditional_map()
+    assert table["門"] == "门" and table["業"] == "业"
+    # Characters that are also simplified, or correct outside GB 2312, are not in the table.
+    for ch in "乾著於后干滘祐筼筜圫潖":
+        assert ch not in table
+    assert {"service", "economy", "and"} <= english_words()
+    assert "it" not in english_words()  # IT industry, written in lowercase now and then
+    assert translations()["and"] == "和" and translations()["the"] == ""

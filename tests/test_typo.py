@@ -166,3 +166,14 @@ def test_options_switch_languages_off() -> None:
     text = "湾区江门再再升起。 in the the table."
     res = lint_text(text, "r.txt", [(Stutter, {"chinese": False, "english": True})])
     assert [text[d.start:d.end] for d in res.diagnostics] == ["the"]
+
+
+def test_word_list_ships_as_package_data() -> None:
+    from reportlint.rules.typo import predicative_chars, reduplications, zh_words
+
+    words = zh_words()
+    for w in ("江门市", "市长", "地表水", "水质", "农民工", "工资", "投资", "资金"):
+        assert w in words, w
+    assert "很很" not in words and "市" not in words and "" not in words
+    assert {"节节", "牢牢", "实实在在", "洗洗澡"} <= reduplications()
+    assert "援" in predicative_chars() and "中" not in predicative_chars()
