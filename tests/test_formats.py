@@ -253,3 +253,11 @@ def test_absolute_paths_under_the_working_folder_become_relative(tmp_path: Path,
     run = _run(ASTRAL, _diag(TAG, TAG + 4, path=outside), path=outside)
     loc = json.loads(_render("sarif", run))["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "file:///elsewhere/%E6%8A%A5%E5%91%8A.md"
+
+
+def test_github_multiline_annotation_has_no_columns() -> None:
+    """The runner rejects col/endColumn when line and endLine differ, dropping the annotation."""
+    text = "甲乙丙\n丁戊己\n"
+    line = _render("github", _run(text, _diag(1, 6))).splitlines()[0]
+    assert line.startswith("::warning file=r.md,line=1,endLine=2,title=MKP001 html-residue::")
+    assert "col=" not in line and "endColumn=" not in line

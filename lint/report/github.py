@@ -5,7 +5,9 @@
 Escaping follows the runner's rules: in the message (the data) ``%``, CR and LF become
 ``%25``, ``%0D`` and ``%0A``; in a property value ``:`` and ``,`` also become ``%3A``
 and ``%2C``, or a path with a comma would end the ``file`` property early. Columns are
-UTF-16 code units, the unit of the browser that draws the annotation.
+UTF-16 code units, the unit of the browser that draws the annotation. A finding that
+spans several lines gets ``line`` and ``endLine`` only: the runner drops an annotation
+whose columns are given for different lines.
 
 GitHub shows only the first few annotations of a step, so a plain summary line with
 the full count always ends the output, findings or not.
@@ -36,14 +38,12 @@ def render(run: RunResult, out: TextIO, *, color: bool = False) -> None:
         for d in f.diagnostics:
             line, col = utf16_column(f.lines, d.start)
             end_line, end_col = utf16_column(f.lines, d.end)
-            props = [
-                ("file", repo_relative(d.path)),
-                ("line", str(line)),
-                ("col", str(col)),
-                ("endLine", str(end_line)),
-                ("endColumn", str(end_col)),
-                ("title", f"{d.code} {d.rule}"),
-            ]
+            props = [("file", repo_relative(d.path)), ("line", str(line))]
+            if end_line == line:
+                props += [("col", str(col)), ("endLine", str(end_line)), ("endColumn", str(max(end_col, col)))]
+            else:  # the runner rejects the whole annotation when a multi-line one has columns
+                props += [("endLine", str(end_line))]
+            props.append(("title", f"{d.code} {d.rule}"))
             joined = ",".join(f"{k}={escape_property(v)}" for k, v in props)
             out.write(f"::{COMMAND[d.severity.value]} {joined}::{escape_data(d.message)}\n")
     out.write(summary_line(run) + "\n")
