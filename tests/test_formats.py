@@ -261,3 +261,9 @@ def test_github_multiline_annotation_has_no_columns() -> None:
     line = _render("github", _run(text, _diag(1, 6))).splitlines()[0]
     assert line.startswith("::warning file=r.md,line=1,endLine=2,title=MKP001 html-residue::")
     assert "col=" not in line and "endColumn=" not in line
+
+
+def test_github_span_with_its_newline_stays_on_its_line() -> None:
+    text = "甲乙丙\n丁\n"
+    line = _render("github", _run(text, _diag(0, 4))).splitlines()[0]
+    assert line.startswith("::warning file=r.md,line=1,col=1,endLine=1,endColumn=4,")

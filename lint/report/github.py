@@ -37,7 +37,10 @@ def render(run: RunResult, out: TextIO, *, color: bool = False) -> None:
     for f in run.files:
         for d in f.diagnostics:
             line, col = utf16_column(f.lines, d.start)
-            end_line, end_col = utf16_column(f.lines, d.end)
+            end = d.end
+            if end > d.start and f.text[end - 1] == "\n":  # a span that takes its newline ends on its own line
+                end -= 1
+            end_line, end_col = utf16_column(f.lines, end)
             props = [("file", repo_relative(d.path)), ("line", str(line))]
             if end_line == line:
                 props += [("col", str(col)), ("endLine", str(end_line)), ("endColumn", str(max(end_col, col)))]
