@@ -103,13 +103,14 @@ _PRE_APPROX = re.compile(
 )
 _LOWER_WORDS = frozenset("不低于 不少于 超过 超出 超 突破 逾 迈上 跨越 跃上 站上 迈入 高于 大于 以上 多 余 强 出头".split())
 _UPPER_WORDS = frozenset("不超过 不到 不足 接近 将近 近 低于 少于 小于 以下 以内 控制在".split())
+_CEILING_WORDS = frozenset("不超过 不到 不足 低于 少于 小于 以下 以内 控制在".split())
 _TOL_WORDS = frozenset("大约 约为 约 大概 左右 上下".split())
 _PP_LIST = re.compile(r"(?:和|、|及|与)\d+(?:\.\d+)?个?百分点")
 _FULLWIDTH_RE = re.compile("[０-９．％]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _ENTITY = re.compile(
     r"[\u4e00-\u9fff]{1,8}?(?:新区|园区|开发区|高新区|经开区|自贸区|自贸试验区|片区|综保区|保税区|港区|经济区|示范区|"
-    r"试验区|产业园|合作区|县|市辖区)(?=[\u4e00-\u9fff“（(，])|县域|郊区|农村地区|开发区"
+    r"试验区|产业园|合作区|县|市辖区|城区)(?=[\u4e00-\u9fff“（(，])|县域|郊区|农村地区|开发区"
 )
 _RANGE_OPEN = frozenset((None, "控制在", "约", "大约", "保持在"))
 _RANGE_CLOSE = frozenset((None, "左右", "以内", "之间"))
@@ -166,6 +167,8 @@ def make_interval(value: float, step: float, approx: str | None) -> tuple[float,
     """The values a number written with ``step`` precision and an approximator allows."""
     if approx in _LOWER_WORDS:
         return value, value + step
+    if approx in _CEILING_WORDS:
+        return -math.inf, value  # 控制在4%以内: any value below the ceiling
     if approx in _UPPER_WORDS:
         return value - step, value
     if approx in _TOL_WORDS:
@@ -259,6 +262,8 @@ def _normal_sub(marker: str) -> str:
 
 
 _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "全年": ""}
+_PAST = re.compile(r"过去一年|过去的一年|一年来|(?<![比较同])(?:去年|上年)(?!同期)")
+_PLAN_WORDS = re.compile(r"今年|明年|力争|争取|确保|预期|目标|计划|将")
 _TARGET = re.compile(r"(力争|争取|确保|预期|目标是|目标为|目标值|计划|控制在)")
 _REVIEW_HEAD = re.compile(
     r"(回顾|回首|回眸|过去(?:一|五|的|十)?年|一年来|五年来|工作总结|完成情况|主要成绩|成绩|成就|体会|启示|"
@@ -298,7 +303,8 @@ _DOWN_SET = frozenset(_DOWN.split("|"))
 _PRONOUN = re.compile(r"^(?:其|这|该|此|它|上述|以上|前者|后者|二者|两者|本|行业|全行业)")
 _GENERIC = frozenset(
     "总量 总额 规模 数量 增速 比重 占比 年均 五年年均 年均增速 累计 总计 合计 同比 指标 分别 均 共 总数 人数 个数 增幅 "
-    "总量规模 规模总量 总体 整体 平均 人均 经济 收入 产值 增加值 投资 其中 全年 合计达 同期 达 为 企业 项目 五年 "
+    "总量规模 规模总量 总体 整体 平均 人均 经济 收入 产值 增加值 投资 其中 全年 合计达 同期 达 为 企业 项目 五年 可比 "
+    "按可比价格计算 按可比价计算 实际 名义 "
     "平均每年 每年 年均递 平均增长".split()
 )
 # metric heads that name no entity: 税收 of which park, 总投资 of which projects
@@ -306,7 +312,7 @@ _RELATIVE_HEADS = frozenset(
     "税收 税收收入 营收 营业收入 营业总收入 产值 总产值 新增产值 工业产值 总投资 投资 完成投资 投资额 减免税款 利润 净利润 "
     "利润总额 收入 货值 销售额 交易额 交易量 产量 营业额 进出口额 进出口 出口 进口 资产总额 增加值 实际投资 实际利用外资 "
     "合同外资 规模 项目 企业 用地 面积 客流 游客 人次 就业 首创 新增 市场主体 签约项目 签约金额 外资 投入 资金 "
-    "全长 总长 长度 占地 占地面积 建筑面积 总建筑面积 设计车速 办结率 办复率 满意率 办理率 完成率 回复率 按期办结率 "
+    "受益居民 受益群众 受益人口 受益 规划面积 规划总面积 总面积 面积 全长 总长 长度 占地 占地面积 建筑面积 总建筑面积 设计车速 办结率 办复率 满意率 办理率 完成率 回复率 按期办结率 "
     "惠及群众 惠及 年度计划投资 计划投资 总投资额 投资总额 计划总投资 年度投资 完成年度投资 工业总产值 规上工业总产值 工业增加值 主营业务收入 营业收入 税收总额 经营收入 销售收入".split()
 )
 _FIVE_YEAR_PARA = re.compile(r"过去五年|五年来|本届政府|过去的五年|五年间|“十[一二三四]五”(?:期间|时期)|十[一二三四]五期间")
@@ -508,6 +514,7 @@ class _ZhParser:
         self._place = 0.0
         self._scale = 1.0
         self.para_year = ""
+        self.para_past = False
         self.para_entity = head_entity
         lead_end = text.find("。", 0, 24)
         if lead_end > 0:
@@ -529,6 +536,10 @@ class _ZhParser:
             else:
                 for ym in _YEAR.finditer(self.text, pos, m.end()):
                     self.para_year = ym.group(1)
+                if _PAST.search(self.text, pos, m.end()):
+                    self.para_past = True
+                elif _PLAN_WORDS.search(self.text, pos, m.end()):
+                    self.para_past = False
             pos = m.end()
         if pos < len(self.text) and self._has_numbers(pos, len(self.text)):
             self._sentence(pos, len(self.text))
@@ -641,12 +652,15 @@ class _ZhParser:
         if pre and pre.end() == s:
             approx = approx if approx in _LOWER_WORDS | _UPPER_WORDS and pre.group(1) in _TOL_WORDS else pre.group(1)
             start = pre.start()
+        place = self._place
         if approx in _LOWER_WORDS or approx in _UPPER_WORDS:
-            step = max(step, self._place)
+            step = max(step, place)
         self._place = 0.0
         low, high = make_interval(v, step, approx)
         q = Quantity(start, e, text[start:e], v, low, high, family, "zh", approx=approx)
         q.extra["num_start"] = s
+        q.extra["step"] = step
+        q.extra["place"] = place
         q.extra["scale"] = self._scale
         self._scale = 1.0
         if kind:
@@ -690,6 +704,10 @@ class _ZhParser:
                 list_target = True
             elif s == 0 and len(lead.strip("*#— ")) <= 3:
                 unknown = True  # the list's lead-in is missing: we cannot tell what it lists
+        if _PAST.search(text, s, e):
+            self.para_past = True
+        elif _PLAN_WORDS.search(text, s, e):
+            self.para_past = False
         state = _PartState(year=self.para_year)  # 1997年，全市…。…增长17.7%: the year holds for the paragraph
         state.topic = None
         self.sent_start = s
@@ -725,6 +743,14 @@ class _ZhParser:
         extra: list[Quantity] = []
         for g in self._groups(qs):
             first = g[0]
+            if len(g) > 1 and first.approx and first.approx not in ("range",):
+                for q in g[1:]:  # 分别突破200亿元、150亿元: the word before the list bounds every value
+                    if q.approx is None and "step" in q.extra:
+                        step = float(q.extra["step"])  # type: ignore[arg-type]
+                        if first.approx in _LOWER_WORDS or first.approx in _UPPER_WORDS:
+                            step = max(step, float(q.extra.get("place", 0.0)))  # type: ignore[arg-type]
+                        q.approx = first.approx
+                        q.low, q.high = make_interval(q.value, step, q.approx)
             cstart = max(b for b in bounds if b <= first.start)
             seg_start = max(cstart, prev_end)
             seg = text[seg_start:first.start]
@@ -738,8 +764,12 @@ class _ZhParser:
             if _TARGET.search(text, cstart, first.start):
                 target_seen = True
             after_colon = 0 <= colon < first.start
-            if self.period.mode == "target" or target_seen or (after_colon and list_target):
+            if target_seen or (after_colon and list_target):
                 mode = "target"
+            elif self.period.mode == "target" and self.para_past:
+                mode = "actual"  # 过去一年，…。全市地区生产总值增长6.9%: last year, told in the plan
+                if self.period.year and not state.year:
+                    state.year = str(int(self.period.year) - 1)
             else:
                 mode = self.period.mode
             if unknown and after_colon:
@@ -754,7 +784,7 @@ class _ZhParser:
                     state.prev = residual  # 从A增至B: B inherits the subject; A is an earlier value
             elif residual and _good_subject(residual) and not _is_generic(residual) and not _COMPARISON.match(residual):
                 subject = residual
-                relative = _LEAD_VERB.sub("", residual) in _RELATIVE_HEADS
+                relative = _LEAD_VERB.sub("", residual) in _RELATIVE_HEADS or residual.endswith("项目")
                 if state.topic is not None and "其中" in seg:
                     subject = state.topic + ">" + residual  # …，其中X: a part of this sentence's total
                 elif relative and "enum" not in flags:
@@ -782,6 +812,8 @@ class _ZhParser:
                     verb_obj = _normalise_subject(core)
                     n = _han_count(verb_obj)
                     subject = (verb_obj if n >= 2 else "") + "·" + suffix if n != 1 else None
+                    if subject is not None and (_han_count(suffix) < 3 or (not n and suffix.startswith(("项目", "企业")))):
+                        subject = None  # 20个省级、…; 467个项目完成投资: too little to say what is counted
                 else:
                     subject = None  # 1亿元以上项目, 90%以上企业: a threshold, not a measurement
             if sub_m:
@@ -817,7 +849,7 @@ class _ZhParser:
             q.extra["done"] = True
             q.start += self.base
             q.end += self.base
-            for k in ("num_start", "scale"):
+            for k in ("num_start", "scale", "step", "place"):
                 q.extra.pop(k, None)
             self.out.append(q)
 
