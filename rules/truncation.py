@@ -34,6 +34,7 @@ from reportlint.text.blocks import Block, BlockKind, ends_sentence
 from reportlint.text.joins import (
     NON_OPENING,
     Evidence,
+    opens_with_attached_word,
     continuation_reason,
     core,
     head,
@@ -47,13 +48,6 @@ from reportlint.text.scripts import is_han, is_latin
 if TYPE_CHECKING:
     from reportlint.document import Document
 
-# Han function characters that attach to what precedes them: a paragraph cannot open with one.
-_NON_INITIAL_HAN = frozenset("的了着们和及或等之而且并于吗呢吧")
-# ... except in these words, which may open a sentence.
-_INITIAL_WORDS = (
-    "和谐", "和平", "和美", "及时", "及早", "或许", "等级", "而今", "并购", "并联",
-    "于是", "之前", "之后", "之所以", "了解", "着力", "着眼", "着重", "着手",
-)
 # 为…的…, : the object of a sentence begun before (……作为最大的政治，).
 _WEI_DE = re.compile(r"^为[^\s，。；：、这此那]{1,3}的[^\s，。；：、的]{1,4}[，；。]")
 _SENTENCE_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
@@ -199,7 +193,7 @@ def lost_beginning(b: Block, ev: Evidence) -> str:
         return ""
     if y == "是" and not t.startswith(("是否", "是非")):
         return "opens with `是`, the verb of a sentence begun before"
-    if y in _NON_INITIAL_HAN and not t.startswith(_INITIAL_WORDS):
+    if opens_with_attached_word(t):
         return f"opens with `{y}`, which attaches to what precedes it"
     if _WEI_DE.match(t):
         return "opens with `为…的`, the object of a sentence begun before"

@@ -122,3 +122,19 @@ def test_english_word_pairs_and_cut_words_across_a_break() -> None:
     assert "occurs elsewhere" in continuation_reason(blocks[1], blocks[2], ev)
     assert continuation_reason(blocks[3], blocks[4], ev)  # lowercase opening
     assert continuation_reason(blocks[5], blocks[6], ev) == ""  # "Policy Committee" is nowhere else
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("标准比上年分别提高7%\n\n和11%，月人均实际救助金额分别增长。\n", "`和`"),
+        ("工业总产值3593亿元\n\n（1990年不变价），增长12%。\n", "aside in brackets"),
+        ("严厉打击偷漏税和骗税、抗税等\n\n违法行为，维护良好的税收秩序。\n", "stops after `等`"),
+        ("PM2.5浓度下降。秸秆综合利用全覆盖。全年 PM\n\n2.5年均浓度值下降。\n", "`PM2.5` occurs"),
+    ],
+)
+def test_continuation_reasons(text: str, why: str) -> None:
+    from reportlint.text.joins import continuation_reason
+
+    blocks = _blocks(text)
+    assert why in continuation_reason(blocks[0], blocks[1], Evidence(text))

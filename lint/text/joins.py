@@ -19,10 +19,19 @@ from .scripts import is_han, is_latin
 # Punctuation that never opens a sentence or a paragraph.
 NON_OPENING = "，、。；：！？）》】〕」』”’%‰,.;:!?)]}"
 # Han characters that leave a phrase open when they end it (prepositions, conjunctions, 的).
-OPEN_END_HAN = frozenset("的和与及或把将对在向从以为被让使给跟同比于")
+OPEN_END_HAN = frozenset("的和与及或把将对在向从以为被让使给跟同比于等")
+# Han function characters that attach to what precedes them: a paragraph cannot open with one.
+NON_INITIAL_HAN = frozenset("的了着们和及或等之而且并于吗呢吧")
+# ... except in these words, which may open a sentence.
+INITIAL_WORDS = (
+    "和谐", "和平", "和美", "及时", "及早", "或许", "等级", "而今", "并购", "并联",
+    "于是", "之前", "之后", "之所以", "了解", "着力", "着眼", "着重", "着手",
+)
 _CLAUSE_INITIAL = re.compile(r"(?:^|[，、。；：！？,;:!?（(“《—])\s*(\w)", re.M)
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _UNIT_START = re.compile(r"^[0-9０-９%‰.．万亿千百元个家所项人套台座条件名户年月日天次倍]")
+# （1990年不变价），增长12%: a short aside in brackets, then the sentence goes on.
+_BRACKET_ASIDE = re.compile(r"^[（(][^（()）\n]{1,16}[）)][，、,]")
 # What qualifies a figure: 35% | 左右, 100 | 多个.
 _QUALIFIER_START = re.compile(r"^(?:左右|以上|以下|以内|多[万亿个家项人名]|余[万亿个家项人名])")
 # A first sentence of a few characters holding a figure (投资77亿元。) completes the one before.
@@ -148,6 +157,10 @@ def continuation_reason(a: Block, b: Block, evidence: Evidence, *, statistics: b
     x, y = left[-1], right[0]
     if y in NON_OPENING:
         return "the next paragraph opens with punctuation"
+    if opens_with_attached_word(right):
+        return f"the next paragraph opens with `{y}`, which attaches to what precedes it"
+    if _BRACKET_ASIDE.match(right):
+        return "the next paragraph opens with an aside in brackets that the sentence carries on from"
     if "a" <= y <= "z" and (is_latin(x) or a.lang == "en"):
         return "the next paragraph opens with a lowercase word"
     if is_latin(x) or (x in ",;" and a.lang == "en"):
@@ -180,6 +193,10 @@ def _latin_statistics(left: str, right: str, evidence: Evidence) -> str:
     that the document uses elsewhere."""
     m1 = re.search(r"[A-Za-z]+$", left)
     m2 = re.match(r"[A-Za-z]+", right)
+    if m1 and not m2:
+        token = re.match(r"[0-9.]+", right)  # PM | 2.5
+        if token and evidence.count(m1.group(0) + token.group(0).rstrip(".")) > 0:
+            return f"`{m1.group(0)}{token.group(0).rstrip('.')}` occurs elsewhere in the document"
     if not m1 or not m2:
         return ""
     lw, rw = m1.group(0), m2.group(0)
@@ -188,6 +205,12 @@ def _latin_statistics(left: str, right: str, evidence: Evidence) -> str:
     if evidence.count(f"{lw} {rw}") > 0:
         return f"`{lw} {rw}` occurs elsewhere in the document"
     return ""
+
+
+def opens_with_attached_word(text: str) -> bool:
+    """Does ``text`` open with a character that attaches to what precedes it (的, 和, 等…)?"""
+    t = head(text)
+    return bool(t) and t[0] in NON_INITIAL_HAN and not t.startswith(INITIAL_WORDS)
 
 
 def plain_continuation(b: Block) -> bool:
