@@ -289,8 +289,6 @@ class _Analysis:
 
     # -- near copies and shared runs --------------------------------------
     def _near_and_spliced(self) -> None:
-        from rapidfuzz.fuzz import ratio
-
         texts = [u.folded for u in self.units]
         anchor_counts: dict[int, int] = {}
         for links in link_units(texts, skip=self.copies):
@@ -300,7 +298,7 @@ class _Analysis:
             if not links.diagonals:
                 continue
             per_unit = links.per_unit
-            if not unit.covered and self._near(b, per_unit, anchor_counts, ratio):
+            if not unit.covered and self._near(b, per_unit, anchor_counts):
                 continue
             runs = shared_runs(texts, links, min(self.opts.min_span_chars, self.opts.min_sentence_chars))
             for run in runs:
@@ -309,7 +307,7 @@ class _Analysis:
             if runs:
                 self._sentences(b, runs)
 
-    def _near(self, b: int, per_unit: Mapping[int, int], anchor_counts: Mapping[int, int], ratio: Any) -> bool:
+    def _near(self, b: int, per_unit: Mapping[int, int], anchor_counts: Mapping[int, int]) -> bool:
         unit = self.units[b]
         key_b = unit.key
         if len(key_b) < self.opts.min_paragraph_chars:
@@ -324,6 +322,8 @@ class _Analysis:
             key_a = self.units[a].key
             if abs(len(key_a) - len(key_b)) > (100 - self.opts.near_similarity) / 50 * max(len(key_a), len(key_b)):
                 continue
+            from rapidfuzz.fuzz import ratio  # only once a candidate gets this far
+
             score = ratio(key_a, key_b, score_cutoff=self.opts.near_similarity)
             if score and (best is None or score > best[0] or score == best[0] and a < best[1]):
                 best = (score, a)
@@ -557,15 +557,18 @@ class SplicedSpan(_DuplicationRule):
     name = "spliced-span"
     severity = Severity.ERROR
     kind = SPLICE
-    summary = "a long run of text is shared with another paragraph"
+    summary = "the end of another paragraph pasted over this paragraph's cut-off end"
     explanation = """\
-A long stretch of one paragraph turns up inside another: usually the end of a
-paragraph pasted onto the cut-off end of a different one, so that the second
-paragraph changes subject in mid-sentence. The span in the later paragraph is
-reported with its length; `related` points at the source.
+A long run of text (80+ characters by default) shared with another paragraph,
+where the paste shows: the run is the end of its source and the end of this
+paragraph, and where it starts the sentence breaks (the characters, or the
+word, on the two sides of the joint occur nowhere else in the report). The span
+in the later paragraph is reported with its length; `related` points at the
+source. A formula a report repeats on purpose (the guiding principles, a target
+restated in an annex) joins its sentence naturally and is not reported.
 
-Wrong:  这一年，我们聚焦县镇村，全力推动……新开工入库项目625个，完成年度
-        (736 characters here are the end of the paragraph at line 17)
+Wrong:  这一年，我们聚焦县镇村，全力推动……江门“大型产业集聚区”……完成年度
+        (736 characters from 新增债券投向… on are the end of the paragraph at line 17)
 Right:  restore the paragraph's own ending.
 """
     options = {"min_span_chars": 80}
