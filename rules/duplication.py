@@ -32,7 +32,6 @@ from reportlint.text.shingles import (
     quoted_spans,
     sentence_spans,
     shared_runs,
-    squeeze,
 )
 
 if TYPE_CHECKING:
@@ -339,7 +338,7 @@ class _Analysis:
     def _spliced(self, run: Any) -> None:
         unit_b, unit_a = self.units[run.b], self.units[run.a]
         for s, e in unit_b.uncovered(run.b_start, run.b_end):
-            length = len(squeeze(unit_b.folded[s:e]))
+            length = len(unit_b.folded[s:e].strip())  # characters as written (English counts its spaces)
             if length < self.opts.min_span_chars:
                 continue
             a_s, a_e = run.a_start + (s - run.b_start), run.a_start + (e - run.b_start)
@@ -366,8 +365,8 @@ class _Analysis:
         joint or carries on differently, and is not reported.
         """
         text_b, text_a = unit_b.folded, unit_a.folded
-        lo_b, hi_b = unit_b.fragment(start)
-        if text_b[end:hi_b].strip() or text_a[a_end:unit_a.fragment(a_start)[1]].strip():
+        lo_b = unit_b.fragment(start)[0]
+        if text_b[end:unit_b.fragment(end - 1)[1]].strip() or text_a[a_end:unit_a.fragment(a_end - 1)[1]].strip():
             return False
         if not text_b[lo_b:start].strip():
             return True  # the whole fragment repeats the end of another

@@ -36,7 +36,6 @@ ANCHOR_LEN = 8
 # Anchors sit after clause punctuation or whitespace (after the comparison fold, so
 # full-width ，；：！？ have become , ; : ! ?).
 _BOUNDARY = re.compile(r"([\s,.;:!?。、“”‘’\"'()《》【】「」『』…—·]+)")
-_SPACE = re.compile(r"\s+")
 # A sentence: up to and including its terminal(s) and closing quotes, or to the end.
 _SENTENCE = re.compile(r"(?:[^。!?;….]|\.(?! |$))+(?:(?:[。!?;…]+|\.(?= |$))[”’\"')）」』]*|$)")
 _QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』"}
@@ -285,8 +284,3 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def inside_quotes(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does ``[start, end)`` lie within one quoted span (quotation marks may be left out)?"""
     return any(s <= start + 1 and end - 1 <= e for s, e in spans)
-
-
-def squeeze(text: str) -> str:
-    """``text`` with every whitespace run removed (for length tests and messages)."""
-    return _SPACE.sub("", text)
