@@ -69,6 +69,27 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     return _suffix_compatible(a, b)
 
 
+_COUNTS = ("household", "person")
+
+
+def _levels_by_sentence(qs: Iterable[Quantity]) -> dict[tuple[int, str], Quantity]:
+    """The level stated in a sentence for a subject (地区生产总值7856.56亿元、增长7.4%)."""
+    out: dict[tuple[int, str], Quantity] = {}
+    for q in qs:
+        if q.kind == "level" and q.subject and q.sentence >= 0:
+            out.setdefault((q.sentence, q.subject), q)
+    return out
+
+
+def _other_entity(a: Quantity, b: Quantity, levels: Mapping[tuple[int, str], Quantity], max_ratio: float) -> bool:
+    """Two growth rates whose sentences give levels far apart measure different things."""
+    la, lb = levels.get((a.sentence, a.subject or "")), levels.get((b.sentence, b.subject or ""))
+    if la is None or lb is None:
+        return False
+    same_family = la.family == lb.family or all(x.family.startswith("count") or x.family in _COUNTS for x in (la, lb))
+    return same_family and _far_apart(la, lb, max_ratio)
+
+
 def _same_enumeration(a: Quantity, b: Quantity) -> bool:
     """Two lists with the same last item are one enumeration when they list the same items,
     or when one of them is a lone item left before 分别 (据统计，净利润分别增长25.3%)."""
@@ -135,6 +156,7 @@ vs 上半年 growth.
                 if key is not None:
                     groups[key].append(q)
         findings: dict[tuple[int, int], tuple[Quantity, list[Quantity]]] = {}
+        levels = _levels_by_sentence(doc.quantities)
         for key, members in groups.items():
             if len(members) < 2:
                 continue
@@ -147,6 +169,8 @@ vs 上半年 growth.
                 agreeing = [p for p in comparable if p.overlaps(q)]
                 if conflicts and any(_far_apart(p, q, max_ratio) for p in conflicts):
                     continue  # too far apart to be one figure misstated: a different scope
+                if conflicts and q.kind == "growth" and any(_other_entity(p, q, levels, max_ratio) for p in conflicts):
+                    continue  # the growth of 1000亿 is not the growth of 7856亿: another entity
                 if conflicts and not agreeing:
                     findings.setdefault((q.start, q.end), (q, conflicts))
                 else:

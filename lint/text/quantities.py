@@ -206,6 +206,7 @@ class Quantity:
     block: int = -1  # index of the paragraph in Document.blocks
     enum_items: str = ""  # the whole list of an enumeration, 、-joined
     enum_size: int = 0  # how many values the list gives
+    sentence: int = -1  # offset where the quantity's sentence starts
 
     @property
     def key(self) -> str | None:
@@ -262,7 +263,7 @@ def _normal_sub(marker: str) -> str:
 
 
 _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "全年": ""}
-_PAST = re.compile(r"过去一年|过去的一年|一年来|(?<![比较同])(?:去年|上年)(?!同期)")
+_PAST = re.compile(r"[\s*“]{0,3}(?:过去一年|过去的一年|一年来|去年|上年)(?!同期)")  # at the start of a sentence
 _PLAN_WORDS = re.compile(r"今年|明年|力争|争取|确保|预期")
 _TARGET = re.compile(r"(力争|争取|确保|预期|目标是|目标为|目标值|计划|控制在)")
 _REVIEW_HEAD = re.compile(
@@ -361,12 +362,17 @@ _FROM = re.compile(r"(?:分别)?(?:从|由)(?:[^，。；从由增提降减达�
 _RELATIVE_START = re.compile(r"^(?:园区|集群|行业|全行业|项目|该)")
 _LEAD_VERB = re.compile(r"^(?:预计实现|预计完成|累计完成|实现|完成)")
 _COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)")
+_DIST_VERB = re.compile(r"^(?:新增|新建|新开工|新引进|累计|引进|培育|建成|改造|新认定)")
 _LIGHT_VERB = re.compile(r"(?:完成|实现|达到|新增)$")
+
+
+_MODIFIERS = re.compile(r"(?:累计|年均|平均|每年|同比|五年|分别|实际|名义|新增|总数|数量|总量|规模|增量|完成|实现)+")
 
 
 def _is_generic(s: str) -> bool:
     """A bare modifier (总量, 累计, 年均, 其中) that needs the subject it modifies."""
-    return s in _GENERIC or _LIGHT_VERB.sub("", s) in _GENERIC or s.startswith("其中")
+    return (s in _GENERIC or _LIGHT_VERB.sub("", s) in _GENERIC or s.startswith("其中")
+            or _MODIFIERS.fullmatch(s) is not None)
 
 
 def _item_ok(s: str) -> bool:
@@ -516,6 +522,7 @@ class _ZhParser:
         self.para_year = ""
         self.para_past = False
         self.para_entity = head_entity
+        self.head_entity = head_entity
         lead_end = text.find("。", 0, 24)
         if lead_end > 0:
             self.sent_start = 0
@@ -536,10 +543,13 @@ class _ZhParser:
             else:
                 for ym in _YEAR.finditer(self.text, pos, m.end()):
                     self.para_year = ym.group(1)
-                if _PAST.search(self.text, pos, m.end()):
+                if _PAST.match(self.text, pos):
                     self.para_past = True
                 elif _PLAN_WORDS.search(self.text, pos, m.end()):
                     self.para_past = False
+                if m.end() - pos <= 16 and pos > 0:  # 自贸试验区建设提速增效。: a topic sentence
+                    self.sent_start = pos
+                    self.para_entity = self._entity(m.end()) or self.head_entity
             pos = m.end()
         if pos < len(self.text) and self._has_numbers(pos, len(self.text)):
             self._sentence(pos, len(self.text))
@@ -704,7 +714,7 @@ class _ZhParser:
                 list_target = True
             elif s == 0 and len(lead.strip("*#— ")) <= 3:
                 unknown = True  # the list's lead-in is missing: we cannot tell what it lists
-        if _PAST.search(text, s, e):
+        if _PAST.match(text, s):
             self.para_past = True
         elif _PLAN_WORDS.search(text, s, e):
             self.para_past = False
@@ -738,6 +748,7 @@ class _ZhParser:
             return
         bounds = [s] + [m.end() for m in _CLAUSE_SEP.finditer(text, s, e)]
         target_seen = False
+        dist_verb = ""
         prev_end = s
         year_pos = s
         extra: list[Quantity] = []
@@ -776,6 +787,11 @@ class _ZhParser:
                 mode = "?"
             core = _SUBPERIOD.sub("", _YEAR.sub("", seg))
             residual, kind, qual, sign, flags = self._subject(core, first)
+            lead = _DIST_VERB.match(residual)
+            if seg.lstrip().startswith("、") and residual and not lead and dist_verb:
+                residual = dist_verb + residual  # 新增上市企业17家、新三板挂牌企业192家: both are new
+            elif not seg.lstrip().startswith("、"):
+                dist_verb = lead.group(0) if lead else ""
             subject: str | None = None
             if "of" in flags:
                 pass  # 为年度计划的110%, 是“十五”时期的1.7倍: a ratio to something else
@@ -849,6 +865,7 @@ class _ZhParser:
             q.extra["done"] = True
             q.start += self.base
             q.end += self.base
+            q.sentence = self.base + self.sent_start
             for k in ("num_start", "scale", "step", "place"):
                 q.extra.pop(k, None)
             self.out.append(q)
