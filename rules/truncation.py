@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 # 为…的…, : the object of a sentence begun before (……作为最大的政治，).
 _WEI_DE = re.compile(r"^为[^\s，。；：、这此那]{1,3}的[^\s，。；：、的]{1,4}[，；。]")
 _SENTENCE_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
+# A short opening sentence with no comma, like a bold topic line: 加快兰州新区产业集聚发展。
+_TOPIC_SENTENCE = re.compile(r"^[^，、：。；！？*\s]{3,25}(?:\*\*)?[。；！？]")
 _LOWER_OK = re.compile(r"^(?:i[A-Z]|e[A-Z-]|e\.g\.|i\.e\.|vs\.|etc\.|p\.m\.|a\.m\.|[a-z]+\.(?:com|org|gov|net)\b)")
 
 
@@ -197,7 +199,21 @@ def lost_beginning(b: Block, ev: Evidence) -> str:
         return f"opens with `{y}`, which attaches to what precedes it"
     if _WEI_DE.match(t):
         return "opens with `为…的`, the object of a sentence begun before"
-    return ""
+    return _lost_first_characters(b, t, ev)
+
+
+def _lost_first_characters(b: Block, t: str, ev: Evidence, *, minimum: int = 3) -> str:
+    """A short topic sentence whose first two characters occur elsewhere in the document
+    only as the tail of one three-character sequence (快兰州新区……。 where 加快 is meant):
+    its first character or characters were lost."""
+    if not _TOPIC_SENTENCE.match(t) or not (is_han(t[0]) and is_han(t[1])):
+        return ""
+    at = b.start + (len(b.text) - len(t))
+    preds = ev.predecessors(t[:2], skip=at)
+    if sum(preds.values()) < minimum or len(preds) != 1 or "#" in preds:
+        return ""
+    c = next(iter(preds))
+    return f"`{t[:2]}` occurs elsewhere only as `{c}{t[:2]}`"
 
 
 def _span_around(a: Block, b: Block, width: int) -> tuple[int, int]:

@@ -309,3 +309,12 @@ def test_quotes_typed_the_wrong_way_are_not_cuts(text: str) -> None:
 
 def test_a_lost_closing_quote_after_a_closed_one_is_reported() -> None:
     assert unbalanced("我们要把握“大桥经济”“黄金内湾，推动发展。") == [(11, "“")]
+
+
+def test_lost_first_characters_by_the_documents_own_words() -> None:
+    body = "".join(f"我们要加快兰州新区建设第{n}批项目。" for n in range(3))
+    text = body + "\n\n" + "快兰州新区产业集聚发展。立足打造产业高地。\n"
+    assert _codes(text) == [("TRN003", "快兰州新区产")]
+    # the same two characters also open a clause elsewhere: a sentence may open with them
+    ok = body + "兰州新区发展很快。\n\n" + "兰州新区产业集聚发展。立足打造产业高地。\n"
+    assert _codes(ok) == []

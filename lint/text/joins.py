@@ -80,6 +80,18 @@ class Evidence:
             self._vocab = Counter(w.lower() for w in _LATIN_WORD.findall(self.text))
         return self._vocab
 
+    def predecessors(self, s: str, *, skip: int = -1) -> Counter[str]:
+        """What comes right before each occurrence of ``s`` (other than the one at
+        ``skip``): a Han character, or ``#`` for punctuation, space and the text start."""
+        out: Counter[str] = Counter()
+        i = self.text.find(s)
+        while i != -1:
+            if i != skip:
+                c = self.text[i - 1] if i else "\n"
+                out[c if is_han(c) else "#"] += 1
+            i = self.text.find(s, i + 1)
+        return out
+
     def never_opens(self, ch: str, *, minimum: int = 3) -> bool:
         """``ch`` is common in the document, yet no clause anywhere else opens with it."""
         if not is_han(ch):
