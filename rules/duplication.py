@@ -298,7 +298,7 @@ class _Analysis:
                 continue
             per_unit = links.per_unit
             if not unit.covered and self._near(b, per_unit, anchor_counts):
-                continue
+                continue  # the whole paragraph is a near copy
             runs = shared_runs(texts, links, min(self.opts.min_span_chars, self.opts.min_sentence_chars))
             for run in runs:
                 if run.length >= self.opts.min_span_chars:
@@ -307,17 +307,41 @@ class _Analysis:
                 self._sentences(b, runs)
 
     def _near(self, b: int, per_unit: Mapping[int, int], anchor_counts: Mapping[int, int]) -> bool:
+        """Is unit ``b`` (or, in a joined paragraph, one of its fragments) a near copy of an earlier one?
+
+        Only the best-linked earlier units are compared in full. A fragment is
+        tried as well because a copy pasted right after a page-break fragment is
+        joined to it.
+        """
         unit = self.units[b]
-        key_b = unit.key
-        if len(key_b) < self.opts.min_paragraph_chars:
-            return False
         own = anchor_counts[b]
         ranked = sorted(((n, -a) for a, n in per_unit.items() if a != b), reverse=True)[:_NEAR_CANDIDATES]
+        sources = [-neg_a for n, neg_a in ranked if 4 * n >= own or n >= 2 and unit.lp.is_split]
+        if not sources:
+            return False  # shares too few anchors (a quarter is enough: the source may be a splice)
+        pieces = [(0, len(unit.folded))]
+        if unit.lp.is_split:
+            pieces += [(lo, lo + len(blk.text)) for lo, blk in zip(unit.lp.piece_starts, unit.lp.blocks)]
+        for lo, hi in pieces:
+            found = self._best_source(exact_key(unit.folded[lo:hi]), sources)
+            if found is None or _is_quotation(unit.folded[lo:hi]):
+                continue
+            score, a = found
+            lp_a = self.units[a].lp
+            start, end = unit.lp.to_doc_span(lo, hi)
+            self.findings.append(Finding(NEAR, start, end, lp_a.start, lp_a.end, similarity=score,
+                                         length=len(exact_key(unit.folded[lo:hi]))))
+            unit.covered.append((lo, hi))
+            if (lo, hi) == (0, len(unit.folded)):
+                return True
+        return False
+
+    def _best_source(self, key_b: str, sources: list[int]) -> tuple[float, int] | None:
+        """The most similar (then earliest) source at or above the threshold, with its similarity."""
+        if len(key_b) < self.opts.min_paragraph_chars:
+            return None
         best: tuple[float, int] | None = None
-        for n, neg_a in ranked:
-            a = -neg_a
-            if 4 * n < own or n < 2:
-                continue  # shares too few anchors to be a near copy (a quarter: the source may be a splice)
+        for a in sources:
             key_a = self.units[a].key
             if abs(len(key_a) - len(key_b)) > (100 - self.opts.near_similarity) / 50 * max(len(key_a), len(key_b)):
                 continue
@@ -326,14 +350,7 @@ class _Analysis:
             score = ratio(key_a, key_b, score_cutoff=self.opts.near_similarity)
             if score and (best is None or score > best[0] or score == best[0] and a < best[1]):
                 best = (score, a)
-        if best is None or _is_quotation(unit.folded):
-            return False
-        score, a = best
-        lp_a, lp_b = self.units[a].lp, unit.lp
-        self.findings.append(Finding(NEAR, lp_b.start, lp_b.end, lp_a.start, lp_a.end, similarity=score,
-                                     length=len(key_b)))
-        unit.covered.append((0, len(unit.folded)))
-        return True
+        return best
 
     def _spliced(self, run: Any) -> None:
         unit_b, unit_a = self.units[run.b], self.units[run.a]

@@ -109,6 +109,14 @@ def test_near_copy_reports_similarity() -> None:
     assert d.fix is None
 
 
+def test_near_copy_joined_to_a_page_break_fragment() -> None:
+    """A copy pasted right after a fragment that ends mid-sentence is joined to it."""
+    near = P2.replace("顶住压力", "顶住压方")
+    text = doc(P2, P1, "全面深化城市合作。携手港澳加快大广海湾经济区建设，推动在", near)
+    [d] = lint(text)
+    assert d.code == "DUP002" and text[d.start:d.end] == near
+
+
 def test_parallel_paragraphs_are_not_near_copies() -> None:
     a = "这一年，我们聚焦稳增长，全力推动经济回升向好。地区生产总值增长6.5%，规模以上工业增加值增长7.2%，固定资产投资增长8.1%。"
     b = "这一年，我们聚焦惠民生，全力满足人民群众期待。城镇新增就业3.2万人，居民人均可支配收入增长5.1%，民生支出占比达到75%。"
