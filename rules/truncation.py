@@ -317,9 +317,13 @@ Right:  Costs for businesses had risen since the beginning of the year.
         width = int(options.get("context", 6))
         ev = _evidence(doc)
         continued = {id(br.b) for br in find_breaks(doc) if br.kind == "split"}
+        prev: Block | None = None
         for b in doc.blocks:
+            before, prev = prev, b
             if b.kind is not BlockKind.PARAGRAPH or id(b) in continued:
                 continue
+            if before is not None and core(before.text)[-1:] in "：:":
+                continue  # a lead-in may go on in the next paragraph: "The options are:" / "raise rates, or hold."
             why = lost_beginning(b, ev)
             if why:
                 head = doc.text[b.start:min(b.end, b.start + width)]

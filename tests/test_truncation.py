@@ -318,3 +318,7 @@ def test_lost_first_characters_by_the_documents_own_words() -> None:
     # the same two characters also open a clause elsewhere: a sentence may open with them
     ok = body + "兰州新区发展很快。\n\n" + "兰州新区产业集聚发展。立足打造产业高地。\n"
     assert _codes(ok) == []
+
+
+def test_lowercase_after_a_lead_in_is_fine() -> None:
+    assert _codes("The options before the Council were:\n\nraise the rate, or hold it steady.\n") == []
