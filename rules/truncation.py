@@ -335,6 +335,9 @@ _OPEN_KIND = {"“": "“", "《": "《", "（": "（", "(": "（", "【": "【"
 _CLOSE_KIND = {"”": "“", "》": "《", "）": "（", ")": "（", "】": "【", "]": "【", "’": "‘"}
 _MARK = re.compile(r"[“”《》（）()【】\[\]‘’]")
 _ASCII_QUOTE = re.compile(r'"')
+_ENTITY_CHAR = {"&ldquo;": "“", "&rdquo;": "”", "&lsquo;": "‘", "&rsquo;": "’",
+                "&#8220;": "“", "&#8221;": "”", "&#8216;": "‘", "&#8217;": "’"}
+_ENTITY_QUOTE = re.compile("|".join(_ENTITY_CHAR), re.I)
 _QUOTE_LIKE = re.compile(r'[“”″"〃]|&rdquo;|&#8221;')
 # 1） a） 一）: a number closed by a bracket is a list marker, not half of a pair.
 _BRACKET_NUMBER = re.compile(r"^[\s*_]*[一二三四五六七八九十0-9A-Za-z]{1,3}[）)]")
@@ -348,6 +351,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     opening quote at the very start is how a quotation running over several
     paragraphs is written.
     """
+    # Entities left by a web page stand for their characters (the same offsets kept).
+    text = _ENTITY_QUOTE.sub(lambda e: _ENTITY_CHAR[e.group(0).lower()] + "\0" * (len(e.group(0)) - 1), text)
     stack: list[tuple[int, str]] = []
     bad: list[tuple[int, str]] = []
     m = _BRACKET_NUMBER.match(text)

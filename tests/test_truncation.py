@@ -322,3 +322,8 @@ def test_lost_first_characters_by_the_documents_own_words() -> None:
 
 def test_lowercase_after_a_lead_in_is_fine() -> None:
     assert _codes("The options before the Council were:\n\nraise the rate, or hold it steady.\n") == []
+
+
+def test_quote_entities_pair_with_real_quotes() -> None:
+    assert unbalanced("在落实&ldquo;三高四新”战略中。") == []
+    assert unbalanced("持续巩固“双减&rdquo;成效。") == []
