@@ -327,3 +327,43 @@ def test_lowercase_after_a_lead_in_is_fine() -> None:
 def test_quote_entities_pair_with_real_quotes() -> None:
     assert unbalanced("在落实&ldquo;三高四新”战略中。") == []
     assert unbalanced("持续巩固“双减&rdquo;成效。") == []
+
+
+_EN_TEXT = (
+    "Governing Council members began their deliberations with the global economy. They noted that growth "
+    "had been stronger than expected, with the composition of growth largely as expected. Exports had surged "
+    "ahead of tariffs, and the surge was expected to fade quickly. Members agreed that the uncertainty "
+    "would weigh on business investment and that the depreciation of the currency had lifted prices.\n"
+)
+
+
+def _split_round_trip(text: str, k: int) -> bool:
+    """Cut ``text`` at ``k`` as a page break would; when the cut is reported as a split,
+    its safe fix must give back the original text exactly."""
+    left = text[:k].rstrip(" ")
+    cut = left + "\n\n" + text[k:].lstrip(" ")
+    here = [d for d in _lint(cut, [SplitSentence]) if d.start <= len(left) < d.end]
+    assert len(here) <= 1
+    if here:
+        assert _apply(cut, here[0]) == text
+    return bool(here)
+
+
+def test_split_fix_round_trips_on_every_cut_of_a_chinese_paragraph() -> None:
+    seed = (DATA / "seed.txt").read_text(encoding="utf-8")
+    start = seed.index("扎实做好新时代“侨”文章")
+    end = seed.index("\n", start)
+    tried = joined = 0
+    for k in range(start + 20, end - 20, 3):
+        if seed[k - 1] in "，。、；：“”" or seed[k] in "，。、；：“”":
+            continue
+        tried += 1
+        joined += _split_round_trip(seed, k)
+    assert tried > 30 and joined > tried // 2
+
+
+def test_split_fix_round_trips_on_english_cuts() -> None:
+    text = _EN_TEXT + _EN_TEXT.replace("Governing Council", "The Council")
+    first = text.index("\n")
+    results = [_split_round_trip(text, k) for k in range(40, first - 20, 7)]
+    assert sum(results) > len(results) // 2
