@@ -133,7 +133,7 @@ def _deletion(doc: Document, start: int, end: int, line_start: int) -> tuple[int
 def _where(unit: _Unit, start: int, end: int) -> str:
     """Which part of its page-break fragment a run is: the end, the start, all of it, or inside."""
     text = unit.folded
-    lo, hi = unit.fragment(start)
+    lo, hi = unit.fragment(start)[0], unit.fragment(max(start, end - 1))[1]
     at_start = not text[lo:start].strip()
     at_end = not text[end:hi].strip()
     if at_start and at_end:
@@ -352,7 +352,8 @@ class _Analysis:
                 best = (score, a)
         return best
 
-    def _spliced(self, run: Any) -> None:
+    def _spliced(self, run: SharedRun) -> None:
+        """Report the parts of a shared run not yet reported, when they look pasted in."""
         unit_b, unit_a = self.units[run.b], self.units[run.a]
         for s, e in unit_b.uncovered(run.b_start, run.b_end):
             length = len(unit_b.folded[s:e].strip())  # characters as written (English counts its spaces)
@@ -368,7 +369,6 @@ class _Analysis:
             self.findings.append(Finding(SPLICE, start, end, rel_start, rel_end, length=length,
                                          note=_where(unit_a, a_s, a_e)))
             unit_b.covered.append((s, e))
-
 
     def _spliced_in(self, unit_b: _Unit, start: int, end: int, unit_a: _Unit, a_start: int, a_end: int) -> bool:
         """Was ``[start, end)`` pasted over the cut-off end of its paragraph?
