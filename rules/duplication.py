@@ -141,6 +141,12 @@ def _where(unit: _Unit, start: int, end: int) -> str:
     return "end" if at_end else "start" if at_start else "middle"
 
 
+def _lines(doc: Document, start: int, end: int) -> str:
+    """``line 7`` or ``lines 7-9``: where a span lies, for messages."""
+    first, last = doc.position(start)[0], doc.position(max(start, end - 1))[0]
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
 def _is_quotation(folded: str) -> bool:
     """A paragraph that is (almost) all quotation is repeated on purpose."""
     inside = sum(e - s for s, e in quoted_spans(folded))
@@ -514,7 +520,7 @@ Right:  keep the paragraph once.
 
     def message(self, f: Finding, line: int, doc: Document) -> str:
         what = "text" if f.note == "fragment" else "paragraph"
-        return f"{what} repeats the one at line {line} word for word ({f.length} characters)"
+        return f"{what} repeats the one at {_lines(doc, f.rel_start, f.rel_end)} word for word ({f.length} characters)"
 
 
 class NearDuplicateParagraph(_DuplicationRule):
@@ -559,9 +565,8 @@ Right:  keep the paragraph once (and join the page-break split).
     options: Mapping[str, Any] = {}
 
     def message(self, f: Finding, line: int, doc: Document) -> str:
-        end_line = doc.position(max(f.rel_start, f.rel_end - 1))[0]
         here = (doc.position(f.start)[0], doc.position(max(f.start, f.end - 1))[0])
-        where = f"lines {line}-{end_line}" if end_line != line else f"line {line}"
+        where = _lines(doc, f.rel_start, f.rel_end)
         split = "split by a page break here" if here[0] != here[1] else "which a page break splits"
         if here[0] != here[1]:
             return f"paragraph ({split}) repeats the one at {where}"
