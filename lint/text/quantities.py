@@ -317,7 +317,7 @@ _RELATIVE_HEADS = frozenset(
     "受益居民 受益群众 受益人口 受益 规划面积 规划总面积 总面积 面积 全长 总长 长度 占地 占地面积 建筑面积 总建筑面积 设计车速 办结率 办复率 满意率 办理率 完成率 回复率 按期办结率 "
     "惠及群众 惠及 年度计划投资 计划投资 总投资额 投资总额 计划总投资 年度投资 完成年度投资 工业总产值 规上工业总产值 工业增加值 主营业务收入 营业收入 税收总额 经营收入 销售收入".split()
 )
-_FIVE_YEAR_PARA = re.compile(r"过去五年|五年来|本届政府|过去的五年|五年间|“十[一二三四]五”(?:期间|时期)|十[一二三四]五期间")
+_FIVE_YEAR_PARA = re.compile(r"过去五年|五年来|本届政府|过去的五年|五年间|过去的?[两二三四六七八九十]年|[两二三四六七八九十]年来|“十[一二三四]五”(?:期间|时期)|十[一二三四]五期间")
 _NEXT_FIVE_PARA = re.compile(r"今后五年|未来五年|“十[四五六]五”(?:期间|时期|规划)|到20\d\d年")
 _ALIASES = (("规模以上", "规上"), ("GDP", "地区生产总值"), ("生产总值", "地区生产总值"), ("地区地区", "地区"))
 _SPLIT_ITEMS = re.compile(r"[、]")
@@ -528,8 +528,9 @@ class _ZhParser:
         if lead_end > 0:
             self.sent_start = 0
             self.para_entity = self._entity(lead_end) or head_entity
+        past_span = _FIVE_YEAR_PARA.search(text, 0, 80)
         self.para_sub = ("今后五年" if _NEXT_FIVE_PARA.search(text, 0, 80) else
-                         "过去五年" if _FIVE_YEAR_PARA.search(text, 0, 80) else head_sub)
+                         _normal_sub(past_span.group(0)) if past_span else head_sub)
 
     def run(self) -> list[Quantity]:
         """One scan for numbers; only sentences that hold one are parsed further."""
@@ -769,6 +770,7 @@ class _ZhParser:
             prev_end = g[-1].end
             for ym in _YEAR.finditer(text, year_pos, first.start):
                 state.year = ym.group(1)
+                state.year_here = True
             sub_m = None
             for sm in _SUBPERIOD.finditer(text, year_pos, first.start):
                 sub_m = sm  # 一季度，全市地区生产总值增长3.5%: the marker may stand in an earlier clause
@@ -835,7 +837,7 @@ class _ZhParser:
                     subject = None  # 1亿元以上项目, 90%以上企业: a threshold, not a measurement
             if sub_m:
                 state.sub = _normal_sub(sub_m.group(1))
-            sub = state.sub or ("" if state.year else self.para_sub)
+            sub = state.sub or ("" if state.year_here else self.para_sub)
             period = mode + ":" + (state.year or self.period.year) + (":" + sub if sub else "")
             sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
             if residual and (at := seg.rfind(residual[:2])) >= 0:
@@ -994,6 +996,7 @@ class _ZhParser:
 @dataclass(slots=True)
 class _PartState:
     year: str
+    year_here: bool = False  # the year was written in this sentence
     sub: str = ""
     prev: str | None = None
     topic: str | None = None
