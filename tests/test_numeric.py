@@ -163,3 +163,41 @@ def test_growth_mismatch() -> None:
     assert _lint(GrowthMismatch, "一般预算收入由4.33亿元增加到50.86亿元，增长11倍。") == []
     # value added grows at comparable prices; its levels are at current prices
     assert _lint(GrowthMismatch, "工业增加值由559.4亿元增加到690亿元，增长17.6%。") == []
+
+
+# -- scope and period traps met in real reports ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a zone named in the sentence: its GDP is not the city's
+        "全市地区生产总值增长6.5%。\n\n滇中新区经济运行稳中向好，地区生产总值增长8.5%。",
+        # a zone named by the paragraph's short topic sentence
+        "新增经营主体3.97万户、增长8.5%。\n\n自贸试验区建设提速增效。新增经营主体7660家、增长10.2%。",
+        # 新增 distributes over the list: 192 new ones, 347 in all
+        "新增上市企业17家、新三板挂牌企业192家。\n\n新三板挂牌企业达到347家。",
+        # the titles of list items count different things
+        "8个城际轨道项目：穗莞深城际。\n\n6个城际轨道项目：广清城际。",
+        # an upper bound is a ceiling: 3.02% is within 3.7%
+        "城镇登记失业率为3.02%。\n\n城镇登记失业率控制在3.7%以内。",
+        # the growth of a 1000亿 economy is not the growth of a 7856亿 one
+        "全市生产总值达到7856.56亿元、增长7.4%。\n\n全市生产总值突破1000亿元、增长7.2%。",
+        # a comparison belongs to its own subject
+        "地区生产总值增长6.8%，增速分别高于全国、全省0.7个和0.6个百分点。\n\n"
+        "不良贷款率0.88%，分别低于全国、全省0.98个和0.28个百分点。",
+    ],
+)
+def test_scope_traps_are_silent(text: str) -> None:
+    assert _found(NumericContradiction, REVIEW + text + "\n") == []
+
+
+def test_last_year_told_in_the_plan_is_last_year() -> None:
+    text = ("——2016年1月在某市人民代表大会上\n\n一、2016年工作安排\n\n今年是攻坚之年。过去一年，全市人民齐心协力。"
+            "全市地区生产总值增长6.9%。\n\n综合各方面因素，全市经济社会发展的主要预期目标是：地区生产总值增长6.5%。\n")
+    assert _found(NumericContradiction, text) == []
+
+
+def test_word_before_a_value_list_bounds_every_value() -> None:
+    text = REVIEW + "财政总收入、地方财政收入分别突破200亿元、150亿元。\n\n其中，地方财政收入达152.53亿元。\n"
+    assert _found(NumericContradiction, text) == []
