@@ -25,20 +25,29 @@ _KEY_HELP = """\
 How keys are formed. Each number becomes a quantity with an interval: the precision
 of the written number widens it (4千亿元 allows 3500亿-4500亿, 4022.25亿元 allows
 4022.245亿-4022.255亿); 超, 超过, 突破, 以上, 多, 余, more than, over give a lower bound
-(from the value up to one step of its last non-zero digit), 近, 接近, 不到, 以内,
-nearly, under an upper bound, 约, 左右, about a tolerance of a tenth. Units convert
-within a family (元/万元/亿元, 亩/万亩, 公里/km) and never across (% is not 个百分点).
+(from the value up to one step of its last non-zero digit), 近, 接近, nearly an upper
+bound just below the value, 以内, 控制在, 不到, 低于, under a ceiling (any value below
+it), 约, 左右, about a tolerance of a tenth. Units convert within a family (元/万元/亿元,
+亩/万亩, 公里/km) and never across (% is not 个百分点).
 The key of a quantity joins: the subject phrase before its verb, with lead-ins such
 as 数据显示, 据统计, 全年, 全市, 力争 dropped and scope words kept (农村居民 is not
 居民, 规上工业 is not 工业); a clause without a subject borrows the previous subject
-of its sentence; the kind (增长/下降 -> growth, 达/为 -> level, 排/居 第N -> rank with
-its scope, 占…比重 -> share); the unit family; and the period: actual or target
-(from headings such as 2023年工作回顾 / 2024年工作安排 and words such as 力争, 预期,
-目标是, expect), the year, and the sub-period (一季度, 上半年, 前三季度, 过去五年). Values
-after 分别 are matched to their subjects in order; when the counts differ they are
-compared only with the same enumeration. In English the key is the clause's words
-before the number, which must be long enough to be specific. A number whose
-subject is a pronoun, too generic (增长, 总量 alone) or unknown gets no key.
+of its sentence; a zone named in the sentence, in a short topic sentence or in the
+sub-heading (滇中新区, 县域, 自贸试验区) is put in front of the subject; the kind
+(增长/下降 -> growth, 达/为 -> level, 排/居 第N -> rank with its scope, 占…比重 -> share);
+the unit family; and the period: actual or target (from headings such as
+2023年工作回顾 / 2024年工作安排, a plan paragraph opening with 今年, words such as
+力争, 预期, 目标是, expect, and 过去一年 told inside the plan), the year, and the
+sub-period (一季度, 上半年, 前三季度, 过去五年, 十三五). Values after 分别 are matched to
+their subjects in order; when the counts differ they are compared only with the same
+enumeration. In English the key is the clause's words before the number, which must
+be long enough to be specific. No key at all for a subject that is a pronoun, too
+generic (增长, 总量, 年均 alone), relative to something said elsewhere (税收, 总投资,
+全长, 办结率 of which park, project or road?), a threshold (1亿元以上项目) or a title
+(8个项目：). Two mentions of one key are still not compared when they stand in the same
+paragraph (a paragraph listing 竣工290个 … 竣工65个 is about different things), when
+their values are more than max_ratio apart (a five-year total vs one year, a zone vs
+the city), or when they are growth rates of levels that far apart.
 `reportlint --show-facts FILE` lists every quantity with its key, interval and period.
 """
 
