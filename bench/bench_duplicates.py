@@ -149,6 +149,15 @@ def _mutate(text: str, rng: random.Random) -> str:
     return "".join(chars)
 
 
+def _rss_mb() -> float:
+    """Resident memory now (Linux), to tell the analysis's own memory from the input's."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * resource.getpagesize() / 2**20
+
+
 def run_one(size: int, corpus: Path, seed: int, model_limit: int) -> dict[str, object]:
     """Time the full document model (up to ``model_limit`` paragraphs) and the duplication analysis."""
     from reportlint.document import Document
@@ -162,6 +171,7 @@ def run_one(size: int, corpus: Path, seed: int, model_limit: int) -> dict[str, o
         t0 = time.perf_counter()
         _ = Document(text, "bench.txt").logical_paragraphs
         model_s = round(time.perf_counter() - t0, 2)
+    base_mb = _rss_mb()
     t1, c1 = time.perf_counter(), time.process_time()
     doc = BenchDocument(text)
     findings = analyse(doc, _merged({}))  # type: ignore[arg-type]
@@ -171,7 +181,7 @@ def run_one(size: int, corpus: Path, seed: int, model_limit: int) -> dict[str, o
         kinds[f.kind] = kinds.get(f.kind, 0) + 1
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"paragraphs": size, "chars": len(text), "model_s": model_s, "duplicates_s": round(t2 - t1, 2), "cpu_s": round(c2 - c1, 2),
-            "peak_mb": round(peak_mb), "injected": injected, "found": kinds}
+            "peak_mb": round(peak_mb), "input_mb": round(base_mb), "injected": injected, "found": kinds}
 
 
 def main() -> None:
@@ -188,14 +198,14 @@ def main() -> None:
         print(json.dumps(run_one(args.one, corpus, args.seed, args.model_limit)))
         return
     print(f"corpus: {corpus}", flush=True)
-    print(f"{'paragraphs':>10} {'chars':>11} {'model s':>8} {'dup s':>7} {'cpu s':>6} {'peak MB':>8}  injected -> found", flush=True)
+    print(f"{'paragraphs':>10} {'chars':>11} {'model s':>8} {'dup s':>7} {'cpu s':>6} {'peak MB':>8} {'input MB':>8}  injected -> found", flush=True)
     for size in (int(s) for s in args.sizes.split(",")):
         out = subprocess.run([sys.executable, str(HERE), "--one", str(size), "--corpus", str(corpus),
                               "--seed", str(args.seed), "--model-limit", str(args.model_limit)],
                              capture_output=True, text=True, check=True)
         r = json.loads(out.stdout)
         model = "-" if r["model_s"] is None else r["model_s"]
-        print(f"{r['paragraphs']:>10} {r['chars']:>11} {model:>8} {r['duplicates_s']:>7} {r['cpu_s']:>6} {r['peak_mb']:>8}"
+        print(f"{r['paragraphs']:>10} {r['chars']:>11} {model:>8} {r['duplicates_s']:>7} {r['cpu_s']:>6} {r['peak_mb']:>8} {r['input_mb']:>8}"
               f"  {r['injected']} -> {r['found']}", flush=True)
 
 
