@@ -53,6 +53,8 @@ _WEI_DE = re.compile(r"^为[^\s，。；：、这此那]{1,3}的[^\s，。；：
 _SENTENCE_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
 # A short opening sentence with no comma, like a bold topic line: 加快兰州新区产业集聚发展。
 _TOPIC_SENTENCE = re.compile(r"^[^，、：。；！？*\s]{3,25}(?:\*\*)?[。；！？]")
+_DATE_START = re.compile(r"^[（(]?[0-9０-９〇零一二三四五六七八九]{4}年")
+_LOST_BRACKET_NUMBER = re.compile(r"^[一二三四五六七八九十0-9]{1,3}[）)]")
 _LOWER_OK = re.compile(r"^(?:i[A-Z]|e[A-Z-]|e\.g\.|i\.e\.|vs\.|etc\.|p\.m\.|a\.m\.|[a-z]+\.(?:com|org|gov|net)\b)")
 
 
@@ -119,6 +121,11 @@ def find_breaks(doc: Document) -> list[Break]:
             figure = (a.text[-1:].isdigit() or a.text[-1:] in "%‰") and "，" in a.text  # prose, not a label like 附件1
             if why and (plain_continuation(b) or figure or core(a.text)[-1:] in "，、,"):  # type: ignore[arg-type]
                 out.append(Break("split", a, b, _join(a, b, ev), why))  # type: ignore[arg-type]
+            elif b_ok and b.kind is BlockKind.PARAGRAPH and _prose_fragment(a, b):  # type: ignore[union-attr, arg-type]
+                # A line with a comma in it is seldom a heading: the statistics may speak.
+                why = continuation_reason(a, b, ev)  # type: ignore[arg-type]
+                if why:
+                    out.append(Break("split", a, b, _join(a, b, ev), why))  # type: ignore[arg-type]
             continue
         heading = heading_like(a, last=i == last_prose, evidence=ev) or _opening(a) in series
         why = continuation_reason(a, b, ev, statistics=not heading) if b_ok else ""  # type: ignore[arg-type]
@@ -132,6 +139,20 @@ def find_breaks(doc: Document) -> list[Break]:
             out.append(Break("lost-ending", a, b))
     doc.cache["truncation.breaks"] = out
     return out
+
+
+def _prose_fragment(a: Block, b: Block) -> bool:
+    """Does a short line the parser took for a heading read like the start of a sentence
+    cut by a page break? It carries a comma or runs long, is no dateline (——…会议上),
+    no number that lost its bracket (五）财政改革……), and the next block is no bold
+    topic line or lead-in of its own."""
+    t = core(a.text)
+    if a.numbering is not None or a.lang != "zh" or not ("，" in t or len(t) > 20):
+        return False
+    if t.startswith(("—", "―", "─", "-", "◇", "◆", "●", "■", "*")) or _LOST_BRACKET_NUMBER.match(t) or _DATE_START.match(t):
+        return False  # a dateline, a heading whose number lost its bracket
+    nxt = head(b.text)
+    return not (b.text.lstrip().startswith(("**", "__")) or core(nxt).endswith(("：", ":")) and len(nxt) <= 20)
 
 
 def _opening(block: Block) -> str:
@@ -322,7 +343,7 @@ Right:  Costs for businesses had risen since the beginning of the year.
             before, prev = prev, b
             if b.kind is not BlockKind.PARAGRAPH or id(b) in continued:
                 continue
-            if before is not None and core(before.text)[-1:] in "：:":
+            if before is not None and core(before.text)[-1:] in "：:" and b.lang == "en":
                 continue  # a lead-in may go on in the next paragraph: "The options are:" / "raise rates, or hold."
             why = lost_beginning(b, ev)
             if why:

@@ -367,3 +367,12 @@ def test_split_fix_round_trips_on_english_cuts() -> None:
     first = text.index("\n")
     results = [_split_round_trip(text, k) for k in range(40, first - 20, 7)]
     assert sum(results) > len(results) // 2
+
+
+def test_short_line_with_a_comma_cut_by_a_page_break() -> None:
+    text = ("积极引进国内外科技人才。发挥我市科研院所和高等院校的作用，积极引进\n\n"
+            "国内外科技及各类人才，为振兴老工业基地提供智力支持。\n")
+    assert [c for c, _ in _codes(text)] == ["TRN001"]
+    dateline = ("政府工作报告\n\n2001年2月15日在哈尔滨市第十一届人大五次会议上\n\n市长 王宗璋\n\n各位代表：\n\n"
+                "现在，我代表市人民政府向大会报告工作。上市公司发展良好。\n")
+    assert _codes(dateline) == []
