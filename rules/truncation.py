@@ -127,8 +127,13 @@ def find_breaks(doc: Document) -> list[Break]:
                 if why:
                     out.append(Break("split", a, b, _join(a, b, ev), why))  # type: ignore[arg-type]
             continue
-        heading = heading_like(a, last=i == last_prose, evidence=ev) or _opening(a) in series
-        why = continuation_reason(a, b, ev, statistics=not heading) if b_ok else ""  # type: ignore[arg-type]
+        in_series = _opening(a) in series
+        heading = heading_like(a, last=i == last_prose, evidence=ev) or in_series
+        # A lone heading-like line with commas in it may still be half a sentence; the
+        # statistics may say so, but its end alone is never taken for a lost ending.
+        stats = not heading or (not in_series and b_ok and b.kind is BlockKind.PARAGRAPH  # type: ignore[union-attr]
+                                and "，" in a.text and _prose_fragment(a, b))  # type: ignore[arg-type]
+        why = continuation_reason(a, b, ev, statistics=stats) if b_ok else ""  # type: ignore[arg-type]
         if why:
             out.append(Break("split", a, b, _join(a, b, ev), why))  # type: ignore[arg-type]
         elif heading:
