@@ -100,50 +100,70 @@ def find_breaks(doc: Document) -> list[Break]:
     for i, a in enumerate(blocks):
         if a.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or ends_sentence(a.text):
             continue
-        if a.kind is BlockKind.PARAGRAPH and meant_open(a):
-            continue
-        b = blocks[i + 1] if i + 1 < len(blocks) else None
-        if b is not None and _introduces(a, b):
-            continue
-        if (a.numbering is not None and i and blocks[i - 1].numbering is not None and b is None
-                and not _has_sentence(a)):
-            continue  # the last item of a numbered list
-        if b is not None and not _can_continue(b, doc):
-            b_ok = False
-        else:
-            b_ok = b is not None
         if a.kind is BlockKind.HEADING and doc.text[a.line_start:a.start].strip():
             continue  # a Markdown heading (# …) is never half a sentence
+        b = blocks[i + 1] if i + 1 < len(blocks) else None
+        if _meant_to_stay_open(blocks, i, b):
+            continue
+        nxt = b if b is not None and _can_continue(b, doc) else None
         if a.kind is BlockKind.HEADING and not _ends_in_cut_word(a, ev):
-            # A heading: only a plain continuation makes it the first half of a sentence.
-            # Or a figure cut in two; how often characters pair up elsewhere is no proof here.
-            why = continuation_reason(a, b, ev, statistics=False) if b_ok and a.numbering is None else ""  # type: ignore[arg-type]
-            figure = (a.text[-1:].isdigit() or a.text[-1:] in "%‰") and "，" in a.text  # prose, not a label like 附件1
-            if why and (plain_continuation(b) or figure or core(a.text)[-1:] in "，、,"):  # type: ignore[arg-type]
-                out.append(Break("split", a, b, _join(a, b, ev), why))  # type: ignore[arg-type]
-            elif b_ok and b.kind is BlockKind.PARAGRAPH and _prose_fragment(a, b):  # type: ignore[union-attr, arg-type]
-                # A line with a comma in it is seldom a heading: the statistics may speak.
-                why = continuation_reason(a, b, ev)  # type: ignore[arg-type]
-                if why:
-                    out.append(Break("split", a, b, _join(a, b, ev), why))  # type: ignore[arg-type]
-            continue
-        in_series = _opening(a) in series
-        heading = heading_like(a, last=i == last_prose, evidence=ev) or in_series
-        # A lone heading-like line with commas in it may still be half a sentence; the
-        # statistics may say so, but its end alone is never taken for a lost ending.
-        stats = not heading or (not in_series and b_ok and b.kind is BlockKind.PARAGRAPH  # type: ignore[union-attr]
-                                and "，" in a.text and _prose_fragment(a, b))  # type: ignore[arg-type]
-        why = continuation_reason(a, b, ev, statistics=stats) if b_ok else ""  # type: ignore[arg-type]
-        if why:
-            out.append(Break("split", a, b, _join(a, b, ev), why))  # type: ignore[arg-type]
-        elif heading:
-            continue
-        elif i == last_prose:
-            out.append(Break("document-end", a, None))
+            br = _heading_break(a, nxt, ev)
         else:
-            out.append(Break("lost-ending", a, b))
+            br = _paragraph_break(a, nxt, ev, last=i == last_prose, series=series)
+        if br is not None and br.kind == "lost-ending":
+            br = Break("lost-ending", a, b)  # the block that follows, whatever it is
+        if br is not None:
+            out.append(br)
     doc.cache["truncation.breaks"] = out
     return out
+
+
+def _meant_to_stay_open(blocks: list[Block], i: int, b: Block | None) -> bool:
+    """A label with its value, a paragraph with a heading glued on, a lead-in before a
+    table or list, or the last item of a numbered list."""
+    a = blocks[i]
+    if a.kind is BlockKind.PARAGRAPH and meant_open(a):
+        return True
+    if b is not None and _introduces(a, b):
+        return True
+    return (b is None and a.numbering is not None and i > 0 and blocks[i - 1].numbering is not None
+            and not _has_sentence(a))
+
+
+def _heading_break(a: Block, b: Block | None, ev: Evidence) -> Break | None:
+    """A line the parser took for a heading is half a sentence only on plain proof (the
+    next block opens with a comma or a lowercase word, a figure is cut in two), or, when
+    it reads like prose (a comma in it), on the document's statistics."""
+    if b is None or a.numbering is not None:
+        return None
+    why = continuation_reason(a, b, ev, statistics=False)
+    figure = (a.text[-1:].isdigit() or a.text[-1:] in "%‰") and "，" in a.text  # prose, not a label like 附件1
+    if why and (plain_continuation(b) or figure or core(a.text)[-1:] in "，、,"):
+        return Break("split", a, b, _join(a, b, ev), why)
+    if b.kind is BlockKind.PARAGRAPH and _prose_fragment(a, b):
+        why = continuation_reason(a, b, ev)
+        if why:
+            return Break("split", a, b, _join(a, b, ev), why)
+    return None
+
+
+def _paragraph_break(a: Block, b: Block | None, ev: Evidence, *, last: bool, series: set[str]) -> Break | None:
+    """An open paragraph: split when the next one carries on, else a lost ending, unless
+    it is a heading written as a paragraph (then only a split is possible)."""
+    in_series = _opening(a) in series
+    heading = heading_like(a, last=last, evidence=ev) or in_series
+    # A lone heading-like line with commas in it may still be half a sentence; the
+    # statistics may say so, but its end alone is never taken for a lost ending.
+    stats = not heading or (not in_series and b is not None and b.kind is BlockKind.PARAGRAPH
+                            and "，" in a.text and _prose_fragment(a, b))
+    why = continuation_reason(a, b, ev, statistics=stats) if b is not None else ""
+    if why and b is not None:
+        return Break("split", a, b, _join(a, b, ev), why)
+    if heading:
+        return None
+    if last:
+        return Break("document-end", a, None)
+    return Break("lost-ending", a, b)
 
 
 def _prose_fragment(a: Block, b: Block) -> bool:
