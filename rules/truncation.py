@@ -12,12 +12,18 @@ inside the document, never from a word list of one report:
   in the same document (``水`` + ``土`` -> ``水土`` elsewhere), or, in English, a
   word that occurs elsewhere (``bec`` + ``ome`` -> ``become``)?
 * does the next paragraph open with a character that, everywhere else in the
-  document, never opens a clause?
+  document, never opens a clause, or with one that attaches to what precedes it
+  (的, 和, 等)?
 
-Headings, titles, bylines, datelines and salutations end without punctuation on
-purpose: they are recognised by the block parser, and a short paragraph with no
-sentence inside it is treated as a heading unless the next block plainly carries
-on from it.
+A paragraph that *starts* mid-sentence opens with what only continues a sentence
+(是：, 为最大的政治，, a comma, a lowercase English word), or is a short topic line
+whose first two characters occur elsewhere in the document only after one and the
+same character (快兰州新区…… where 加快 is meant).
+
+Headings, titles, bylines, datelines, salutations, labels with their values and
+lead-ins before lists end without punctuation on purpose: they are recognised by
+the block parser or here, and a short paragraph with no sentence inside it is
+treated as a heading unless the next block carries on from it.
 """
 
 from __future__ import annotations
