@@ -213,7 +213,17 @@ def _lead_ordinal(text: str) -> int | None:
 
 
 def _count_en(blocks: list[Block], i: int, rest: str, window: int) -> int | None:
-    """Ordinal items (First, … Second, … Finally, …) after an English announcement."""
+    """Items after an English announcement: a bullet or numbered list right after it,
+    or ordinals (First, … Second, … Finally, …)."""
+    if i + 1 < len(blocks) and (blocks[i + 1].kind is BlockKind.LIST_ITEM or blocks[i + 1].numbering):
+        kind, style = blocks[i + 1].kind, blocks[i + 1].numbering and numbering_style(blocks[i + 1].numbering)
+        n = 0
+        for blk in blocks[i + 1:]:
+            same = blk.kind is kind and (style is None or blk.numbering and numbering_style(blk.numbering) == style)
+            if not same:
+                break
+            n += 1
+        return n
     seen: set[int] = set()
     finally_seen = False
     texts = [rest] + [b.text for b in blocks[i + 1:i + 1 + window] if b.is_prose]

@@ -122,3 +122,10 @@ def test_items_with_paragraphs_of_their_own() -> None:
     text = "我们着力抓了以下七项工作：\n\n" + items + "各位代表，成绩来之不易。\n\n**七是深化改革。**\n\n二、今年的工作\n"
     assert _found(MissingItems, text) == []
     assert _found(MissingItems, text.replace("**七是深化改革。**", "深化改革。")) == [("STR001", "七")]
+
+
+def test_english_announcement_followed_by_a_list() -> None:
+    text = "The Budget has three priorities:\n\n- help firms grow\n- build a caring society\n\nLet me explain.\n"
+    assert _found(MissingItems, text) == [("STR001", "three")]
+    full = text.replace("- build", "- keep finances sound\n- build")
+    assert _found(MissingItems, full) == []
