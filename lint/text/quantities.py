@@ -110,7 +110,7 @@ _FULLWIDTH_RE = re.compile("[０-９．％]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _ENTITY = re.compile(
     r"[\u4e00-\u9fff]{1,8}?(?:新区|园区|开发区|高新区|经开区|自贸区|自贸试验区|片区|综保区|保税区|港区|经济区|示范区|"
-    r"试验区|产业园|合作区|县|市辖区|城区)(?=[\u4e00-\u9fff“（(，])|县域|郊区|农村地区|开发区"
+    r"试验区|产业园|合作区|县|市辖区|城区|工业区|工业园)(?=[\u4e00-\u9fff“（(，])|县域|郊区|农村地区|开发区"
 )
 _RANGE_OPEN = frozenset((None, "控制在", "约", "大约", "保持在"))
 _RANGE_CLOSE = frozenset((None, "左右", "以内", "之间"))
@@ -254,7 +254,7 @@ _YEAR = re.compile(r"(?:到|至|截至)?((?:19|20)\d{2})年(?:底|末|上半年|
 _SUBPERIOD = re.compile(
     r"(第?[一二三四1-4]季度|上半年|下半年|前三季度|前\d{1,2}个?月|\d{1,2}[-—－~～至到]\d{1,2}月|全年|过去五年|五年来|五年间|"
     r"五年累计|五年|“?(?:十[一二三四五]|[六七八九十])五”?(?:期间|时期|末期|末)?|近[三五3-5]年|[两二三四六七八九十]年(?:来|间|累计)|"
-    r"^[两二三四六七八九十]年)"
+    r"^[两二三四六七八九十]年|今年以来|年初以来)"
 )
 def _normal_sub(marker: str) -> str:
     """一季度 for 第一季度, 十一五 for “十一五”时期, 过去五年 for 五年来 ..."""
@@ -317,7 +317,7 @@ _RELATIVE_HEADS = frozenset(
     "受益居民 受益群众 受益人口 受益 规划面积 规划总面积 总面积 面积 全长 总长 长度 占地 占地面积 建筑面积 总建筑面积 设计车速 办结率 办复率 满意率 办理率 完成率 回复率 按期办结率 "
     "惠及群众 惠及 年度计划投资 计划投资 总投资额 投资总额 计划总投资 年度投资 完成年度投资 工业总产值 规上工业总产值 工业增加值 主营业务收入 营业收入 税收总额 经营收入 销售收入".split()
 )
-_FIVE_YEAR_PARA = re.compile(r"过去五年|五年来|本届政府|过去的五年|五年间|过去的?[两二三四六七八九十]年|[两二三四六七八九十]年来|“十[一二三四]五”(?:期间|时期)|十[一二三四]五期间")
+_FIVE_YEAR_PARA = re.compile(r"今年以来|年初以来|过去五年|五年来|本届政府|过去的五年|五年间|过去的?[两二三四六七八九十]年|[两二三四六七八九十]年来|“十[一二三四]五”(?:期间|时期)|十[一二三四]五期间")
 _NEXT_FIVE_PARA = re.compile(r"今后五年|未来五年|“十[四五六]五”(?:期间|时期|规划)|到20\d\d年")
 _ALIASES = (("规模以上", "规上"), ("GDP", "地区生产总值"), ("生产总值", "地区生产总值"), ("地区地区", "地区"))
 _SPLIT_ITEMS = re.compile(r"[、]")
@@ -400,16 +400,20 @@ def _head_year(text: str) -> str:
     return y if y.isdigit() else "".join(str(_CN_DIGIT[c]) for c in y)
 
 
-_DOC_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+_DOC_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?=\s*\d{1,2}\s*月)")
 _DATELINE = re.compile(r"\d\s*月\s*\d{1,2}\s*日|会议上|人民代表大会|人大")
 _STRONG_PLAN = re.compile(r"安排|工作重点|重点工作|主要任务|目标任务|建议|意见|今后|未来|展望|打算|着眼|总体要求|今年")
 _HEAD_SUB = re.compile(r"“?(?:十[一二三四五]|[六七八九十])五”?|过去五年|五年来|今后五年|未来五年")
 
 
 def _doc_year(doc: Document) -> int:
-    """The year the report was delivered, from its dateline (——2013年1月30日在…)."""
+    """The year the report plans for, from its dateline (——2013年1月30日在…); a report
+    given in November or December plans for the next year."""
     m = _DOC_YEAR.search(doc.text[:600].translate(_FULLWIDTH))
-    return int(m.group(1)) if m else 0
+    if not m:
+        return 0
+    month = re.match(r"\s*(\d{1,2})", doc.text[:600].translate(_FULLWIDTH)[m.end():])
+    return int(m.group(1)) + (1 if month and int(month.group(1)) >= 11 else 0)
 
 
 def _classify_heading(text: str, doc_year: int, first_part: bool, current: str) -> _Period | None:
@@ -545,11 +549,12 @@ class _ZhParser:
             else:
                 for ym in _YEAR.finditer(self.text, pos, m.end()):
                     self.para_year = ym.group(1)
-                if _PAST.match(self.text, pos):
-                    self.para_past = True
-                elif _PLAN_WORDS.search(self.text, pos, m.end()):
+                if _PLAN_WORDS.search(self.text, pos, m.end()):
                     self.para_past = False
+                elif _PAST.match(self.text, pos):
+                    self.para_past = True
                 if m.end() - pos <= 16 and pos > 0:  # 自贸试验区建设提速增效。: a topic sentence
+                    self.para_past = self.para_past and bool(_PAST.match(self.text, pos))
                     self.sent_start = pos
                     self.para_entity = self._entity(m.end()) or self.head_entity
             pos = m.end()
@@ -716,10 +721,10 @@ class _ZhParser:
                 list_target = True
             elif s == 0 and len(lead.strip("*#— ")) <= 3:
                 unknown = True  # the list's lead-in is missing: we cannot tell what it lists
-        if _PAST.match(text, s):
+        if _PLAN_WORDS.search(text, s, e):
+            self.para_past = False  # 去年我市基本完成…，今年要…: the sentence is about this year
+        elif _PAST.match(text, s):
             self.para_past = True
-        elif _PLAN_WORDS.search(text, s, e):
-            self.para_past = False
         state = _PartState(year=self.para_year)  # 1997年，全市…。…增长17.7%: the year holds for the paragraph
         state.topic = None
         self.sent_start = s
@@ -1178,9 +1183,14 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     return out
 
 
+_PLAN_PARA = re.compile(r"预期目标|主要目标|目标是|目标为|工作安排|总体要求|主要任务|计划指标")
+
+
 def _opens_plan(text: str, doc_year: int) -> bool:
     """A paragraph that opens this year's plan: 今年是…, 2024年全市经济社会发展的主要预期目标是."""
     t = text.lstrip("*# \u3000")
+    if _REVIEW_HEAD.search(t[:24]) or not _PLAN_PARA.search(t):
+        return False  # **一、2011年工作回顾** 2011年是…; 今年是…极不寻常的一年 (a December report)
     if t.startswith("今年"):
         return True
     return bool(doc_year) and t.startswith(f"{doc_year}年") and not t.startswith(f"{doc_year}年1月")
