@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .text.blocks import Block, BlockKind, parse_blocks
-from .text.joins import LogicalParagraph, logical_paragraphs
+from .text.joins import Evidence, LogicalParagraph, logical_paragraphs
 from .text.lines import LineIndex
 from .text.scripts import han_ratio, script_runs
 from .text.sentences import clause_spans, sentence_spans
@@ -75,9 +75,15 @@ class Document:
         return [b for b in self.blocks if b.kind is BlockKind.HEADING]
 
     @cached_property
+    def evidence(self) -> Evidence:
+        """Document-internal statistics (character pairs, clause openers, Latin words)
+        that tell a page-break split from a lost ending; memoised, shared by rules."""
+        return Evidence(self.text)
+
+    @cached_property
     def logical_paragraphs(self) -> list[LogicalParagraph]:
         """Paragraphs re-joined across page-break splits."""
-        return logical_paragraphs(self.blocks)
+        return logical_paragraphs(self.blocks, self.evidence)
 
     @cached_property
     def language(self) -> str:

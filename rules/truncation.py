@@ -76,10 +76,7 @@ class Break:
 
 
 def _evidence(doc: Document) -> Evidence:
-    ev = doc.cache.get("truncation.evidence")
-    if ev is None:
-        ev = doc.cache["truncation.evidence"] = Evidence(doc.text)
-    return ev
+    return doc.evidence
 
 
 def _can_continue(b: Block, doc: Document) -> bool:

@@ -62,9 +62,16 @@ class Evidence:
         self.text = text
         self._initials: Counter[str] | None = None
         self._vocab: Counter[str] | None = None
+        # Memoised look-ups: a report repeats its candidate breaks (copies of one
+        # paragraph), and each look-up scans the whole text once at C speed.
+        self._counts: dict[str, int] = {}
+        self._preds: dict[str, Counter[str]] = {}
 
     def count(self, s: str) -> int:
-        return self.text.count(s)
+        n = self._counts.get(s)
+        if n is None:
+            n = self._counts[s] = self.text.count(s)
+        return n
 
     @property
     def initials(self) -> Counter[str]:
@@ -83,14 +90,23 @@ class Evidence:
     def predecessors(self, s: str, *, skip: int = -1) -> Counter[str]:
         """What comes right before each occurrence of ``s`` (other than the one at
         ``skip``): a Han character, or ``#`` for punctuation, space and the text start."""
-        out: Counter[str] = Counter()
-        i = self.text.find(s)
-        while i != -1:
-            if i != skip:
-                c = self.text[i - 1] if i else "\n"
-                out[c if is_han(c) else "#"] += 1
-            i = self.text.find(s, i + 1)
+        out = self._preds.get(s)
+        if out is None:
+            out = Counter()
+            i = self.text.find(s)
+            while i != -1:
+                out[self._pred_class(i)] += 1
+                i = self.text.find(s, i + 1)
+            self._preds[s] = out
+        if 0 <= skip and self.text.startswith(s, skip):
+            out = out.copy()
+            out[self._pred_class(skip)] -= 1
+            out += Counter()  # drop zero counts
         return out
+
+    def _pred_class(self, i: int) -> str:
+        c = self.text[i - 1] if i else "\n"
+        return c if is_han(c) else "#"
 
     def never_opens(self, ch: str, *, minimum: int = 3) -> bool:
         """``ch`` is common in the document, yet no clause anywhere else opens with it."""
@@ -317,12 +333,13 @@ class LogicalParagraph:
         return self.to_doc(start), self.to_doc(end - 1) + 1
 
 
-def logical_paragraphs(blocks: list[Block]) -> list[LogicalParagraph]:
+def logical_paragraphs(blocks: list[Block], evidence: Evidence | None = None) -> list[LogicalParagraph]:
     """Prose blocks grouped where a break cut a sentence, judged with the statistics
-    of the blocks' own text."""
+    of the document's own text (``Document.evidence``, shared with the rules)."""
     out: list[LogicalParagraph] = []
     group: list[Block] = []
-    evidence = Evidence("\n".join(b.text for b in blocks))
+    if evidence is None:
+        evidence = Evidence("\n".join(b.text for b in blocks))
 
     def flush() -> None:
         if not group:
