@@ -108,13 +108,9 @@ def _same_enumeration(a: Quantity, b: Quantity) -> bool:
 
 
 def _direction(word: str) -> str:
-    from reportlint.text.quantities import _LOWER_WORDS, _UPPER_WORDS
+    from reportlint.text.quantities import bound_direction
 
-    if word in _LOWER_WORDS or word == "超":
-        return "lower"
-    if word in _UPPER_WORDS or word == "近":
-        return "upper"
-    return "tol"
+    return bound_direction(word)
 
 
 def _far_apart(a: Quantity, b: Quantity, max_ratio: float) -> bool:

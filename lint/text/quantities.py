@@ -10,9 +10,9 @@ is the same, so this module turns every number into a :class:`Quantity` carrying
 - ``low``/``high``: the interval of values the text allows, in the base unit of
   its family. The precision of the written number widens it (``4千亿`` allows
   3500亿-4500亿), lower-bound words (超, 超过, 突破, 以上, 多, 余, more than)
-  give ``[v, v + one step of the last written digit)``, upper-bound words (近,
-  接近, 不到, 以内, nearly, under) ``(v - step, v]``, and ``约``/``左右``/``about``
-  a tolerance of a tenth of the value.
+  give ``[v, v + one step of the last written digit)``, near-upper words (近,
+  接近, nearly) ``(v - step, v]``, ceilings (以内, 控制在, 不到, 低于, under) any
+  value up to ``v``, and ``约``/``左右``/``about`` a tolerance of a tenth of the value.
 - ``family``: the unit family; conversion happens inside a family (元/万元/亿元),
   never across (``%`` and ``个百分点`` are different families).
 - ``key``: what is measured. In Chinese, the subject phrase of the clause with its
@@ -161,6 +161,15 @@ _RANGE_NEXT = re.compile(r"\s*(?:到|至|~|～|-|—|－|–)\s*\d")
 def is_range_start(text: str, end: int) -> bool:
     """Is the bare number ending at ``end`` the start of a range (1~2个)?"""
     return bool(_RANGE_NEXT.match(text, end))
+
+
+def bound_direction(word: str | None) -> str:
+    """``lower``, ``upper`` or ``tol`` (also for no word): which way an approximator bounds."""
+    if word in _LOWER_WORDS:
+        return "lower"
+    if word in _UPPER_WORDS or word in _CEILING_WORDS:
+        return "upper"
+    return "tol"
 
 
 def make_interval(value: float, step: float, approx: str | None) -> tuple[float, float]:
@@ -324,7 +333,6 @@ _SPLIT_ITEMS = re.compile(r"[、]")
 _SPLIT_ITEMS2 = re.compile(r"[、和与及]")
 _LIST_GLUE = re.compile(r"^[、和及与\s]*$")
 _ENUM_WORD = re.compile(r"分别")
-_EACH_WORD = re.compile(r"[均都]")
 _SUFFIX_STOP = re.compile(
     r"^(?:以上|以下|以内|左右|上下|多|余|[，。；、：,;:\s（(）)]|$|增|提|降|减|达|为|是|占|居|排|比|同比|较|分别|均|实现|完成|从|由|到|至|"
     r"和|及|与|或|的比|，)"
