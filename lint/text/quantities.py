@@ -274,6 +274,7 @@ def _normal_sub(marker: str) -> str:
 
 _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "全年": ""}
 _PAST = re.compile(r"[\s*“]{0,3}(?:过去一年|过去的一年|一年来|去年|上年)(?!同期)")  # at the start of a sentence
+_YTD = re.compile(r"(?:比|较)(?:去年|上年)同期")
 _PLAN_WORDS = re.compile(r"今年|明年|力争|争取|确保|预期")
 _TARGET = re.compile(r"(今年.{0,4}要|全年要|年内要|要完成|要确保|要达到|力求|力争|争取|确保|预期|目标是|目标为|目标值|计划|控制在)")
 _REVIEW_HEAD = re.compile(
@@ -729,6 +730,8 @@ class _ZhParser:
                 list_target = True
             elif s == 0 and len(lead.strip("*#— ")) <= 3:
                 unknown = True  # the list's lead-in is missing: we cannot tell what it lists
+        if not self.para_sub and _YTD.search(text, s, e):
+            self.para_sub = "今年以来"  # 比去年同期增长: figures of this year so far, not of a whole year
         if _PLAN_WORDS.search(text, s, e):
             self.para_past = False  # 去年我市基本完成…，今年要…: the sentence is about this year
         elif _PAST.match(text, s):
