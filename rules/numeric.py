@@ -167,6 +167,10 @@ vs 上半年 growth.
                 continue
             is_enum = key.startswith("enum:")
             pool: list[Quantity] = []
+            # A figure restated many times (copied paragraphs) must not make the pool,
+            # and so the comparisons, grow with every copy: keep two mentions (from two
+            # paragraphs, so one is always comparable) of each distinct value.
+            kept: dict[tuple[float, float, str, str], list[int]] = defaultdict(list)
             for q in members:
                 comparable = [p for p in pool if p.end <= q.start and _comparable(p, q)
                               and (not is_enum or _same_enumeration(p, q))]
@@ -179,7 +183,10 @@ vs 上半年 growth.
                 if conflicts and not agreeing:
                     findings.setdefault((q.start, q.end), (q, conflicts))
                 else:
-                    pool.append(q)
+                    blocks = kept[(q.low, q.high, q.approx or "", q.text)]
+                    if len(blocks) < 2 and q.block not in blocks:
+                        blocks.append(q.block)
+                        pool.append(q)
         for (start, end), (q, conflicts) in sorted(findings.items()):
             first = conflicts[0]
             subject = (q.subject or "").strip("·") or "this figure"
