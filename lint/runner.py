@@ -58,8 +58,14 @@ RuleSet = Sequence[tuple[type[Rule], dict[str, Any]]]
 
 
 def lint_document(doc: Document, rules: RuleSet) -> list[Diagnostic]:
-    """Every diagnostic of every rule, suppressions applied, sorted by position."""
+    """Every diagnostic of every rule, suppressions applied, sorted by position.
+
+    A document with no prose (empty, or only front matter and comments) has nothing
+    for a rule to look at: skipping them keeps a pre-commit run on it cheap.
+    """
     found: list[Diagnostic] = []
+    if not doc.blocks:
+        return found
     for rule_cls, options in rules:
         if rule_cls.languages is not None and doc.language not in rule_cls.languages:
             continue
