@@ -286,8 +286,21 @@ def explain(code: str) -> None:
     if rule.options:
         click.echo("")
         click.echo("Options (set in [tool.reportlint.rules." + rule.code + "]):")
+        from .config import option_key
+
         for k, v in rule.options.items():
-            click.echo(f"  {k} = {v!r}")
+            click.echo(f"  {option_key(k)} = {_toml_value(v)}")
+
+
+def _toml_value(value: Any) -> str:
+    """A default as it would be written in the configuration file."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return repr(value)
 
 
 def main(argv: list[str] | None = None) -> None:

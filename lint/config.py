@@ -94,12 +94,20 @@ def parse_settings(data: Mapping[str, Any], registry: Registry, where: str, sour
     return s
 
 
+def option_key(name: str) -> str:
+    """Options are spelled in kebab-case in configuration (``min-span-chars``), whatever
+    spelling a rule declares them in (``min_span_chars``)."""
+    return name.strip().lower().replace("_", "-")
+
+
 def validate_options(rule: type[Rule], opts: Mapping[str, Any], where: str) -> dict[str, Any]:
+    declared = {option_key(k): k for k in rule.options}
     out: dict[str, Any] = {}
-    for name, value in opts.items():
-        if name not in rule.options:
-            known = ", ".join(rule.options) or "none"
-            raise ConfigError(f"{where}: unknown option `{name}` for {rule.code} (known: {known})")
+    for given, value in opts.items():
+        name = declared.get(option_key(given))
+        if name is None:
+            known = ", ".join(declared) or "none"
+            raise ConfigError(f"{where}: unknown option `{given}` for {rule.code} (known: {known})")
         default = rule.options[name]
         if default is not None and not _same_type(default, value):
             raise ConfigError(f"{where}: option `{name}` must be {type(default).__name__}, got {type(value).__name__}")

@@ -116,3 +116,22 @@ def test_default_selection_uses_enabled_by_default() -> None:
     chosen = enabled_rules(Settings(), registry, Overrides())
     assert {r.code for r in chosen} == {r.code for r in registry.rules if r.enabled_by_default}
     assert [r.code for r in enabled_rules(Settings(), registry, Overrides(select=["markup"]))] == ["MKP001", "MKP002", "MKP003"]
+
+
+def test_option_names_are_kebab_case_in_configuration(tmp_path: Path) -> None:
+    class Snake(_Tunable):
+        code = "TST002"
+        name = "snake"
+        options = {"min_span_chars": 80}
+
+    (tmp_path / "reportlint.toml").write_text("[rules.snake]\nmin-span-chars = 120\n")
+    settings = ConfigResolver(Registry((Snake,))).for_path(tmp_path / "r.md")
+    assert options_for(Snake, settings) == {"min_span_chars": 120}
+    (tmp_path / "reportlint.toml").write_text("[rules.snake]\nmin-span = 120\n")
+    with pytest.raises(ConfigError, match="known: min-span-chars"):
+        ConfigResolver(Registry((Snake,))).for_path(tmp_path / "r.md")
+
+
+def test_explain_prints_options_as_configuration_keys() -> None:
+    out = run_cli("explain", "DUP004").stdout.decode()
+    assert "min-span-chars = 80" in out
