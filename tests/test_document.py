@@ -45,7 +45,7 @@ def test_display_width_counts_wide_characters() -> None:
 def test_excerpt_carets_line_up_under_chinese() -> None:
     line = "一" * 100 + "<br>" + "二" * 100
     ex = excerpt(line, 100, 104)
-    assert ex.text.startswith("…") and ex.text.endswith("…")
+    assert ex.text.startswith("...") and ex.text.endswith("...")
     shown_before = ex.text[: ex.text.index("<br>")]
     assert ex.caret_pad == display_width(shown_before)
     assert ex.caret_len == 4

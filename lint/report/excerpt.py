@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from ..text.width import char_width, display_width
 
-ELLIPSIS = "…"
+# ASCII on purpose: "…" is East Asian *ambiguous* width, one column in most terminals
+# but two in CJK locales, which would shift every caret after it.
+ELLIPSIS = "..."
 
 
 @dataclass(frozen=True, slots=True)
