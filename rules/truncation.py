@@ -61,6 +61,17 @@ _SENTENCE_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
 _TOPIC_SENTENCE = re.compile(r"^[^，、：。；！？*\s]{3,25}(?:\*\*)?[。；！？]")
 _DATE_START = re.compile(r"^[（(]?[0-9０-９〇零一二三四五六七八九]{4}年")
 _LOST_BRACKET_NUMBER = re.compile(r"^[一二三四五六七八九十0-9]{1,3}[）)]")
+# 争力。开展…… / 表，2007年……: a first clause of one character, or a first sentence of
+# two or three, is the tail of a sentence whose beginning was lost.
+_STUB_SENTENCE = re.compile(r"^(?:[\u3400-\u9fff][，,]|[\u3400-\u9fff]{1,3}[。；])\S")
+# The first sentence of a paragraph when it is a short phrase with no comma.
+_FIRST_PHRASE = re.compile(r"^([\u3400-\u9fff]{4,14})(?:\*\*)?[。；]")
+# 6年，面对…… / 23年是……: a year with its first digits lost.
+_SHORT_YEAR = re.compile(r"^(0[0-9]|[0-9]{3})年(?![来间内后前里底初中末度份])")
+_FIRST_CLAUSE = re.compile(r"^[^，、。；：！？,;:!?（(“《\s*]+")
+_NUMERALS = frozenset("一二三四五六七八九十两百千万零〇")
+# Characters after which a word starts (的同时, 和市委, 是始终, 使今后).
+_BOUND_BEFORE = frozenset("的了和与及或是在要使把将对向从以为被让给跟同比于等也都就还又并而且其之去")
 _LOWER_OK = re.compile(r"^(?:i[A-Z]|e[A-Z-]|e\.g\.|i\.e\.|vs\.|etc\.|p\.m\.|a\.m\.|[a-z]+\.(?:com|org|gov|net)\b)")
 
 
@@ -240,6 +251,8 @@ def lost_beginning(b: Block, ev: Evidence) -> str:
         if "a" <= y <= "z" and not _LOWER_OK.match(t):
             return "opens with a lowercase word"
         return ""
+    if y.isdigit():
+        return _cut_year(t, ev)
     if not is_han(y):
         return ""
     if y == "是" and not t.startswith(("是否", "是非")):
@@ -248,21 +261,67 @@ def lost_beginning(b: Block, ev: Evidence) -> str:
         return f"opens with `{y}`, which attaches to what precedes it"
     if _WEI_DE.match(t):
         return "opens with `为…的`, the object of a sentence begun before"
-    return _lost_first_characters(b, t, ev)
-
-
-def _lost_first_characters(b: Block, t: str, ev: Evidence, *, minimum: int = 3) -> str:
-    """A short topic sentence whose first two characters occur elsewhere in the document
-    only as the tail of one three-character sequence (快兰州新区……。 where 加快 is meant):
-    its first character or characters were lost."""
-    if not _TOPIC_SENTENCE.match(t) or not (is_han(t[0]) and is_han(t[1])):
-        return ""
+    if _STUB_SENTENCE.match(t):
+        return "opens with a clause of one or a few characters, the tail of a sentence begun before"
     at = b.start + (len(b.text) - len(t))
+    bold = b.text.lstrip().startswith(("**", "__"))
+    return _lost_first_characters(t, at, ev) or ("" if bold else _tail_of_phrase(t, at, ev))
+
+
+def _lost_first_characters(t: str, at: int, ev: Evidence, *, minimum: int = 3) -> str:
+    """The first two characters occur elsewhere in the document only as the tail of
+    one three-character sequence (快兰州新区…… where 加快 is meant, 济社会发展…… where
+    经济 is meant): the paragraph's first character or characters were lost."""
+    if len(t) < 2 or not (is_han(t[0]) and is_han(t[1])):
+        return ""
+    if not _TOPIC_SENTENCE.match(t) and not _word_tail_opening(t, ev):
+        return ""
     preds = ev.predecessors(t[:2], skip=at)
     if sum(preds.values()) < minimum or len(preds) != 1 or "#" in preds:
         return ""
     c = next(iter(preds))
+    if not _TOPIC_SENTENCE.match(t) and (c in _BOUND_BEFORE or ev.count(c + t[0]) - ev.count(c + t[:2]) < 2):
+        # 的同时, 和市委: a word after a particle; 落实党的: 实党 is no word of its own.
+        # A cut leaves the tail of a word the document uses by itself (社会 in 社会保障).
+        return ""
     return f"`{t[:2]}` occurs elsewhere only as `{c}{t[:2]}`"
+
+
+def _word_tail_opening(t: str, ev: Evidence) -> bool:
+    """An opening that may be the tail of a word: its first clause runs on (现在， 同时，
+    一年来， are words that open paragraphs) and it is no numeral."""
+    first = _FIRST_CLAUSE.match(t)
+    return first is not None and len(first.group(0)) >= 5 and t[0] not in _NUMERALS
+
+
+def _tail_of_phrase(t: str, at: int, ev: Evidence, *, minimum: int = 2) -> str:
+    """An opening sentence that is, everywhere else in the document, the tail of one
+    longer phrase (石化产业高地。 where 世界级绿色石化产业高地 is used twice elsewhere)."""
+    m = _FIRST_PHRASE.match(t)
+    if not m or "**" in m.group(0) or ev.initials[t[0]] > 4:
+        # 推进乡村全面振兴。: a verb that opens clauses all through the document. (A bold
+        # topic line, **防范化解重大风险。**, is a heading, which may shorten a phrase.)
+        return ""
+    phrase = m.group(1)
+    preds = ev.predecessors(phrase, skip=at)
+    if sum(preds.values()) < minimum or len(preds) != 1 or "#" in preds:
+        return ""
+    c = next(iter(preds))
+    return f"`{phrase}` occurs elsewhere only as `…{c}{phrase}`"
+
+
+def _cut_year(t: str, ev: Evidence) -> str:
+    """A year that lost its first digits (6年，面对…… where 2016年 is meant) and that
+    the document writes in full elsewhere."""
+    m = _SHORT_YEAR.match(t)
+    if not m:
+        return ""
+    digits = m.group(1)
+    full = re.compile(rf"(?<![0-9])[12][0-9]{{{4 - len(digits) - 1}}}{digits}年")
+    short = re.compile(rf"(?<![0-9]){digits}年")
+    if not full.search(ev.text) or len(short.findall(ev.text)) > 1:
+        return ""  # 二、05年的任务 / 05年，我们……: the document's own short form
+    return f"`{digits}年` is a year that lost its first digits"
 
 
 def _span_around(a: Block, b: Block, width: int) -> tuple[int, int]:

@@ -320,6 +320,54 @@ def test_lost_first_characters_by_the_documents_own_words() -> None:
     assert _codes(ok) == []
 
 
+@pytest.mark.parametrize("cut", ["在，我代表市人民政府向大会报告工作。", "争力。开展质量强市示范城市创建。",
+                                 "此，我们必须坚持改革开放。"])
+def test_a_stub_first_clause_is_a_lost_beginning(cut: str) -> None:
+    text = "各位代表：\n\n" + cut + "\n"
+    assert [c for c, _ in _codes(text)] == ["TRN003"]
+
+
+@pytest.mark.parametrize("ok", ["现在，我代表市人民政府向大会报告工作。", "为此，我们必须坚持改革开放。",
+                                "谢谢大家！\n"])
+def test_an_adverb_of_two_characters_opens_a_paragraph(ok: str) -> None:
+    assert _codes("各位代表：\n\n" + ok + "\n") == []
+
+
+_SOCIAL = "".join(f"完善社会保障体系第{n}项。推进社会治理创新，建设和谐社会。" for n in range(3))
+
+
+def test_the_tail_of_a_word_the_document_uses_opens_a_paragraph() -> None:
+    text = _SOCIAL + "\n\n会保障体系逐步完善，下岗职工再就业工作成效明显。\n"
+    assert _codes(text) == [("TRN003", "会保障体系逐")]
+
+
+def test_a_word_after_a_particle_is_no_cut() -> None:
+    # 党的 follows only 落实 elsewhere, but 实党 is no word of the document's own
+    body = "".join(f"全面落实党的第{n}项部署。" for n in range(4))
+    assert _codes(body + "\n\n党的十八大提出了新的要求，我们认真贯彻。\n") == []
+    # 的同时 elsewhere: 同时 still opens a paragraph
+    body = "".join(f"在发展经济的同时保护环境{n}。" for n in range(4))
+    assert _codes(body + "\n\n同时，我们也清醒地看到存在的问题。\n") == []
+
+
+def test_a_topic_sentence_that_is_the_tail_of_a_longer_phrase() -> None:
+    body = "打造世界级绿色石化产业高地。我们要建设世界级绿色石化产业高地，推动发展。"
+    text = body + "\n\n石化产业高地。发挥大项目带动效应，做长做精产业链。\n"
+    assert _codes(text) == [("TRN003", "石化产业高地")]
+    # a bold topic line is a heading and may shorten the phrase
+    bold = body + "\n\n**石化产业高地。**发挥大项目带动效应，做长做精产业链。\n"
+    assert _codes(bold) == []
+
+
+def test_a_year_that_lost_its_first_digits() -> None:
+    text = "2014年是全面深化改革的开局之年。\n\n014年是全面深化改革的关键一年。\n"
+    assert _codes(text) == [("TRN003", "014年是全")]
+    # the document's own short form (二、05年的任务) and a span of years are fine
+    ok = "2005年工作安排。\n\n二、05年的任务\n\n05年，我们面临较好的发展环境。\n"
+    assert _codes(ok) == []
+    assert _codes("2010年以来成就显著。\n\n5年的实践使我们深切体会到，发展是硬道理。\n") == []
+
+
 def test_lowercase_after_a_lead_in_is_fine() -> None:
     assert _codes("The options before the Council were:\n\nraise the rate, or hold it steady.\n") == []
 
