@@ -115,8 +115,8 @@ def run_one(args: tuple[str, int, int]) -> dict:
     res = {"base": len(base), "hits": Counter(), "right": Counter(), "total": Counter(), "other": 0,
            "lang": Document(text, path).language, "misses": [], "others": []}
     expect = {"split": "TRN001", "lost-ending": "TRN002", "lost-beginning": "TRN003"}
-    base_keys = Counter((d.code, d.fingerprint_text) for d in base)
     for t in range(trials):
+        base_keys = Counter((d.code, d.fingerprint_text) for d in base)
         cut, defects = corrupt(text, seed * 100 + t)
         diags = lint_text(cut, path, rules).diagnostics
         used = set()
@@ -129,8 +129,11 @@ def run_one(args: tuple[str, int, int]) -> dict:
                 res["hits"][key] += 1
                 if any(diags[k].code == expect[kind] for k in near):
                     res["right"][key] += 1
+                else:
+                    codes = ",".join(diags[k].code for k in near)
+                    res["misses"].append(f"WRONG {key} as {codes}: {cut[max(0, p - 15):p]!r}|{cut[p:p + 15]!r}")
             else:
-                res["misses"].append(f"{kind}: {cut[max(0, p - 15):p]!r}|{cut[p:p + 15]!r}")
+                res["misses"].append(f"{key}: {cut[max(0, p - 15):p]!r}|{cut[p:p + 15]!r}")
         for k, d in enumerate(diags):
             if k in used:
                 continue

@@ -280,9 +280,10 @@ def _lost_first_characters(t: str, at: int, ev: Evidence, *, minimum: int = 3) -
     if sum(preds.values()) < minimum or len(preds) != 1 or "#" in preds:
         return ""
     c = next(iter(preds))
-    if not _TOPIC_SENTENCE.match(t) and (c in _BOUND_BEFORE or ev.count(c + t[0]) - ev.count(c + t[:2]) < 2):
-        # 的同时, 和市委: a word after a particle; 落实党的: 实党 is no word of its own.
-        # A cut leaves the tail of a word the document uses by itself (社会 in 社会保障).
+    if ev.count(c + t[0]) - ev.count(c + t[:2]) < 2 or c in _BOUND_BEFORE and not _TOPIC_SENTENCE.match(t):
+        # A cut leaves the tail of a word the document uses by itself (社会 in 社会保障);
+        # 落实党的, 实施民心工程: 实党 and 施民 are no words of their own. 的同时, 和市委:
+        # a word after a particle.
         return ""
     return f"`{t[:2]}` occurs elsewhere only as `{c}{t[:2]}`"
 

@@ -312,9 +312,12 @@ def test_a_lost_closing_quote_after_a_closed_one_is_reported() -> None:
 
 
 def test_lost_first_characters_by_the_documents_own_words() -> None:
-    body = "".join(f"我们要加快兰州新区建设第{n}批项目。" for n in range(3))
+    body = "".join(f"我们要加快兰州新区建设第{n}批项目，加快发展。" for n in range(3))
     text = body + "\n\n" + "快兰州新区产业集聚发展。立足打造产业高地。\n"
     assert _codes(text) == [("TRN003", "快兰州新区产")]
+    # 施民 is no word of the document: 民心工程 is a word of its own, not the tail of one
+    body = "".join(f"实施民心工程第{n}批项目。" for n in range(3))
+    assert _codes(body + "\n\n**民心工程见行见效。**全年办好民生实事。\n") == []
     # the same two characters also open a clause elsewhere: a sentence may open with them
     ok = body + "兰州新区发展很快。\n\n" + "兰州新区产业集聚发展。立足打造产业高地。\n"
     assert _codes(ok) == []
