@@ -120,7 +120,7 @@ def find_breaks(doc: Document) -> list[Break]:
         if _meant_to_stay_open(blocks, i, b):
             continue
         nxt = b if b is not None and _can_continue(b, doc) else None
-        if a.kind is BlockKind.HEADING and not _ends_in_cut_word(a, ev):
+        if a.kind is BlockKind.HEADING and not _ends_in_cut_word(a, ev) and not _ends_in_comma(a):
             br = _heading_break(a, nxt, ev)
         else:
             br = _paragraph_break(a, nxt, ev, last=i == last_prose, series=series)
@@ -158,7 +158,23 @@ def _heading_break(a: Block, b: Block | None, ev: Evidence) -> Break | None:
         why = continuation_reason(a, b, ev)
         if why:
             return Break("split", a, b, _join(a, b, ev), why)
-    return None
+    why = _cut_opening_carries_on(a, b, ev)
+    return Break("split", a, b, _join(a, b, ev), why) if why else None
+
+
+def _cut_opening_carries_on(a: Block, b: Block, ev: Evidence) -> str:
+    """A short open line read as a heading, then a paragraph that starts mid-sentence,
+    with the characters on both sides of the break forming a pair the document uses
+    (强化政治引 / 领，锤炼……: 引领): one sentence the page cut a few characters in."""
+    if b.kind is not BlockKind.PARAGRAPH or a.numbering is not None or a.lang != "zh":
+        return ""
+    left, right = core(a.text), head(b.text)
+    if not left or not right or a.text.lstrip().startswith(("**", "__")) or not lost_beginning(b, ev):
+        return ""
+    pair = left[-1] + right[0]
+    if not (is_han(pair[0]) and is_han(pair[1])) or ev.count(pair) == 0:
+        return ""
+    return f"the next paragraph starts mid-sentence and `{pair}` occurs elsewhere in the document"
 
 
 def _paragraph_break(a: Block, b: Block | None, ev: Evidence, *, last: bool, series: set[str]) -> Break | None:
@@ -171,6 +187,8 @@ def _paragraph_break(a: Block, b: Block | None, ev: Evidence, *, last: bool, ser
     stats = not heading or (not in_series and b is not None and b.kind is BlockKind.PARAGRAPH
                             and "，" in a.text and _prose_fragment(a, b))
     why = continuation_reason(a, b, ev, statistics=stats) if b is not None else ""
+    if not why and heading and not in_series and b is not None:
+        why = _cut_opening_carries_on(a, b, ev)
     if why and b is not None:
         return Break("split", a, b, _join(a, b, ev), why)
     if heading:
@@ -223,6 +241,12 @@ def _introduces(a: Block, b: Block) -> bool:
     if b.kind in (BlockKind.TABLE_ROW, BlockKind.LIST_ITEM):
         return True
     return a.numbering is not None and b.numbering is not None and not _has_sentence(a)
+
+
+def _ends_in_comma(block: Block) -> bool:
+    """A short line the parser took for a heading, but that stops on a comma: no heading
+    does, so it is judged as a paragraph (split or lost ending)."""
+    return block.numbering is None and core(block.text)[-1:] in "，、" and not block.text.lstrip().startswith(("**", "__"))
 
 
 def _ends_in_cut_word(block: Block, ev: Evidence) -> bool:

@@ -371,6 +371,18 @@ def test_a_year_that_lost_its_first_digits() -> None:
     assert _codes("2010年以来成就显著。\n\n5年的实践使我们深切体会到，发展是硬道理。\n") == []
 
 
+def test_a_comma_before_a_fresh_paragraph_is_a_lost_ending() -> None:
+    # the next paragraph opens with a topic sentence: the end of the first was lost
+    lead = "过去一年，民生保障持续加强。\n\n"
+    text = lead + "社会救助体系更加健全，完善优抚、\n\n健全基本医疗卫生保障体系。扩大医保覆盖面，提高报销比例。\n"
+    assert [c for c, _ in _codes(text)] == ["TRN002"]
+    bold = lead + "社会救助体系更加健全，完善优抚、\n\n**健全基本医疗卫生保障体系。**扩大医保覆盖面，提高报销比例。\n"
+    assert [c for c, _ in _codes(bold)] == ["TRN002"]
+    # a clause that carries on the sentence is the rest of it
+    split = lead + "社会救助体系更加健全，完善优抚、\n\n安置政策，全年发放补助资金3亿元。\n"
+    assert [c for c, _ in _codes(split)] == ["TRN001"]
+
+
 def test_lowercase_after_a_lead_in_is_fine() -> None:
     assert _codes("The options before the Council were:\n\nraise the rate, or hold it steady.\n") == []
 

@@ -48,6 +48,9 @@ _FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for with from and or but as that which who our your their its is are "
     "was were be been will would can could must should may might has have had than".split())
 _CLAUSE_COMMA = re.compile(r",(?!\s*\d)")
+# 加强生态文明建设。: a topic sentence that opens a paragraph; 二是深化改革: an ordinal lead.
+_TOPIC_OPENING = re.compile(r"^[^，、：。；！？,;:!?\s0-9]{4,20}[。！]")
+_ORDINAL_OPENING = re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，、])")
 _TERMINAL_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
 
 
@@ -202,6 +205,8 @@ def continuation_reason(a: Block, b: Block, evidence: Evidence, *, statistics: b
     if not (is_han(x) or x.isdigit() or x in "，、”’）)"):
         return ""
     if x in "，、":
+        if fresh_start(b.text):
+            return ""  # ……完善优抚、 / 健全基本医疗卫生保障体系。……: the end was lost
         return "the paragraph stops after a comma"
     if x in OPEN_END_HAN and (is_han(y) or y.isdigit()):
         return f"the paragraph stops after `{x}`"
@@ -233,6 +238,16 @@ def _latin_statistics(left: str, right: str, evidence: Evidence) -> str:
     if evidence.count(f"{lw} {rw}") > 0:
         return f"`{lw} {rw}` occurs elsewhere in the document"
     return ""
+
+
+def fresh_start(text: str) -> bool:
+    """Does ``text`` open the way a paragraph of a report opens: a bold lead, a short
+    topic sentence followed by more (加强生态文明建设。深入实施……), or 一是 / 二是?"""
+    if text.lstrip().startswith(("**", "__")):
+        return True
+    t = head(text)
+    m = _TOPIC_OPENING.match(t)
+    return bool(m and len(t) > m.end() + 10) or bool(_ORDINAL_OPENING.match(t))
 
 
 def opens_with_attached_word(text: str) -> bool:
