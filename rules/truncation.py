@@ -191,11 +191,29 @@ def _paragraph_break(a: Block, b: Block | None, ev: Evidence, *, last: bool, ser
         why = _cut_opening_carries_on(a, b, ev)
     if why and b is not None:
         return Break("split", a, b, _join(a, b, ev), why)
-    if heading:
+    if heading and (in_series or last or not _ends_inside_word(a, ev)):
         return None
     if last:
         return Break("document-end", a, None)
     return Break("lost-ending", a, b)
+
+
+def _ends_inside_word(a: Block, ev: Evidence, *, minimum: int = 2) -> bool:
+    """Does a line read as a heading stop on two characters that, everywhere else in the
+    document, run on into more text (……并请市政协委员和其他列席, ……加大改革力度，打造)?
+    A heading ends on a word that also closes clauses elsewhere (……迈上新台阶)."""
+    if a.numbering is not None or a.lang != "zh" or a.text.lstrip().startswith(("**", "__")):
+        return False
+    t = core(a.text)
+    if len(t) < 12 or "，" not in t or not (is_han(t[-1]) and is_han(t[-2])):
+        return False
+    at = a.start + len(t)
+    succ = ev.successors(t[-2:], skip=at - 2)
+    if sum(succ.values()) >= minimum and "#" not in succ:
+        return True
+    # 报告工 / 政协委: a character common in the document that never closes a clause
+    succ = ev.successors(t[-1], skip=at - 1)
+    return sum(succ.values()) >= 5 and "#" not in succ
 
 
 def _prose_fragment(a: Block, b: Block) -> bool:

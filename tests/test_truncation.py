@@ -383,6 +383,18 @@ def test_a_comma_before_a_fresh_paragraph_is_a_lost_ending() -> None:
     assert [c for c, _ in _codes(split)] == ["TRN001"]
 
 
+_BODY = "我们要努力打造一批龙头企业，打造信用城市，建设新台阶。综合实力迈上新台阶。\n\n"
+
+
+def test_a_short_line_that_stops_inside_a_word_is_a_lost_ending() -> None:
+    # 打造 runs on into more text everywhere else in the document
+    text = _BODY + "适应市场经济发展要求，加大社会事业改革力度，打造\n\n一、2003年工作回顾\n\n今年我们取得了好成绩。\n"
+    assert [c for c, _ in _codes(text)] == ["TRN002"]
+    # 新台阶 closes clauses elsewhere: a heading written with commas
+    ok = _BODY + "五年来，我们砥砺奋进，综合实力迈上新台阶\n\n一、2003年工作回顾\n\n今年我们取得了好成绩。\n"
+    assert _codes(ok) == []
+
+
 def test_lowercase_after_a_lead_in_is_fine() -> None:
     assert _codes("The options before the Council were:\n\nraise the rate, or hold it steady.\n") == []
 

@@ -107,6 +107,19 @@ class Evidence:
             out += Counter()  # drop zero counts
         return out
 
+    def successors(self, s: str, *, skip: int = -1) -> Counter[str]:
+        """What comes right after each occurrence of ``s`` (other than the one at
+        ``skip``): a Han character, or ``#`` for punctuation, space and the text end."""
+        out: Counter[str] = Counter()
+        i = self.text.find(s)
+        while i != -1:
+            if i != skip:
+                j = i + len(s)
+                c = self.text[j] if j < len(self.text) else "\n"
+                out[c if is_han(c) else "#"] += 1
+            i = self.text.find(s, i + 1)
+        return out
+
     def _pred_class(self, i: int) -> str:
         c = self.text[i - 1] if i else "\n"
         return c if is_han(c) else "#"
