@@ -307,7 +307,8 @@ def lost_beginning(b: Block, ev: Evidence) -> str:
         return "opens with a clause of one or a few characters, the tail of a sentence begun before"
     at = b.start + (len(b.text) - len(t))
     bold = b.text.lstrip().startswith(("**", "__"))
-    return _lost_first_characters(t, at, ev) or ("" if bold else _tail_of_phrase(t, at, ev))
+    return (_lost_first_characters(t, at, ev) or _second_of_a_word(t, at, ev)
+            or ("" if bold else _tail_of_phrase(t, at, ev)))
 
 
 def _lost_first_characters(t: str, at: int, ev: Evidence, *, minimum: int = 3) -> str:
@@ -335,6 +336,27 @@ def _word_tail_opening(t: str, ev: Evidence) -> bool:
     一年来， are words that open paragraphs) and it is no numeral."""
     first = _FIRST_CLAUSE.match(t)
     return first is not None and len(first.group(0)) >= 5 and t[0] not in _NUMERALS
+
+
+def _second_of_a_word(t: str, at: int, ev: Evidence, *, minimum: int = 8, share: float = 0.9) -> str:
+    """The first character is, almost everywhere else in the document, the second of one
+    word, and opens no clause anywhere else (府向大会作工作报告 where 政府 is meant)."""
+    y = t[0]
+    if ev.initials[y] > 1:
+        return ""
+    preds = ev.predecessors(y, skip=at)
+    total = sum(preds.values())
+    if total < minimum:
+        return ""
+    c, n = preds.most_common(1)[0]
+    if c == "#" or n < share * total:
+        return ""
+    # and the opening pair too follows that character wherever else it occurs (织密, 筑牢,
+    # 聚焦 open sentences as words of their own: 组织, 建筑, 集聚 say nothing of them)
+    pair = ev.predecessors(t[:2], skip=at)
+    if not pair or set(pair) != {c}:
+        return ""
+    return f"`{y}` occurs elsewhere almost only as `{c}{y}`, and `{t[:2]}` only as `{c}{t[:2]}`"
 
 
 def _tail_of_phrase(t: str, at: int, ev: Evidence, *, minimum: int = 2) -> str:

@@ -395,6 +395,17 @@ def test_a_short_line_that_stops_inside_a_word_is_a_lost_ending() -> None:
     assert _codes(ok) == []
 
 
+_GOV = "".join(f"市政府第{n}次常务会议研究部署，政府工作报告提出要求，政府向社会公开。" for n in range(4))
+
+
+def test_an_opening_character_that_is_elsewhere_the_second_of_one_word() -> None:
+    text = _GOV + "\n\n府向大会作工作报告，请予审议，并请各位委员提出意见。\n"
+    assert _codes(text) == [("TRN003", "府向大会作工")]
+    # 织密 opens a sentence as a word of its own, though 织 is elsewhere always 组织
+    body = "".join(f"组织开展第{n}批活动。" for n in range(9))
+    assert _codes(body + "\n\n织密扎牢社会保障网，兜住民生底线。\n") == []
+
+
 def test_lowercase_after_a_lead_in_is_fine() -> None:
     assert _codes("The options before the Council were:\n\nraise the rate, or hold it steady.\n") == []
 
