@@ -108,6 +108,8 @@ _CONJ_PREP = frozenset("和与及或并而在对为以从向由于把被将跟�
 # a word list never has all their compounds; a boundary on them is not a slip.
 _PREFIXES = frozenset("全新超总老小大副非反多单双高低次准泛微")
 _SUFFIXES = frozenset("上下中内外前后里间性化型式者员院所厂站港园馆局厅部委办区市县省镇乡村权")
+# Locatives close a phrase of their own (思想上, 工作中), like a function word.
+_LOCATIVES = frozenset("上下中内外前后里间")
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A Han character followed by itself, and a Han unit of 2-4 characters followed by itself.
 _DOUBLE_CHAR = re.compile(f"([{_HAN_CLASS}])\\1")
@@ -121,6 +123,7 @@ class _Evidence:
     def __init__(self, text: str) -> None:
         self.text = text
         self._closed: dict[tuple[str, str, bool], bool] = {}
+        self._seams: dict[str, bool] = {}
 
     def closed_word(self, w: str, unit: str, left: bool) -> bool:
         """Does ``w`` occur elsewhere as a unit of its own (中海油 in 中海油惠州, 习近平 in 贯彻习近平)?
@@ -147,6 +150,20 @@ class _Evidence:
             pos = text.find(w, pos + 1)
         return False
 
+    def seam_attested(self, pair: str) -> bool:
+        """Do the two characters meet elsewhere, not right after a copy of the first (大力提振 by 着力提高)?
+
+        A slip leaves a seam the report uses again and again; a name doubling a character
+        (组建|建发集团) leaves one that occurs nowhere else.
+        """
+        if pair not in self._seams:
+            text, pos, found = self.text, self.text.find(pair), False
+            while pos >= 0 and not found:
+                found = pos == 0 or text[pos - 1] != pair[0]
+                pos = text.find(pair, pos + 1)
+            self._seams[pair] = found
+        return self._seams[pair]
+
     def recurring_name(self, doubled: str) -> bool:
         """The doubled form recurs in varied contexts (南南铝, 成成中学): a name, not a slip.
 
@@ -156,9 +173,13 @@ class _Evidence:
         contexts = set()
         pos = text.find(doubled)
         count = 0
+        words = zh_words()
+        half = len(doubled) // 2
         while pos >= 0 and count < 64:
-            count += 1
-            contexts.add((text[pos - 1:pos], text[pos + len(doubled):pos + len(doubled) + 1]))
+            # 市委|委员 elsewhere is two words meeting, no use of a name 委委.
+            if half > 1 or not (_word_ends(text, pos, words) and _word_starts(text, pos + 1, words)):
+                count += 1
+                contexts.add((text[pos - 1:pos], text[pos + len(doubled):pos + len(doubled) + 1]))
             pos = text.find(doubled, pos + 1)
         return count >= 2 and len(contexts) >= 2
 
@@ -285,6 +306,7 @@ class _Join:
     left_words: list[str]
     has_right: bool
     extra: frozenset[str]  # words the report attests that the word list lacks
+    left_phrase: bool = False  # two known words end on the first copy (新兴产业|产业链)
 
     @property
     def has_left(self) -> bool:
@@ -297,7 +319,44 @@ def _join(s: str, i: int, n: int, ev: _Evidence, words: WordList) -> _Join:
     rights = [w for w in (s[i + n:k] for k in range(i + 2 * n + 1, min(len(s), i + n + 4) + 1)) if all(map(is_han, w))]
     extra = frozenset(w for w in lefts if w not in words and len(w) > n and ev.closed_word(w, unit, True)) | frozenset(
         w for w in rights if w not in words and len(w) > n and ev.closed_word(w, unit, False))
-    return _Join([w for w in lefts if w in words or w in extra], any(w in words or w in extra for w in rights), extra)
+    phrases = frozenset(w for w in extra if n > 1 and _phrase(w, words))
+    extra -= phrases
+    return _Join([w for w in lefts if w in words or w in extra], any(w in words or w in extra for w in rights), extra,
+                 any(w in phrases for w in lefts))
+
+
+def _phrase(w: str, words: WordList) -> bool:
+    """Is ``w`` two known words side by side (规划建设, 融资租赁) rather than a name the list lacks?
+
+    Such a phrase recurs in any report, so its use elsewhere says nothing about where a
+    word ends: 规划建设建设 is still a doubled 建设. Only a word after it makes a join
+    (新兴产业|产业链).
+    """
+    return any(w[:k] in words and w[k:] in words for k in range(2, len(w) - 1))
+
+
+def _left_word_aligned(s: str, i: int, n: int, join: _Join, words: WordList) -> bool:
+    """Does a word ending on the first copy start where the text before it ends a word?
+
+    中小学|学位 after 新增 is a true join of two words, and so is its contracted form
+    中小学位 elsewhere; 女儿|儿童 after 妇女 starts inside 妇女, so 女儿 is no reading of
+    the text and the copy is a slip (妇女儿儿童).
+    """
+    if not any(s[i + n:k] in words for k in range(i + 2 * n + 1, min(len(s), i + n + 4) + 1)):
+        return False  # the word after is known only from the report: no evidence of a contraction
+    return _left_words_aligned(s, i, n, join, words)
+
+
+def _left_words_aligned(s: str, i: int, n: int, join: _Join, words: WordList) -> bool:
+    """Does some known word ending on the first copy start where no other word is still running?"""
+    for w in join.left_words:
+        if w not in words:
+            continue
+        start = i + n - len(w)
+        # A word that begins before ``start`` and ends inside ``w`` crosses its start.
+        if not any(s[a:b] in words for b in range(start + 1, i + 1) for a in range(max(0, b - 4), start) if b - a >= 2):
+            return True
+    return False
 
 
 def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
@@ -312,13 +371,37 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
     join = _join(s, i, n, ev, words)
     if _word_boundary(s, i, n, join, words):
         return False
-    return _reads_better_without(s, i, n, join, ev, words)
+    return _reads_better_without(s, i, n, join, ev, words) and (n > 1 or _seam_reads(s, i, join, ev, words))
+
+
+def _seam_reads(s: str, i: int, join: _Join, ev: _Evidence, words: WordList) -> bool:
+    """With the copy removed, do both sides of the seam read as Chinese?
+
+    A slip leaves text that reads cleanly once the copy is gone (提升养|养殖 -> 提升|养殖). A
+    doubled character opening a name the word list does not know leaves an orphan either
+    way (推动南|南铝加工 -> 推动|南|铝, 宜荆|荆都市圈), so the copy is no evidence of a slip.
+    """
+    u = s[:i + 1] + s[i + 2:]
+    k = i + 1
+
+    def covered(p: int) -> bool:
+        return any(u[a:b] in words or u[a:b] in join.extra
+                   for a in range(max(0, p - 4), p + 1) for b in range(max(a + 2, p + 1), min(len(u), a + 5) + 1))
+
+    ends_word = covered(k - 1)
+    after_ok = (k >= len(u) or not is_han(u[k]) or u[k] in _FUNCTION_CHARS or u[k] in _PREFIXES or u[k] in _LOCATIVES
+                or covered(k) or ev.seam_attested(u[k - 1:k + 1])
+                # 援企|企稳岗: the copy is governed by a verb before it and governs nothing itself
+                or (not ends_word and _free(u[k]) and k >= 2 and u[k - 2] in predicative_chars()))
+    # 援|企 (援企稳岗): a lone verb governs the copy; after a whole word (推动|朴朴电商) it heads a name.
+    governed = k >= 2 and _free(u[k - 2]) and not _word_ends(u, k - 2, words)
+    return after_ok and (ends_word or _free(u[k - 1]) or governed)
 
 
 def _word_boundary(s: str, i: int, n: int, join: _Join, words: WordList) -> bool:
     """Is the doubled unit two words meeting, or a name the word list does not know?"""
     unit, has_left, has_right = s[i:i + n], join.has_left, join.has_right
-    if n > 1 and has_left:
+    if n > 1 and (has_left or (join.left_phrase and has_right)):
         return True  # 东南亚|南亚, 高新区|新区建设: a longer word ends on the first copy
     if has_left and unit == "的":
         return True  # 目的|的: a word ends on the particle's character
@@ -333,7 +416,10 @@ def _word_boundary(s: str, i: int, n: int, join: _Join, words: WordList) -> bool
     if has_left and not has_right:
         # 产业链|链长制 and 火车站|站前 end a long word; 把问题 is a phrase, not a word.
         long_left = any(len(w) >= n + 2 and w[0] not in _FUNCTION_CHARS for w in join.left_words)
-        follows = _word_starts(s, i + 2 * n, words) if long_left else _reads_on(s, i + 2 * n, words)
+        k = i + 2 * n
+        # 综合体体。: a lone copy before punctuation starts no word (张家港|港、 is a port: a suffix).
+        ends_clause = (k >= len(s) or not is_han(s[k])) and unit not in _SUFFIXES
+        follows = ends_clause or (_word_starts(s, k, words) if long_left else _reads_on(s, k, words))
         if not follows:
             return True  # 海关|关际一体, 产业链|链长制: what follows the copies is no word either
     # 爽爽贵阳, 成成中学: a bound character doubled in a name, with no verb before it.
@@ -348,7 +434,8 @@ def _reads_better_without(s: str, i: int, n: int, join: _Join, ev: _Evidence, wo
     if join.has_left and join.has_right:
         # Two words meet on a shared character (江门市|市长) unless removing the copy lets a
         # stranded neighbour join a word (争先|先进|位 -> 争先|进位) or the report has the text without it.
-        return (tok_u < tok_d and o_u < o_d) or ev.undoubled_elsewhere(s, i, n)
+        return (tok_u < tok_d and o_u < o_d) or (
+            not _left_word_aligned(s, i, n, join, words) and ev.undoubled_elsewhere(s, i, n))
     if n > 1:
         # A doubled word strands nothing, it only adds a token (平台平台 -> 平台).
         return tok_u < tok_d and x_u + o_u <= x_d + o_d

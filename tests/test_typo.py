@@ -93,6 +93,46 @@ def test_correct_chinese_is_quiet(text: str) -> None:
     assert _find(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "年内组建建旺集团，推进国企改革。",  # 组建|建旺集团: the copy opens a name, 旺集 reads as nothing
+        "支持北北锌加工项目向下游延伸。",  # a doubled character opening an unknown name leaves an orphan either way
+        "推动张家港港、常熟港发展。",  # a suffix (港) after a place name before punctuation
+    ],
+)
+def test_doubled_character_heading_a_name_is_quiet(text: str) -> None:
+    assert _find(text) == []
+
+
+def test_contraction_elsewhere_is_no_evidence_of_a_slip() -> None:
+    # 中小学|学位 is two known words meeting; 中小学位 elsewhere is their contraction, not the text without a slip.
+    text = "新增中小学学位3000个。\n\n全年新增中小学位5000个。"
+    assert _find(text) == []
+
+
+def test_seam_used_elsewhere_confirms_a_stutter() -> None:
+    # 提振 is not in the word list, so 大力|力提振 alone could be a join with a name; 着力提高 shows the seam.
+    slip = "深化改革，大力力提振市场信心。"
+    assert [f[2] for f in _find(slip + "\n\n着力提高质量。")] == ["力"]
+
+
+def test_phrase_elsewhere_does_not_hide_a_doubled_word() -> None:
+    # 规划建设 elsewhere is two words side by side, no name ending on the first 建设.
+    text = "规划建设建设一批项目。\n\n统筹规划建设各类园区。"
+    assert [f[2] for f in _find(text)] == ["建设"]
+
+
+def test_word_joins_elsewhere_do_not_make_a_name() -> None:
+    # 市委|委员 and 党委|委员 are two words meeting; they do not make 委委 a recurring name.
+    text = "贯彻市委委工作部署。\n\n市委委员、党委委员出席会议。"
+    assert [f[2] for f in _find(text)] == ["委"]
+
+
+def test_lone_copy_before_punctuation_after_a_long_word_is_found() -> None:
+    assert [f[2] for f in _find("建成城市公园综合体体。")] == ["体"]
+
+
 def test_name_recurring_in_varied_contexts_is_quiet() -> None:
     text = "以南南铝为龙头，发展新材料。\n\n支持南南铝加工拓展下游。"
     assert _find(text) == []
