@@ -72,6 +72,7 @@ _FIRST_CLAUSE = re.compile(r"^[^，、。；：！？,;:!?（(“《\s*]+")
 _NUMERALS = frozenset("一二三四五六七八九十两百千万零〇")
 # Characters after which a word starts (的同时, 和市委, 是始终, 使今后).
 _BOUND_BEFORE = frozenset("的了和与及或是在要使把将对向从以为被让给跟同比于等也都就还又并而且其之去")
+_SALUTATION = re.compile(r"^[^，。；：！？\s]{1,10}[：:]")
 _LOWER_OK = re.compile(r"^(?:i[A-Z]|e[A-Z-]|e\.g\.|i\.e\.|vs\.|etc\.|p\.m\.|a\.m\.|[a-z]+\.(?:com|org|gov|net)\b)")
 
 
@@ -169,12 +170,19 @@ def _cut_opening_carries_on(a: Block, b: Block, ev: Evidence) -> str:
     if b.kind is not BlockKind.PARAGRAPH or a.numbering is not None or a.lang != "zh":
         return ""
     left, right = core(a.text), head(b.text)
-    if not left or not right or a.text.lstrip().startswith(("**", "__")) or not lost_beginning(b, ev):
+    if not left or not right or a.text.lstrip().startswith(("**", "__")):
         return ""
     pair = left[-1] + right[0]
     if not (is_han(pair[0]) and is_han(pair[1])) or ev.count(pair) == 0:
         return ""
-    return f"the next paragraph starts mid-sentence and `{pair}` occurs elsewhere in the document"
+    if lost_beginning(b, ev):
+        return f"the next paragraph starts mid-sentence and `{pair}` occurs elsewhere in the document"
+    succ = ev.successors(left[-1], skip=a.start + len(left) - 1)
+    byline = " " in left or "\u3000" in left or _SALUTATION.match(right)  # 市长 韩正 / 各位代表：
+    if sum(succ.values()) >= 5 and "#" not in succ and not byline:
+        # 新时代对政府自 / 身建设……: 自 closes no clause anywhere in the document
+        return f"`{left[-1]}` never ends a clause elsewhere and `{pair}` occurs elsewhere in the document"
+    return ""
 
 
 def _paragraph_break(a: Block, b: Block | None, ev: Evidence, *, last: bool, series: set[str]) -> Break | None:

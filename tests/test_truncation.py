@@ -406,6 +406,17 @@ def test_an_opening_character_that_is_elsewhere_the_second_of_one_word() -> None
     assert _codes(body + "\n\n织密扎牢社会保障网，兜住民生底线。\n") == []
 
 
+_SELF = "".join(f"各部门要自觉接受监督{n}，自然资源得到保护，自身建设不断加强。" for n in range(3))
+
+
+def test_a_short_first_half_that_stops_on_a_character_no_clause_ends_with() -> None:
+    text = _SELF + "\n\n新时代对政府自\n\n身建设提出了新任务、新要求，我们要加强作风建设。\n"
+    assert [c for c, _ in _codes(text)] == ["TRN001"]
+    # a byline before the salutation is no half sentence
+    byline = _SELF + "\n\n上海市市长 韩自\n\n各位代表：\n\n身建设提出了新任务。\n"
+    assert "TRN001" not in [c for c, _ in _codes(byline)]
+
+
 def test_lowercase_after_a_lead_in_is_fine() -> None:
     assert _codes("The options before the Council were:\n\nraise the rate, or hold it steady.\n") == []
 
