@@ -201,3 +201,25 @@ def test_last_year_told_in_the_plan_is_last_year() -> None:
 def test_word_before_a_value_list_bounds_every_value() -> None:
     text = REVIEW + "财政总收入、地方财政收入分别突破200亿元、150亿元。\n\n其中，地方财政收入达152.53亿元。\n"
     assert _found(NumericContradiction, text) == []
+
+
+EN_REVIEW = ("Economic developments\n\nIn the first months of the year the unemployment rate rose to 6.9%, "
+             "as firms cut jobs in the sectors most exposed to tariffs.\n\n")
+
+
+def test_english_restatement_in_other_words_is_compared() -> None:
+    text = EN_REVIEW + "Members discussed the outlook. To recap, the unemployment rate increased to 7.8%.\n"
+    found = _found(NumericContradiction, text)
+    assert len(found) == 1 and found[0].endswith("unemployment rate increased to 7.8%")
+
+
+def test_english_restatement_in_other_words_that_agrees_is_quiet() -> None:
+    text = EN_REVIEW + "Members discussed the outlook. To recap, the unemployment rate increased to 6.9%.\n"
+    assert _found(NumericContradiction, text) == []
+
+
+def test_five_year_figures_after_the_address_are_not_last_years() -> None:
+    text = (REVIEW + "服务业提质增效，全年服务业增加值占比提高2个百分点。\n\n"
+            "各位代表，刚刚过去的2023年，是“十四五”关键之年。五年来，全市上下积极应对挑战。\n\n"
+            "经济持续稳定发展，地区生产总值年均增长8.1%，服务业增加值占比提高2.6个百分点。\n")
+    assert _found(NumericContradiction, text) == []

@@ -222,3 +222,59 @@ def test_list_without_its_lead_in_has_unknown_period() -> None:
 def test_target_words_set_the_period() -> None:
     q = _one("一、2023年工作回顾\n\n力争内销总额突破5094亿元。", "突破5094亿元")
     assert q.period.startswith("target")
+
+
+def test_part_number_run_into_its_paragraph_opens_the_plan() -> None:
+    text = ("——2004年2月22日在某市人民代表大会上\n\n一、2003年工作回顾\n\n全市就业率达到42.5%。\n\n"
+            "二、以振兴老工业基地为核心，全力做好2004年各项工作今年将全面实施振兴战略，我们面临严峻挑战，"
+            "也具备许多有利条件。\n\n"
+            "全市就业率达到40%以上。\n")
+    assert _one(text, "42.5%").period == "actual:2003"
+    assert _one(text, "40%以上").period.startswith("target:2004")
+
+
+def test_part_number_paragraph_without_a_year_changes_nothing() -> None:
+    text = ("——2004年2月22日在某市人民代表大会上\n\n一、2003年工作回顾\n\n"
+            "二、工业经济快速发展，全市上下共同努力，克服了各种困难，取得了显著的成绩，各项指标全面完成。\n\n"
+            "全市就业率达到42.5%。\n")
+    assert _one(text, "42.5%").period.startswith("actual")
+
+
+def test_dash_items_after_a_five_year_lead_are_the_five_years() -> None:
+    text = ("二、今后五年的奋斗目标和2013年工作任务\n\n按照部署，今后五年，要实现新的发展要求。\n\n"
+            "——更加注重完善城市功能。公共交通出行比例达到50%以上。\n\n"
+            "全市公共交通出行比例达到46%。\n")
+    dash = _one(text, "50%以上")
+    later = _one(text, "46%")
+    assert dash.period.endswith("今后五年")
+    assert not later.period.endswith("今后五年")
+    assert dash.key != later.key
+
+
+def test_address_opening_the_five_years_holds_until_a_year() -> None:
+    text = ("一、2015年工作回顾\n\n全年服务业增加值占比提高2个百分点。\n\n"
+            "各位代表，刚刚过去的2015年，是“十二五”收官之年。五年来，全市上下积极应对挑战。\n\n"
+            "经济持续稳定发展。地区生产总值年均增长8.1%，服务业增加值占比提高2.6个百分点。\n\n"
+            "2015年，全市服务业增加值占比提高2个百分点。\n")
+    five = _one(text, "2.6个百分点")
+    assert five.period.endswith("过去五年")
+    one_year = [q for q in _qs(text) if q.text.strip() == "2个百分点"]
+    assert len(one_year) == 2 and not any(q.period.endswith("过去五年") for q in one_year)
+
+
+def test_zhe_wu_nian_is_five_years() -> None:
+    q = _one("——这五年，人民生活水平显著提高。新建学校522所，新增学位36万个。", "36万个")
+    assert q.period.endswith("过去五年")
+
+
+def test_english_a_inside_words_is_no_number() -> None:
+    q = _one("Overall, employers and above will cost about $160 million.", "about $160 million")
+    assert q.subject == "employers and above will cost"
+
+
+def test_english_key_ignores_lead_words_and_verb_wording() -> None:
+    a = _one("Last month, the unemployment rate rose to 6.9%.", "6.9%")
+    b = _one("To recap, and the unemployment rate increased to 9.7%.", "9.7%")
+    c = _one("So far, exports fell to 3.1%.", "3.1%")
+    assert a.subject == b.subject == "unemployment rate rise to"
+    assert c.subject != a.subject

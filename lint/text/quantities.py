@@ -272,7 +272,8 @@ def _normal_sub(marker: str) -> str:
     return re.sub(r"”?(?:期间|时期|末期|末)$", "", m).strip("“”")
 
 
-_SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "全年": ""}
+_SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "这五年": "过去五年",
+               "全年": ""}
 _PAST = re.compile(r"[\s*“]{0,3}(?:过去一年|过去的一年|一年来|去年|上年)(?!同期)")  # at the start of a sentence
 _YTD = re.compile(r"(?:比|较)(?:去年|上年)同期")
 _PLAN_WORDS = re.compile(r"今年|明年|力争|争取|确保|预期")
@@ -327,7 +328,7 @@ _RELATIVE_HEADS = frozenset(
     "受益居民 受益群众 受益人口 受益 规划面积 规划总面积 总面积 面积 全长 总长 长度 占地 占地面积 建筑面积 总建筑面积 设计车速 办结率 办复率 满意率 办理率 完成率 回复率 按期办结率 "
     "惠及群众 惠及 年度计划投资 计划投资 总投资额 投资总额 计划总投资 年度投资 完成年度投资 工业总产值 规上工业总产值 工业增加值 主营业务收入 营业收入 税收总额 经营收入 销售收入".split()
 )
-_FIVE_YEAR_PARA = re.compile(r"今年以来|年初以来|过去五年|五年来|本届政府|过去的五年|五年间|过去的?[两二三四六七八九十]年|[两二三四六七八九十]年来|“十[一二三四]五”(?:期间|时期)|十[一二三四]五期间")
+_FIVE_YEAR_PARA = re.compile(r"今年以来|年初以来|过去五年|五年来|这五年|本届政府|过去的五年|五年间|过去的?[两二三四六七八九十]年|[两二三四六七八九十]年来|“十[一二三四]五”(?:期间|时期)|十[一二三四]五期间")
 _NEXT_FIVE_PARA = re.compile(r"今后五年|未来五年|“十[四五六]五”(?:期间|时期|规划)|到20\d\d年")
 _ALIASES = (("规模以上", "规上"), ("GDP", "地区生产总值"), ("生产总值", "地区生产总值"), ("地区地区", "地区"))
 _SPLIT_ITEMS = re.compile(r"[、]")
@@ -444,6 +445,16 @@ def _classify_heading(text: str, doc_year: int, first_part: bool, current: str) 
     return None
 
 
+_TOP_NUMBER = re.compile(r"^[一二三四五六七八九]、")
+_NEXT_TOP = {"二、": ("一、",), "三、": ("二、",), "四、": ("三、",)}
+
+
+def _top_lines(doc: Document) -> list:
+    """Headings, and paragraphs that open with a part number (二、) and run on past it."""
+    return [b for b in doc.blocks if b.kind.value == "heading"
+            or b.kind.value == "paragraph" and len(b.text) > 40 and _TOP_NUMBER.match(b.text)]
+
+
 def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
     """(offset, period) changes at top-level headings that announce a review or a plan.
 
@@ -456,9 +467,16 @@ def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
     out: list[tuple[int, _Period]] = []
     doc_year = _doc_year(doc)
     opened_by = ""  # the heading that opened the review: 一、 lets 二、 open the plan
-    for h in doc.headings:
+    for h in _top_lines(doc):
         text = h.text.strip().strip("*#").strip()
-        if len(text) > 60 or h.level > 1 or text.startswith(("——", "—", "－－", "--", "──")):
+        if h.kind.value != "heading":
+            # a heading run into its paragraph (二、…做好2004年各项工作今年将…): the part that
+            # follows 一、 decides by the year it names in its first words
+            year = _head_year(text[:32])
+            if not (doc_year and year and opened_by[:2] in _NEXT_TOP.get(text[:2], ())):
+                continue
+            text = text[:32]
+        elif len(text) > 60 or h.level > 1 or text.startswith(("——", "—", "－－", "--", "──")):
             continue
         current = out[-1][1].mode if out and opened_by.startswith("一、") else ""
         period = _classify_heading(text, doc_year, not out, current)
@@ -1024,7 +1042,7 @@ class _PartState:
 _EN_NUMWORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|a|one hundred|a hundred)"
+    r"eighteen|nineteen|a|one hundred|a hundred)(?![\w'])"  # not the "a" of "and", "above"
 )
 _EN_QTY = re.compile(
     r"(?<![\w.$])(?P<cur>US\$|S\$|C\$|\$|£|€)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _EN_NUMWORD + r")"
@@ -1055,6 +1073,30 @@ _EN_STOP = frozenset(
     "his her is are was were be been being will would can could should may might has have had do does did not no as than "
     "more over above about around some up down from into out also just very all any each per".split()
 )
+
+
+# words a restatement adds or drops in front of a clause without changing what it measures
+_EN_LEAD_WORDS = frozenset("also and but so then overall thus the in short recap to sum up total all as noted above".split())
+# verbs a restatement may swap for one another
+_EN_VERB_CANON = {
+    "rose": "rise", "rises": "rise", "risen": "rise", "grew": "rise", "grows": "rise", "grown": "rise", "grow": "rise",
+    "increased": "rise", "increases": "rise", "increase": "rise", "climbed": "rise", "climbs": "rise",
+    "fell": "fall", "falls": "fall", "fallen": "fall", "declined": "fall", "declines": "fall", "decline": "fall",
+    "dropped": "fall", "drops": "fall", "drop": "fall", "decreased": "fall", "decreases": "fall", "decrease": "fall",
+    "reached": "reach", "reaches": "reach", "hit": "reach", "hits": "reach", "totalled": "reach", "totaled": "reach",
+    "stood": "stand", "stands": "stand",
+}
+
+
+def _en_key_words(seg: str) -> list[str]:
+    """The last words of a clause before its number, as a metric key: lead-in words
+    (also, the, overall) dropped from its front and verbs of one direction made one
+    (rose, grew, increased), so that a restatement in other words keeps its key."""
+    words = [w.lower() for w in _EN_WORD.findall(_EN_QTY.sub(" # ", seg)) if len(w) > 1 or w in "#a"]
+    words = [_EN_VERB_CANON.get(w, w) for w in words[-8:]]
+    while words and words[0] in _EN_LEAD_WORDS:
+        words.pop(0)
+    return words
 
 
 def _en_number(raw: str) -> tuple[float, float] | None:
@@ -1124,11 +1166,13 @@ def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period
             if pm:
                 qs = s + max(cstart, prev_end) + pm.start()
             q = Quantity(base + qs, base + s + m.end(), text[qs:s + m.end()], v, low, high, family, "en", approx=approx)
-            words = [w.lower() for w in _EN_WORD.findall(_EN_QTY.sub(" # ", seg)) if len(w) > 1 or w in "#a"]
-            words = words[-10:]
+            words = _en_key_words(seg)
             content = [w for w in words if w not in _EN_STOP and w != "#"]
             if len(words) >= 4 and (len(content) >= 2 or len(words) >= 6):
-                q.subject = " ".join(words)
+                # the last three content words and the word that ties them to the number
+                # (rate rise to, rate at): a restatement may drop a time phrase in front
+                tail = content[-3:] + ([words[-1]] if words[-1] in _EN_STOP else [])
+                q.subject = " ".join(tail) if len(content) >= 3 else " ".join(words)
                 lead = seg[: len(seg) - len(seg.lstrip())]
                 q.subject_start = base + s + max(cstart, prev_end) + len(lead)
             years = _EN_YEAR.findall(sent[: m.start()])
@@ -1159,6 +1203,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     doc_year = _doc_year(doc)
     si = 0
     sub_stack: list[tuple[int, str]] = []  # (level, sub-period) of the enclosing headings
+    span_sub = ""  # a span of years announced by an earlier paragraph of the section
     for block in doc.blocks:
         while ci < len(changes) and changes[ci][0] <= block.start:
             period = changes[ci][1]
@@ -1183,8 +1228,13 @@ def extract_quantities(doc: Document) -> list[Quantity]:
             continue
         if block.lang == "zh" and period.mode == "actual" and _opens_plan(block.text, doc_year):
             period = _Period("target", str(doc_year) if doc_year else "")  # 今年…的主要预期目标是
+        if block.kind.value == "heading":
+            span_sub = ""
         if block.lang == "zh":
-            found = _ZhParser(block.text, block.start, list_period or period, head_sub, head_entity).run()
+            span_sub = _span_sub(block.text, span_sub)
+            found = _ZhParser(block.text, block.start, list_period or period, span_sub.lstrip("—") or head_sub,
+                              head_entity).run()
+            span_sub = _span_after(block.text, span_sub)
             list_period = _list_period(block.text, list_period, period)
         else:
             found = _en_paragraph(block.text, block.start, doc.sentences_of(block), period)
@@ -1194,6 +1244,41 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     return out
 
 
+_DASH_ITEM = re.compile(r"^[\s*]*(?:——|—|－－)")
+_ADDRESS = re.compile(r"^[\s*]*各位代表[！!，,：:]")
+_ONE_YEAR_OPEN = re.compile(r"^[\s*“]*(?:过去一年|过去的一年|一年来|去年|上年|(?:19|20)\d\d年(?!来|以来|[-—至到]))")
+
+
+def _span_sub(text: str, current: str) -> str:
+    """The span of years that holds for this paragraph from earlier ones: a dash item
+    (——) after a paragraph that announced 今后五年, and after a turn such as 各位代表，
+    刚刚过去的2015年，是“十二五”收官之年。五年来，… the paragraphs that go on telling
+    the five years (they give 年均 and 累计 figures) until one does not."""
+    if current.startswith("—"):
+        return current if _DASH_ITEM.match(text) else ""
+    if current and (_ONE_YEAR_OPEN.match(text) or not _MULTI_YEAR.search(text)):
+        return ""
+    return current
+
+
+def _span_after(text: str, current: str) -> str:
+    """The span a paragraph hands on to the next ones (see :func:`_span_sub`)."""
+    head = text[:80]
+    nxt = _NEXT_FIVE_LEAD.search(head)
+    past = _PAST_FIVE_LEAD.search(head)
+    if _ADDRESS.match(text) and past and not nxt and _HEAD_YEAR.search(head, 0, past.start()):
+        return _normal_sub(past.group(0))
+    if not _DASH_ITEM.match(text) and (nxt or past):
+        return "—" + ("今后五年" if nxt else _normal_sub(past.group(0)))  # type: ignore[union-attr]
+    if current.startswith("—") and not _DASH_ITEM.match(text):
+        return ""
+    return current
+
+
+_NEXT_FIVE_LEAD = re.compile(r"今后五年|未来五年")
+_PAST_FIVE_LEAD = re.compile(r"过去五年|过去的五年|五年来|这五年")
+_MULTI_YEAR = re.compile(r"年均|累计|五年|翻番|“十[一二三四五]五”")
+_YTD_SPAN = re.compile(r"今年以来|年初以来")
 _PLAN_PARA = re.compile(r"预期目标|主要目标|目标是|目标为|工作安排|总体要求|主要任务|计划指标")
 
 
