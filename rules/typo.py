@@ -407,7 +407,7 @@ def _word_boundary(s: str, i: int, n: int, join: _Join, words: WordList) -> bool
         return True  # 目的|的: a word ends on the particle's character
     if n == 1 and unit in _CONJ_PREP and has_right:
         return True  # 文化和|和谐社会: a conjunction before a word that starts with it
-    if n == 1 and not has_left and _stranded_before(s, i, words) and not _crossing_word(s, i, words):
+    if n == 1 and not has_left and _stranded_before(s, i, words, strict=has_right) and not _crossing_word(s, i, words):
         return True  # 中铝|铝箔, 江铜|铜箔: an abbreviation or name the word list does not know
     if n == 1 and has_left and not has_right and unit in _PREFIXES:
         return True  # 健全|全口径, 创新|新引擎: a productive prefix starts the next word
@@ -447,10 +447,15 @@ def _free(ch: str) -> bool:
     return ch in _FUNCTION_CHARS or ch in predicative_chars()
 
 
-def _stranded_before(s: str, i: int, words: WordList) -> bool:
+def _stranded_before(s: str, i: int, words: WordList, strict: bool = False) -> bool:
     """Is the character before ``i`` a noun-like character that no word ends on (中 in 中铝, 江 in 江铜)?"""
-    if i == 0 or not is_han(s[i - 1]) or _free(s[i - 1]) or s[i - 1] in _MEASURES:
-        return False  # a verb or adjective governs what follows (援企|企稳岗, 跑出|出地): no name
+    if i == 0 or not is_han(s[i - 1]) or s[i - 1] in _FUNCTION_CHARS or s[i - 1] in _MEASURES:
+        return False
+    # A verb or adjective governs what follows (援企|企稳岗, 跑出|出地): no name. But before a known
+    # word (``strict``: 壮医|医院, 慢病|病种) it forms a compound with the first copy as readily,
+    # unless it is a prefix that heads the word after it (高|技能, 全|覆盖).
+    if _free(s[i - 1]) and (not strict or s[i - 1] in _PREFIXES):
+        return False
     return not any(s[j:i] in words for j in range(max(0, i - 4), i - 1))
 
 

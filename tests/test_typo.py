@@ -99,6 +99,8 @@ def test_correct_chinese_is_quiet(text: str) -> None:
         "年内组建建旺集团，推进国企改革。",  # 组建|建旺集团: the copy opens a name, 旺集 reads as nothing
         "支持北北锌加工项目向下游延伸。",  # a doubled character opening an unknown name leaves an orphan either way
         "推动张家港港、常熟港发展。",  # a suffix (港) after a place name before punctuation
+        "扩大慢病病种范围。",  # an adjective makes a compound with the first copy (慢病|病种)
+        "推进凉茶茶饮产业。",
     ],
 )
 def test_doubled_character_heading_a_name_is_quiet(text: str) -> None:
@@ -131,6 +133,11 @@ def test_word_joins_elsewhere_do_not_make_a_name() -> None:
 
 def test_lone_copy_before_punctuation_after_a_long_word_is_found() -> None:
     assert [f[2] for f in _find("建成城市公园综合体体。")] == ["体"]
+
+
+def test_prefix_before_a_doubled_character_is_no_compound() -> None:
+    # 高 heads the word after it (高技能), so 高技 is no compound hiding a join.
+    assert [f[2] for f in _find("推进高技技能人才培养。")] == ["技"]
 
 
 def test_name_recurring_in_varied_contexts_is_quiet() -> None:
