@@ -315,8 +315,11 @@ def lost_beginning(b: Block, ev: Evidence) -> str:
         return "opens with a clause of one or a few characters, the tail of a sentence begun before"
     at = b.start + (len(b.text) - len(t))
     bold = b.text.lstrip().startswith(("**", "__"))
-    return (_lost_first_characters(t, at, ev) or _second_of_a_word(t, at, ev)
-            or ("" if bold else _tail_of_phrase(t, at, ev)))
+    if bold:
+        # **集聚创新要素。**, **细化城市各层次规划。**: a bold topic line is a heading, and a
+        # heading's verb may be one the document uses elsewhere inside a longer word
+        return ""
+    return _lost_first_characters(t, at, ev) or _second_of_a_word(t, at, ev) or _tail_of_phrase(t, at, ev)
 
 
 def _lost_first_characters(t: str, at: int, ev: Evidence, *, minimum: int = 3) -> str:

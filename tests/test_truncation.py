@@ -318,6 +318,9 @@ def test_lost_first_characters_by_the_documents_own_words() -> None:
     # 施民 is no word of the document: 民心工程 is a word of its own, not the tail of one
     body = "".join(f"实施民心工程第{n}批项目。" for n in range(3))
     assert _codes(body + "\n\n**民心工程见行见效。**全年办好民生实事。\n") == []
+    # a bold topic line is a heading: 集聚 follows 产业 elsewhere, yet opens it as a word
+    body = "".join(f"推动产业集聚发展{n}，产业集群壮大，企业集团做强。" for n in range(3))
+    assert _codes(body + "\n\n**集聚创新要素。**继续加强与高校合作。\n") == []
     # the same two characters also open a clause elsewhere: a sentence may open with them
     ok = body + "兰州新区发展很快。\n\n" + "兰州新区产业集聚发展。立足打造产业高地。\n"
     assert _codes(ok) == []
