@@ -16,9 +16,27 @@ inside the document, never from a word list of one report:
   (的, 和, 等)?
 
 A paragraph that *starts* mid-sentence opens with what only continues a sentence
-(是：, 为最大的政治，, a comma, a lowercase English word), or is a short topic line
-whose first two characters occur elsewhere in the document only after one and the
-same character (快兰州新区…… where 加快 is meant).
+(是：, 为最大的政治，, a comma, a lowercase English word, a first clause of one
+character: 在，我代表……), or with the tail of a word the document uses by itself:
+
+* its first two characters occur elsewhere only after one and the same character,
+  and that character with the first forms a word used apart from this phrase
+  (快兰州新区…… where 加快 is meant; not 党的…… after 落实, since 实党 is no word);
+* its first character is elsewhere almost only the second of one word and opens no
+  clause (府向大会作工作报告 where 政府 is meant);
+* its first sentence is, everywhere else, the tail of one longer phrase
+  (石化产业高地。 where 世界级绿色石化产业高地 is used);
+* it opens with a year that lost its first digits (014年是……).
+
+A bold topic line is a heading and is judged on the plain signs only.
+
+A line read as a heading may still be half a sentence (the page broke a few
+characters in) when the next paragraph starts mid-sentence, or when the line stops
+on a character no clause of the document ends with, and the pair across the break
+is a word of the document; it lost its end when its last two characters run on into
+more text everywhere else (……并请市政协委员和其他列席). A paragraph that stops on
+a comma before one that opens afresh (a short topic sentence, a bold lead, 一是)
+lost its end: the two are not joined.
 
 Headings, titles, bylines, datelines, salutations, labels with their values and
 lead-ins before lists end without punctuation on purpose: they are recognised by
