@@ -40,8 +40,13 @@ the unit family; and the period: actual or target (from headings such as
 力争, 预期, 目标是, expect, and 过去一年 told inside the plan), the year, and the
 sub-period (一季度, 上半年, 前三季度, 过去五年, 十三五). Values after 分别 are matched to
 their subjects in order; when the counts differ they are compared only with the same
-enumeration. In English the key is the clause's words before the number, which must
-be long enough to be specific. No key at all for a subject that is a pronoun, too
+enumeration. A sentence that is only a subjectless clause (数据显示，五年年均增长9%)
+is compared with the one clause of its period that says the same words and borrowed
+its subject (…投资2972.4亿元，增长21.8%，五年年均增长13%), never when two clauses end
+with those words. In English the key is the last three content words of the clause
+before the number and the word that ties them to it (rose/grew/increased are one
+verb, lead words such as also, the, overall are dropped); the clause must be long
+enough to be specific. No key at all for a subject that is a pronoun, too
 generic (增长, 总量, 年均 alone), relative to something said elsewhere (税收, 总投资,
 全长, 办结率 of which park, project or road?), a threshold (1亿元以上项目) or a title
 (8个项目：). Two mentions of one key are still not compared when they stand in the same
@@ -127,6 +132,46 @@ def _suffix_compatible(a: Quantity, b: Quantity) -> bool:
     return a.suffix.split()[0] == b.suffix.split()[0]
 
 
+_WORDING_MIN, _WORDING_MAX = 4, 10
+
+
+def _span_of(period: str) -> str:
+    """The sub-period of a period (actual:2021:五年 -> 五年)."""
+    return period.split(":", 2)[2] if period.count(":") >= 2 else ""
+
+
+def _orphan_pairs(qs: Iterable[Quantity]) -> Iterator[tuple[Quantity, Quantity]]:
+    """(orphan, the clause it restates): a sentence that is only a subjectless clause
+    (数据显示，五年年均增长9%) restates the one earlier clause of the same period that
+    says the same words (…投资2972.4亿元，增长21.8%，五年年均增长13%), when no other
+    clause of that period ends with those words (地区生产总值年均增长8% would make
+    年均增长 ambiguous) and the one that does borrowed its subject. An orphan told as
+    a measured fact (数据显示, 据统计) of a span of years is that span's figure wherever
+    it stands, so it is looked up among the actual figures of that span."""
+    index: dict[tuple[str, ...], list[Quantity]] = defaultdict(list)
+    orphans: list[Quantity] = []
+    for q in qs:
+        wording = q.extra.get("wording")
+        if isinstance(wording, str) and q.subject:
+            span = _span_of(q.period)
+            for n in range(_WORDING_MIN, min(len(wording), _WORDING_MAX) + 1):
+                index[(wording[-n:], q.kind, q.family, q.period)].append(q)
+                if span and q.period.startswith("actual"):
+                    index[(wording[-n:], q.kind, q.family, "span", span)].append(q)
+        elif isinstance(q.extra.get("orphan"), str) and not q.period.startswith("?"):
+            orphans.append(q)
+    for q in orphans:
+        wording = str(q.extra["orphan"])
+        span = _span_of(q.period)
+        if q.extra.get("fact") and span:
+            found = index.get((wording, q.kind, q.family, "span", span), [])
+        else:
+            found = index.get((wording, q.kind, q.family, q.period), [])
+        if len({p.subject for p in found}) == 1 and found[0].extra.get("inherits") and found[0].end <= q.start \
+                and found[0].extra.get("wording") == wording:
+            yield q, found[0]
+
+
 class NumericContradiction(Rule):
     code = "NUM001"
     name = "numeric-contradiction"
@@ -187,6 +232,9 @@ vs 上半年 growth.
                     if len(blocks) < 2 and q.block not in blocks:
                         blocks.append(q.block)
                         pool.append(q)
+        for q, p in _orphan_pairs(doc.quantities):
+            if _comparable(p, q) and not p.overlaps(q) and not _far_apart(p, q, max_ratio):
+                findings.setdefault((q.start, q.end), (q, [p]))
         for (start, end), (q, conflicts) in sorted(findings.items()):
             first = conflicts[0]
             subject = (q.subject or "").strip("·") or "this figure"

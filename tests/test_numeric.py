@@ -71,7 +71,7 @@ def test_agreeing_restatements_are_silent(first: str, second: str) -> None:
         # four different metrics each ranked third
         "工业增加值增长6.8%、排全省第3。\n\n收集率达93%、排全省第3。\n\n总产值增长19.3%、全省第3。",
         # no subject, a pronoun, a bare modifier
-        "固定资产投资增长21.8%，五年年均增长13%。\n\n数据显示，五年年均增长9%。",
+        "固定资产投资增长21.8%，五年年均增长13%；地区生产总值五年年均增长8%。\n\n数据显示，五年年均增长9%。",
         "其增长6.5%。\n\n其增长7.5%。",
         # the same phrase for different parks in one paragraph
         "园区完成营收1600亿元、增长13%，税收33亿元。综保区营收913亿元、增长15%，税收55.8亿元。",
@@ -223,3 +223,30 @@ def test_five_year_figures_after_the_address_are_not_last_years() -> None:
             "各位代表，刚刚过去的2023年，是“十四五”关键之年。五年来，全市上下积极应对挑战。\n\n"
             "经济持续稳定发展，地区生产总值年均增长8.1%，服务业增加值占比提高2.6个百分点。\n")
     assert _found(NumericContradiction, text) == []
+
+
+INVEST = REVIEW + "2023年固定资产投资2972.4亿元，增长21.8%，五年年均增长13%；社会消费品零售总额1978.9亿元。\n\n"
+
+
+def test_subjectless_restatement_of_the_one_clause_with_its_words_is_compared() -> None:
+    text = INVEST + "项目建设提速。数据显示，五年年均增长9%。\n"
+    assert _found(NumericContradiction, text) == ["年均增长9%"]
+
+
+def test_subjectless_restatement_that_agrees_is_quiet() -> None:
+    assert _found(NumericContradiction, INVEST + "项目建设提速。数据显示，五年年均增长13%。\n") == []
+
+
+def test_subjectless_clause_with_two_possible_owners_is_not_compared() -> None:
+    text = INVEST.replace("；社会消费品", "；地区生产总值年均增长8%，社会消费品") + "项目建设提速。数据显示，五年年均增长9%。\n"
+    assert _found(NumericContradiction, text) == []
+
+
+def test_clause_whose_subject_came_earlier_in_its_own_sentence_is_no_orphan() -> None:
+    text = INVEST + "出口总额突破300亿元，五年年均增长9%。\n"
+    assert _found(NumericContradiction, text) == []
+
+
+def test_measured_five_year_figure_told_in_the_plan_is_the_review_figure() -> None:
+    text = INVEST + PLAN + "加快建设产业基地。数据显示，五年年均增长9%。\n"
+    assert _found(NumericContradiction, text) == ["年均增长9%"]

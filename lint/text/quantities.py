@@ -830,6 +830,7 @@ class _ZhParser:
             elif not seg.lstrip().startswith("、"):
                 dist_verb = lead.group(0) if lead else ""
             subject: str | None = None
+            inherited = False
             if "of" in flags:
                 pass  # 为年度计划的110%, 是“十五”时期的1.7倍: a ratio to something else
             elif "from" in flags:
@@ -849,6 +850,7 @@ class _ZhParser:
             elif state.prev is not None and not _PRONOUN.match(residual) and (not residual or _is_generic(residual)) \
                     and "其中" not in seg:
                 subject = state.prev + ("·" + residual if residual else "")
+                inherited = True
             elif _COMPARISON.match(residual):
                 # 增速分别高于全国、全省0.7个百分点, 比五年前提高7个百分点: a gap, owned by the previous subject
                 subject = state.prev + "·" + residual if state.prev is not None else None
@@ -889,6 +891,8 @@ class _ZhParser:
                     q.value, q.low, q.high = -q.value, -q.high, -q.low
                 q.subject_start = sub_off
                 q.suffix = suffix
+            if len(g) == 1 and flags in ("", "each") and not suffix:
+                self._mark_wording(first, core, seg, subject, inherited)
             extra.extend(self._assign(g, subject, flags))
             if subject and residual and _good_subject(residual) and not _is_generic(residual):
                 state.prev = subject
@@ -906,6 +910,22 @@ class _ZhParser:
             for k in ("num_start", "scale", "step", "place"):
                 q.extra.pop(k, None)
             self.out.append(q)
+
+    def _mark_wording(self, q: Quantity, core: str, seg: str, subject: str | None, inherited: bool) -> None:
+        """Keep the words of a clause that borrows its subject (…，五年年均增长13%) and mark a
+        sentence that is nothing but such a clause (数据显示，五年年均增长9%) as an orphan: the
+        rule may match it with the one clause of its section that says the same words."""
+        wording = _normalise_subject(core)
+        if _han_count(wording) < 4 or "其中" in seg:
+            return
+        if subject is not None:
+            q.extra["wording"] = wording
+            q.extra["inherits"] = inherited
+        elif _is_generic(_VERB_TAIL.sub("", wording)) and not self._numbers_in(self.sent_start, q.extra["num_start"]):  # type: ignore[arg-type]
+            before = self.text[self.sent_start:q.extra["num_start"]]  # type: ignore[misc]
+            if _normalise_subject(_SUBPERIOD.sub("", _YEAR.sub("", before))) == wording:
+                q.extra["orphan"] = wording
+                q.extra["fact"] = bool(_FACT_LEAD.match(self.text, self.sent_start))
 
     def _entity(self, pos: int) -> str:
         """A zone or district named earlier in the sentence, in the paragraph's short lead
@@ -1244,6 +1264,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     return out
 
 
+_FACT_LEAD = re.compile(r"[\s*“]{0,3}(?:数据显示|据统计|统计显示|初步统计|据初步统计|初步核算|经初步核算)")
 _DASH_ITEM = re.compile(r"^[\s*]*(?:——|—|－－)")
 _ADDRESS = re.compile(r"^[\s*]*各位代表[！!，,：:]")
 _ONE_YEAR_OPEN = re.compile(r"^[\s*“]*(?:过去一年|过去的一年|一年来|去年|上年|(?:19|20)\d\d年(?!来|以来|[-—至到]))")
