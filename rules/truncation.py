@@ -90,6 +90,8 @@ _FIRST_CLAUSE = re.compile(r"^[^，、。；：！？,;:!?（(“《\s*]+")
 _NUMERALS = frozenset("一二三四五六七八九十两百千万零〇")
 # Characters after which a word starts (的同时, 和市委, 是始终, 使今后).
 _BOUND_BEFORE = frozenset("的了和与及或是在要使把将对向从以为被让给跟同比于等也都就还又并而且其之去")
+# 'm the first one / ’s time to act: the word before the apostrophe was lost.
+_CONTRACTION_TAIL = re.compile(r"^['’](?:s|m|re|ve|ll|d|t)\b")
 _SALUTATION = re.compile(r"^[^，。；：！？\s]{1,10}[：:]")
 _LOWER_OK = re.compile(r"^(?:i[A-Z]|e[A-Z-]|e\.g\.|i\.e\.|vs\.|etc\.|p\.m\.|a\.m\.|[a-z]+\.(?:com|org|gov|net)\b)")
 
@@ -318,6 +320,8 @@ def lost_beginning(b: Block, ev: Evidence) -> str:
     if b.lang == "en" or is_latin(y):
         if "a" <= y <= "z" and not _LOWER_OK.match(t):
             return "opens with a lowercase word"
+        if _CONTRACTION_TAIL.match(t):
+            return "opens with the tail of a contraction (I'm, it's)"
         return ""
     if y.isdigit():
         return _cut_year(t, ev)

@@ -420,6 +420,13 @@ def test_a_short_first_half_that_stops_on_a_character_no_clause_ends_with() -> N
     assert "TRN001" not in [c for c, _ in _codes(byline)]
 
 
+def test_the_tail_of_a_contraction_is_a_lost_beginning() -> None:
+    text = "We did the right thing to do.\n\n'm the first one to say it plainly.\n"
+    assert _codes(text) == [("TRN003", "'m the")]
+    # an opening quote or an archaic elision opens a paragraph
+    assert _codes("We did the right thing.\n\n'Tis the season to act.\n\n‘Yes,’ she said.\n") == []
+
+
 def test_lowercase_after_a_lead_in_is_fine() -> None:
     assert _codes("The options before the Council were:\n\nraise the rate, or hold it steady.\n") == []
 
