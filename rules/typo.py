@@ -281,9 +281,22 @@ def _pattern_ok(s: str, i: int, n: int) -> bool:
             return True  # 校校通, 店店美容, 赢得块块奖牌: "every" at the head of a phrase
         if unit in _ADMIN and s[i + 1:i + 3] in zh_words():
             return True
-    if unit * 2 in reduplications():
+    if unit * 2 in reduplications() and not (n == 1 and _strands_after_reduplication(s, i)):
         return n > 1 or _heads_phrase(s, i)
     return s[i + 2 * n:].startswith(_ROUTE_WORDS)
+
+
+def _strands_after_reduplication(s: str, i: int) -> bool:
+    """Would reading ``AA`` as a reduplication strand the next character, which joins the copy instead?
+
+    紧紧|围绕 and 人人|参与 go on with a word or a verb; in 团团结在, 重重点领域 the character after
+    团团, 重重 starts no word but makes one with the second copy (团结, 重点): a slip.
+    """
+    k = i + 2
+    if k >= len(s) or not is_han(s[k]) or _free(s[k]):
+        return False  # 紧紧|抓, 频频|出圈: a verb of its own goes on from the reduplication
+    words = zh_words()
+    return s[i + 1:k + 1] in words and not _word_starts(s, k, words)
 
 
 def _heads_phrase(s: str, i: int) -> bool:

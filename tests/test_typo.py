@@ -135,6 +135,16 @@ def test_lone_copy_before_punctuation_after_a_long_word_is_found() -> None:
     assert [f[2] for f in _find("建成城市公园综合体体。")] == ["体"]
 
 
+@pytest.mark.parametrize(("text", "copy"), [("让我们紧密团团结在一起。", "团"), ("深入推进重重点领域改革。", "重")])
+def test_reduplication_that_strands_the_next_character_is_a_stutter(text: str, copy: str) -> None:
+    # 团团 and 重重 are Chinese, but 结 and 点 start no word after them: they belong with the copy.
+    assert [f[2] for f in _find(text)] == [copy]
+
+
+def test_reduplication_going_on_with_a_word_or_verb_is_quiet() -> None:
+    assert _find("把项目紧紧抓在手上，人人参与建设，亮点频频出圈；大大增强后劲，层层压实责任，事事关心群众。") == []
+
+
 def test_prefix_before_a_doubled_character_is_no_compound() -> None:
     # 高 heads the word after it (高技能), so 高技 is no compound hiding a join.
     assert [f[2] for f in _find("推进高技技能人才培养。")] == ["技"]
