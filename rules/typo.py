@@ -12,7 +12,13 @@ hard part is everything that looks the same and is right:
 The decision uses a compact word list (derived from jieba's dictionary, loaded once
 from package data) and document-internal evidence: if the text with one copy removed
 occurs elsewhere in the same report (妇女儿儿童 against 妇女儿童), the doubled form is a
-slip even where both halves happen to be words.
+slip even where both halves happen to be words — unless both are known words, whose
+contraction (中小学|学位 beside 中小学位) is as good Chinese as the join.
+
+Names the word list lacks are the other trap (组建|建发集团, 推动|南南铝, 壮医|医院): a slip
+leaves text that reads cleanly once the copy is gone, so a doubled character is reported
+only when the seam it leaves is a word, a function word, or a pair of characters the
+report uses elsewhere (大力|提振 by 着力提高).
 """
 
 from __future__ import annotations
