@@ -92,6 +92,8 @@ _NUMERALS = frozenset("一二三四五六七八九十两百千万零〇")
 _BOUND_BEFORE = frozenset("的了和与及或是在要使把将对向从以为被让给跟同比于等也都就还又并而且其之去")
 # 'm the first one / ’s time to act: the word before the apostrophe was lost.
 _CONTRACTION_TAIL = re.compile(r"^['’](?:s|m|re|ve|ll|d|t)\b")
+# A heading, a byline or a name never ends on these (a name may end on 为, 以, 和 not).
+_NEVER_ENDS_HEADING = frozenset("的与及或")
 _SALUTATION = re.compile(r"^[^，。；：！？\s]{1,10}[：:]")
 _LOWER_OK = re.compile(r"^(?:i[A-Z]|e[A-Z-]|e\.g\.|i\.e\.|vs\.|etc\.|p\.m\.|a\.m\.|[a-z]+\.(?:com|org|gov|net)\b)")
 
@@ -172,8 +174,12 @@ def _heading_break(a: Block, b: Block | None, ev: Evidence) -> Break | None:
     if b is None or a.numbering is not None:
         return None
     why = continuation_reason(a, b, ev, statistics=False)
-    figure = (a.text[-1:].isdigit() or a.text[-1:] in "%‰") and "，" in a.text  # prose, not a label like 附件1
-    if why and (plain_continuation(b) or figure or core(a.text)[-1:] in "，、,"):
+    left = core(a.text)
+    figure = (left[-1:].isdigit() or left[-1:] in "%‰") and "，" in left  # prose, not a label like 附件1
+    # No heading ends on 的 or 和 (在看到成绩的 / 同时，……), nor is a bare number (2001 / 年以来，……)
+    open_end = (left[-1:] in _NEVER_ENDS_HEADING or left.isdigit()) and b.kind is BlockKind.PARAGRAPH \
+        and not _SALUTATION.match(head(b.text))
+    if why and (plain_continuation(b) or figure or open_end or left[-1:] in "，、,"):
         return Break("split", a, b, _join(a, b, ev), why)
     if b.kind is BlockKind.PARAGRAPH and _prose_fragment(a, b):
         why = continuation_reason(a, b, ev)

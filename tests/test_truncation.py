@@ -427,6 +427,17 @@ def test_the_tail_of_a_contraction_is_a_lost_beginning() -> None:
     assert _codes("We did the right thing.\n\n'Tis the season to act.\n\n‘Yes,’ she said.\n") == []
 
 
+@pytest.mark.parametrize("cut", ["2001\n\n年以来，在绝大多数县区设立服务中心。", "在看到成绩的\n\n同时，我们也清醒地看到问题。"])
+def test_a_short_line_that_no_heading_ends_like_is_half_a_sentence(cut: str) -> None:
+    text = "过去一年，民生保障持续加强。\n\n" + cut + "\n"
+    assert [c for c, _ in _codes(text)] == ["TRN001"]
+
+
+def test_a_byline_before_the_salutation_is_not_half_a_sentence() -> None:
+    text = "政府工作报告\n\n沈阳市人民政府市长 姜有的\n\n各位代表：\n\n现在，我代表市人民政府作报告。\n"
+    assert _codes(text) == []
+
+
 def test_lowercase_after_a_lead_in_is_fine() -> None:
     assert _codes("The options before the Council were:\n\nraise the rate, or hold it steady.\n") == []
 
