@@ -354,6 +354,13 @@ def _phrase(w: str, words: WordList) -> bool:
     return any(w[:k] in words and w[k:] in words for k in range(2, len(w) - 1))
 
 
+def _phrase_like(w: str, words: WordList) -> bool:
+    """Is ``w``, attested by the report only, a phrase (坚强领导, 城市的) rather than a name?"""
+    if w in words:
+        return False
+    return _phrase(w, words) or (w[:-1] in words and w[-1] in _FUNCTION_CHARS) or (w[0] in _FUNCTION_CHARS and w[1:] in words)
+
+
 def _left_word_aligned(s: str, i: int, n: int, join: _Join, words: WordList) -> bool:
     """Does a word ending on the first copy start where the text before it ends a word?
 
@@ -422,8 +429,8 @@ def _word_boundary(s: str, i: int, n: int, join: _Join, words: WordList) -> bool
     unit, has_left, has_right = s[i:i + n], join.has_left, join.has_right
     if n > 1 and (has_left or (join.left_phrase and has_right)):
         return True  # 东南亚|南亚, 高新区|新区建设: a longer word ends on the first copy
-    if has_left and unit == "的":
-        return True  # 目的|的: a word ends on the particle's character
+    if unit == "的" and any(w in words for w in join.left_words):
+        return True  # 目的|的: a word ends on the particle's character (城市的 elsewhere is a phrase, no word)
     if n == 1 and unit in _CONJ_PREP and has_right:
         return True  # 文化和|和谐社会: a conjunction before a word that starts with it
     if n == 1 and not has_left and _stranded_before(s, i, words, strict=has_right) and not _crossing_word(s, i, words):
@@ -434,7 +441,8 @@ def _word_boundary(s: str, i: int, n: int, join: _Join, words: WordList) -> bool
         return True  # 情况下|下降, 货运站|站点: a productive suffix ends the word before
     if has_left and not has_right:
         # 产业链|链长制 and 火车站|站前 end a long word; 把问题 is a phrase, not a word.
-        long_left = any(len(w) >= n + 2 and w[0] not in _FUNCTION_CHARS for w in join.left_words)
+        long_left = any(len(w) >= n + 2 and w[0] not in _FUNCTION_CHARS and not _phrase_like(w, words)
+                        for w in join.left_words)
         k = i + 2 * n
         # 综合体体。: a lone copy before punctuation starts no word (张家港|港、 is a port: a suffix).
         ends_clause = (k >= len(s) or not is_han(s[k])) and unit not in _SUFFIXES

@@ -131,6 +131,17 @@ def test_word_joins_elsewhere_do_not_make_a_name() -> None:
     assert [f[2] for f in _find(text)] == ["委"]
 
 
+@pytest.mark.parametrize(
+    ("text", "copy"),
+    [
+        ("更加注重城市的的规划与管理。\n\n提升城市的品质。", "的"),  # 城市的 elsewhere is a phrase, not a word like 目的
+        ("在市委的坚强领导导下，敢为人先。\n\n感谢坚强领导，我们奋斗。", "导"),  # 坚强领导 is two words, no name
+    ],
+)
+def test_phrase_attested_elsewhere_is_no_word_ending_on_the_copy(text: str, copy: str) -> None:
+    assert [f[2] for f in _find(text)] == [copy]
+
+
 def test_lone_copy_before_punctuation_after_a_long_word_is_found() -> None:
     assert [f[2] for f in _find("建成城市公园综合体体。")] == ["体"]
 
