@@ -189,10 +189,11 @@ def corrupt(text: str, seed: int) -> tuple[str, list[tuple[str, str, int, int, i
         cands = first + [c for c in cands if c not in first]
     inserts: list[tuple[int, str, str, str, int, int]] = []  # (target offset, insertion, kind, label, src span)
     used_paras: set[int] = set()
+    used_clauses: set[str] = set()  # the two restatements never restate one figure
     for label in ("contradiction", "consistent"):
         for run, k, para, (kind, clause, m) in cands:
             later = [p for p in run[k + 1: k + 9] if p not in used_paras and p != para]
-            if not later or para in used_paras:
+            if not later or para in used_paras or clause in used_clauses:
                 continue
             target = rng.choice(later)
             tb = doc.blocks[target]
@@ -217,6 +218,7 @@ def corrupt(text: str, seed: int) -> tuple[str, list[tuple[str, str, int, int, i
             src = doc.blocks[para].start
             inserts.append((at, ins, rkind, label, s_off, src))
             used_paras.update({para, target})
+            used_clauses.add(clause)
             break
     inserts.sort()
     out, pos, shift, found = [], 0, 0, []

@@ -250,3 +250,33 @@ def test_clause_whose_subject_came_earlier_in_its_own_sentence_is_no_orphan() ->
 def test_measured_five_year_figure_told_in_the_plan_is_the_review_figure() -> None:
     text = INVEST + PLAN + "加快建设产业基地。数据显示，五年年均增长9%。\n"
     assert _found(NumericContradiction, text) == ["年均增长9%"]
+
+
+def test_counties_named_together_are_not_the_city() -> None:
+    text = (REVIEW + "全市城市居民人均可支配收入达到8924元，农民人均纯收入达到4347元，增长13.8%。\n\n"
+            "四县（市）去年完成生产总值251亿元，增长16.6%；农民人均纯收入达到3832元，增长22.7%。\n")
+    assert _found(NumericContradiction, text) == []
+
+
+def test_zone_in_a_run_in_heading_owns_the_paragraphs_figures() -> None:
+    text = (REVIEW + "**（四）全力建设航空港经济综合实验区，提供新的动力。**优先发展航空货运。力争全年进出口总额300亿美元。\n\n"
+            "拓展外需市场，扩大出口规模。力争全年进出口总额突破430亿美元。\n")
+    assert _found(NumericContradiction, text) == []
+
+
+def test_zone_in_a_short_lead_sentence_owns_the_paragraphs_figures() -> None:
+    text = (PLAN + "全年地区生产总值增长5%，规上工业增加值增长6%。\n\n"
+            "将松山湖科学城建设成为引领全市发展的核心引擎。围绕打造产业创新引擎，力争研发投入强度达10%，GDP增长10%。\n")
+    assert _found(NumericContradiction, text) == []
+
+
+def test_a_city_of_technology_is_no_zone() -> None:
+    text = (REVIEW + "全市工业技改投资增长12.5%。\n\n"
+            "先进制造业增长8.5%。东莞初具高科技城市雏形。数据显示，全市工业技改投资增长17.5%。\n")
+    assert len(_found(NumericContradiction, text)) == 1
+
+
+def test_round_percentage_bound_allows_the_figures_above_it() -> None:
+    text = REVIEW + "新设立市场主体增长28%，注册资本增长108.7%。\n\n城市功能不断完善，注册资本增长超100%。\n"
+    assert _found(NumericContradiction, text) == []
+    assert len(_found(NumericContradiction, text.replace("超100%", "超110%"))) == 1

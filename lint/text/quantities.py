@@ -110,8 +110,10 @@ _FULLWIDTH_RE = re.compile("[０-９．％]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _ENTITY = re.compile(
     r"[\u4e00-\u9fff]{1,8}?(?:新区|园区|开发区|高新区|经开区|自贸区|自贸试验区|片区|综保区|保税区|港区|经济区|示范区|"
-    r"试验区|产业园|合作区|县|市辖区|城区|工业区|工业园)(?=[\u4e00-\u9fff“（(，])|县域|郊区|农村地区|开发区"
+    r"试验区|实验区|产业园|合作区|县|市辖区|城区|工业区|工业园|(?:科学城|科技城|新城)(?![市镇乡])|板块)(?=[\u4e00-\u9fff“（(，])|县域|郊区|农村地区|开发区"
 )
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+)")
+_COUNTY_GROUP = re.compile(r"[一二两三四五六七八九十]+县")  # 四县（市）: the counties together, not the city
 _RANGE_OPEN = frozenset((None, "控制在", "约", "大约", "保持在"))
 _RANGE_CLOSE = frozenset((None, "左右", "以内", "之间"))
 _RANGE_SEP = re.compile(r"^\s*(?:到|至|~|～|-|—|－|–)\s*$")
@@ -499,8 +501,13 @@ _ENTITY_VERB = re.compile(
 
 def _entity_name(text: str) -> str:
     """The zone's own name (滇中新区), without the verb before it (培育园区 is no name)."""
-    name = _ENTITY_VERB.sub("", _normalise_subject(text))
+    name = _ENTITY_VERB.sub("", _ORDINAL.sub("", _normalise_subject(text)))
     return name if not _RELATIVE_START.match(name) else ""
+
+
+def _is_entity(name: str) -> bool:
+    """Long enough to be a zone's name, or a zone word that names one by itself."""
+    return _han_count(name) >= 3 or name in ("县域", "郊区") or _COUNTY_GROUP.fullmatch(name) is not None
 
 
 def _heading_entities(doc: Document) -> list[tuple[int, int, str]]:
@@ -511,7 +518,7 @@ def _heading_entities(doc: Document) -> list[tuple[int, int, str]]:
         for m in _ENTITY.finditer(h.text):
             pass
         name = _entity_name(m.group(0)) if m else ""
-        out.append((h.level or 9, h.start, name if _han_count(name) >= 3 or name in ("县域", "郊区") else ""))
+        out.append((h.level or 9, h.start, name if _is_entity(name) else ""))
     return out
 
 
@@ -555,7 +562,9 @@ class _ZhParser:
         self.para_past = False
         self.para_entity = head_entity
         self.head_entity = head_entity
-        lead_end = text.find("。", 0, 24)
+        lead_end = text.find("。", 0, 32)
+        if text.startswith("**"):  # **（四）全力建设郑州航空港经济综合实验区，…。**: a run-in heading
+            lead_end = max(lead_end, text.find("**", 2, 120))
         if lead_end > 0:
             self.sent_start = 0
             self.para_entity = self._entity(lead_end) or head_entity
@@ -679,8 +688,9 @@ class _ZhParser:
             place = last_place(raw)
             if fuzzy or (place >= 100 and family not in ("pct", "pp", "permille", "rank")):
                 step = max(step, place)  # 300多, 1000余; a round 4000 was rounded
-            elif family not in ("pct", "pp", "permille", "rank"):
-                self._place = place * scale  # an approximator (超50亿) counts from the last non-zero digit
+            elif family not in ("pct", "pp", "permille", "rank") or (family == "pct" and place >= 10):
+                # an approximator (超50亿, 超100%) counts from the last non-zero digit
+                self._place = place * scale
         return self._qty(m.start(), m.end(), v * scale, step * scale, family, limit, fuzzy=fuzzy)
 
     def _qty(self, s: int, e: int, v: float, step: float, family: str, limit: int, *, kind: str | None = None,
@@ -933,7 +943,7 @@ class _ZhParser:
         found = self.para_entity
         for m in _ENTITY.finditer(self.text, self.sent_start, pos):
             name = _entity_name(m.group(0))
-            if (_han_count(name) >= 3 or name in ("县域", "郊区")) and not _RELATIVE_START.match(name):
+            if _is_entity(name) and not _RELATIVE_START.match(name):
                 found = name
         return found
 
