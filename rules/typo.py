@@ -354,6 +354,15 @@ def _phrase(w: str, words: WordList) -> bool:
     return any(w[:k] in words and w[k:] in words for k in range(2, len(w) - 1))
 
 
+def _compound_of_unit(join: _Join, unit: str, words: WordList) -> bool:
+    """Do the words ending on the first copy all put a word of two or more characters before it?
+
+    中小企业|企业 and 电子商务|商务 are the word and then a copy of its head; 东南亚|南亚 and
+    高新区|新区 put one character before the unit and name another place.
+    """
+    return unit in words and all(len(w) - len(unit) >= 2 and w[:-len(unit)] in words for w in join.left_words)
+
+
 def _phrase_like(w: str, words: WordList) -> bool:
     """Is ``w``, attested by the report only, a phrase (坚强领导, 城市的) rather than a name?"""
     if w in words:
@@ -427,7 +436,8 @@ def _seam_reads(s: str, i: int, join: _Join, ev: _Evidence, words: WordList) -> 
 def _word_boundary(s: str, i: int, n: int, join: _Join, words: WordList) -> bool:
     """Is the doubled unit two words meeting, or a name the word list does not know?"""
     unit, has_left, has_right = s[i:i + n], join.has_left, join.has_right
-    if n > 1 and (has_left or (join.left_phrase and has_right)):
+    if n > 1 and ((has_left and (has_right or not _compound_of_unit(join, unit, words)))
+                  or (join.left_phrase and has_right)):
         return True  # 东南亚|南亚, 高新区|新区建设: a longer word ends on the first copy
     if unit == "的" and any(w in words for w in join.left_words):
         return True  # 目的|的: a word ends on the particle's character (城市的 elsewhere is a phrase, no word)

@@ -142,6 +142,16 @@ def test_phrase_attested_elsewhere_is_no_word_ending_on_the_copy(text: str, copy
     assert [f[2] for f in _find(text)] == [copy]
 
 
+def test_word_repeating_the_head_of_the_word_before_is_found() -> None:
+    # 电子商务 ends on 商务, but a second 商务 after the whole compound is a copy.
+    assert [f[2] for f in _find("发展电子商务商务、信息软件。")] == ["商务"]
+
+
+@pytest.mark.parametrize("text", ["围绕建设面向东南亚南亚、具有影响力的中心。", "加快高新区新区建设。"])
+def test_one_character_before_the_unit_names_another_place(text: str) -> None:
+    assert _find(text) == []
+
+
 def test_lone_copy_before_punctuation_after_a_long_word_is_found() -> None:
     assert [f[2] for f in _find("建成城市公园综合体体。")] == ["体"]
 
