@@ -280,3 +280,11 @@ def test_round_percentage_bound_allows_the_figures_above_it() -> None:
     text = REVIEW + "新设立市场主体增长28%，注册资本增长108.7%。\n\n城市功能不断完善，注册资本增长超100%。\n"
     assert _found(NumericContradiction, text) == []
     assert len(_found(NumericContradiction, text.replace("超100%", "超110%"))) == 1
+
+
+def test_place_opening_a_list_scopes_every_item() -> None:
+    text = (PLAN + "全市新增绿地1000万平方米以上，新建公园游园400个。\n\n"
+            "认真办好民生实事。六是市区建成区内新建公园游园200个、新增绿地500万平方米，新增健身驿站30个。\n")
+    assert _found(NumericContradiction, text) == []
+    unscoped = text.replace("六是市区建成区内新建公园游园200个、", "")
+    assert len(_found(NumericContradiction, unscoped.replace("500万", "700万"))) == 1

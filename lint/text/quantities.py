@@ -795,6 +795,7 @@ class _ZhParser:
         bounds = [s] + [m.end() for m in _CLAUSE_SEP.finditer(text, s, e)]
         target_seen = False
         dist_verb = ""
+        place_scope = ""
         prev_end = s
         year_pos = s
         extra: list[Quantity] = []
@@ -839,6 +840,11 @@ class _ZhParser:
                 residual = dist_verb + residual  # 新增上市企业17家、新三板挂牌企业192家: both are new
             elif not seg.lstrip().startswith("、"):
                 dist_verb = lead.group(0) if lead else ""
+            if seg.lstrip().startswith("、") and residual and place_scope and not residual.startswith(place_scope):
+                residual = place_scope + residual  # 市区建成区内新建公园200个、新增绿地500万平方米: both in 市区
+            elif not seg.lstrip().startswith("、"):
+                pm = _PLACE_SCOPE.match(residual)
+                place_scope = pm.group(1) if pm else ""
             subject: str | None = None
             inherited = False
             if "of" in flags:
@@ -1274,6 +1280,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     return out
 
 
+_PLACE_SCOPE = re.compile(r"^(?:[一二三四五六七八九十]+是)?((?:主城区|中心城区|老城区|城市建成区|市区|城区|建成区|市本级)+内?)")
 _FACT_LEAD = re.compile(r"[\s*“]{0,3}(?:数据显示|据统计|统计显示|初步统计|据初步统计|初步核算|经初步核算)")
 _DASH_ITEM = re.compile(r"^[\s*]*(?:——|—|－－)")
 _ADDRESS = re.compile(r"^[\s*]*各位代表[！!，,：:]")
