@@ -278,3 +278,16 @@ def test_english_key_ignores_lead_words_and_verb_wording() -> None:
     c = _one("So far, exports fell to 3.1%.", "3.1%")
     assert a.subject == b.subject == "unemployment rate rise to"
     assert c.subject != a.subject
+
+
+@pytest.mark.parametrize("text", [
+    "一、2023年工作回顾\n\n有效商标注册数量较2015年末增长3.3倍，新增就业5万人。",
+    "一、2023年工作回顾\n\n地区生产总值是2004年的2倍，新增就业5万人。",
+    "一、2023年工作回顾\n\n2015年以来，全市新增就业5万人。",
+])
+def test_base_and_start_years_do_not_date_a_figure(text: str) -> None:
+    assert _one(text, "5万人").period == "actual:2023"
+
+
+def test_a_year_written_before_a_figure_dates_it() -> None:
+    assert _one("一、2023年工作回顾\n\n2022年全市新增就业5万人。", "5万人").period == "actual:2022"

@@ -43,6 +43,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -583,7 +584,7 @@ class _ZhParser:
             if self._has_numbers(pos, m.end()):
                 self._sentence(pos, m.end())
             else:
-                for ym in _YEAR.finditer(self.text, pos, m.end()):
+                for ym in _period_years(self.text, pos, m.end()):
                     self.para_year = ym.group(1)
                 if _PLAN_WORDS.search(self.text, pos, m.end()):
                     self.para_past = False
@@ -789,7 +790,7 @@ class _ZhParser:
         text = self.text
         qs = self._numbers_in(s, e)
         if not qs:
-            for ym in _YEAR.finditer(text, s, e):
+            for ym in _period_years(text, s, e):
                 state.year = ym.group(1)
             return
         bounds = [s] + [m.end() for m in _CLAUSE_SEP.finditer(text, s, e)]
@@ -813,7 +814,7 @@ class _ZhParser:
             seg_start = max(cstart, prev_end)
             seg = text[seg_start:first.start]
             prev_end = g[-1].end
-            for ym in _YEAR.finditer(text, year_pos, first.start):
+            for ym in _period_years(text, year_pos, first.start):
                 state.year = ym.group(1)
                 state.year_here = True
             sub_m = None
@@ -1278,6 +1279,19 @@ def extract_quantities(doc: Document) -> list[Quantity]:
             q.block = block.index
         out.extend(found)
     return out
+
+
+_BASE_YEAR_BEFORE = re.compile(r"(?:比|较|与|同|是|相比|相较)\s*$")
+_BASE_YEAR_AFTER = re.compile(r"(?:年末|年底|年)?(?:以来|来|相比)")
+
+
+def _period_years(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
+    """Years of text[s:e] that date what is said; not a comparison's base (比2015年增长,
+    是2004年的2倍) nor the start of a span (2015年以来)."""
+    for ym in _YEAR.finditer(text, s, e):
+        if _BASE_YEAR_BEFORE.search(text, max(0, ym.start() - 3), ym.start()) or _BASE_YEAR_AFTER.match(text, ym.end()):
+            continue
+        yield ym
 
 
 _PLACE_SCOPE = re.compile(r"^(?:[一二三四五六七八九十]+是)?((?:主城区|中心城区|老城区|城市建成区|市区|城区|建成区|市本级)+内?)")
