@@ -199,7 +199,7 @@ def _cut_opening_carries_on(a: Block, b: Block, ev: Evidence) -> str:
     if not left or not right or a.text.lstrip().startswith(("**", "__")):
         return ""
     pair = left[-1] + right[0]
-    if not (is_han(pair[0]) and is_han(pair[1])) or ev.count(pair) == 0:
+    if not (is_han(pair[0]) and is_han(pair[1])) or not ev.occurs(pair):
         return ""
     if lost_beginning(b, ev):
         return f"the next paragraph starts mid-sentence and `{pair}` occurs elsewhere in the document"

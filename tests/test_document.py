@@ -123,3 +123,20 @@ def test_sections_nest_by_numbering_level() -> None:
     assert path == ["二、2024年工作安排", "（一）抓产业"]
     path = [s.heading.text for s in doc.section_path(text.index("回顾段落")) if s.heading]
     assert path == ["一、2023年工作回顾"]
+
+
+def test_han_ratio_agrees_with_the_character_classes() -> None:
+    import random
+
+    from reportlint.text.scripts import han_ratio, is_han, is_latin
+
+    def by_char(t: str) -> float:
+        han = sum(1 for c in t if is_han(c))
+        latin = sum(1 for c in t if is_latin(c))
+        return han / (han + latin) if han + latin else 0.0
+
+    alphabet = "中文〇𠮷abcXYZÀ×÷éŸȏɏｚＡ123，。 "
+    rng = random.Random(7)
+    for _ in range(500):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert han_ratio(t) == by_char(t), t

@@ -54,6 +54,11 @@ _ORDINAL_OPENING = re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|第
 _TERMINAL_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
 
 
+# Above this many characters, single characters are counted from one table built in
+# one pass rather than by a scan of the text per character.
+_CHAR_TABLE_FROM = 1_000_000
+
+
 class Evidence:
     """Document-internal statistics that tell a page-break split from a lost ending.
 
@@ -69,25 +74,43 @@ class Evidence:
         # paragraph), and each look-up scans the whole text once at C speed.
         self._counts: dict[str, int] = {}
         self._preds: dict[str, Counter[str]] = {}
+        self._chars: Counter[str] | None = None
+        self._seen: dict[str, bool] = {}
 
     def count(self, s: str) -> int:
+        """How often ``s`` occurs in the document (one scan per distinct ``s``)."""
         n = self._counts.get(s)
         if n is None:
-            n = self._counts[s] = self.text.count(s)
+            if len(s) == 1 and len(self.text) > _CHAR_TABLE_FROM:
+                if self._chars is None:
+                    self._chars = Counter(self.text)
+                n = self._chars[s]
+            else:
+                n = self.text.count(s)
+            self._counts[s] = n
         return n
+
+    def occurs(self, s: str) -> bool:
+        """Does ``s`` occur in the document at all? Stops at the first hit, which keeps
+        a document of many candidate breaks (most of them common pairs) linear."""
+        hit = self._seen.get(s)
+        if hit is None:
+            n = self._counts.get(s)
+            hit = self._seen[s] = (n > 0) if n is not None else (s in self.text)
+        return hit
 
     @property
     def initials(self) -> Counter[str]:
         """How often each character opens a clause, over the whole document."""
         if self._initials is None:
-            self._initials = Counter(m.group(1) for m in _CLAUSE_INITIAL.finditer(self.text))
+            self._initials = Counter(_CLAUSE_INITIAL.findall(self.text))  # one group: findall gives it
         return self._initials
 
     @property
     def vocab(self) -> Counter[str]:
         """Latin words of the document, lowercased, with their counts."""
         if self._vocab is None:
-            self._vocab = Counter(w.lower() for w in _LATIN_WORD.findall(self.text))
+            self._vocab = Counter(map(str.lower, _LATIN_WORD.findall(self.text)))
         return self._vocab
 
     def predecessors(self, s: str, *, skip: int = -1) -> Counter[str]:
@@ -227,7 +250,7 @@ def continuation_reason(a: Block, b: Block, evidence: Evidence, *, statistics: b
         return "the next paragraph opens with a fragment that completes a figure"
     if not statistics:
         return ""
-    if (is_han(x) or x.isdigit()) and is_han(y) and evidence.count(x + y) > 0:
+    if (is_han(x) or x.isdigit()) and is_han(y) and evidence.occurs(x + y):
         return f"`{x}{y}` occurs elsewhere in the document"
     if evidence.never_opens(y):
         return f"no clause in the document opens with `{y}`"
@@ -241,14 +264,14 @@ def _latin_statistics(left: str, right: str, evidence: Evidence) -> str:
     m2 = re.match(r"[A-Za-z]+", right)
     if m1 and not m2:
         token = re.match(r"[0-9.]+", right)  # PM | 2.5
-        if token and evidence.count(m1.group(0) + token.group(0).rstrip(".")) > 0:
+        if token and evidence.occurs(m1.group(0) + token.group(0).rstrip(".")):
             return f"`{m1.group(0)}{token.group(0).rstrip('.')}` occurs elsewhere in the document"
     if not m1 or not m2:
         return ""
     lw, rw = m1.group(0), m2.group(0)
     if evidence.vocab[(lw + rw).lower()] > 0 and evidence.vocab[lw.lower()] <= 1:
         return f"`{lw}{rw}` is a word of the document"
-    if evidence.count(f"{lw} {rw}") > 0:
+    if evidence.occurs(f"{lw} {rw}"):
         return f"`{lw} {rw}` occurs elsewhere in the document"
     return ""
 

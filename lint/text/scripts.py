@@ -6,6 +6,7 @@ care about "a Latin word between Han characters" work from these runs instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from enum import Enum
 
@@ -71,14 +72,16 @@ def script_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[t
         i = j
 
 
+# The same classes as is_han / is_latin, as patterns, so counting runs at C speed:
+# every block's language is decided from this ratio.
+_HAN_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\u3007\U00020000-\U0003134f]+")
+_LATIN_RUN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\uff21-\uff3a\uff41-\uff5a]+")
+
+
 def han_ratio(text: str) -> float:
     """Share of Han among the letters (Han + Latin) of ``text``; 0.0 with no letters."""
-    han = latin = 0
-    for ch in text:
-        if is_han(ch):
-            han += 1
-        elif is_latin(ch):
-            latin += 1
+    han = sum(map(len, _HAN_RUN.findall(text)))
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
     total = han + latin
     return han / total if total else 0.0
 
