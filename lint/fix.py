@@ -144,7 +144,7 @@ def unified_diff(outcome: FixOutcome, path: str) -> str:
     """The change as a unified diff, the way ``git diff`` shows it."""
     lines = difflib.unified_diff(
         outcome.original.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
-        fromfile=f"a/{path}", tofile=f"b/{path}",
+        fromfile=f"a/{path.lstrip('/')}", tofile=f"b/{path.lstrip('/')}",
     )
     out = []
     for line in lines:

@@ -149,7 +149,7 @@ Wrong:  This Budget focuses on three priorities: … First, … Second, …  (no
             if announced is None or delivered is None or delivered >= announced:
                 continue
             s, e = blk.start + cut + m.start(1), blk.start + cut + m.end(1)
-            yield self.report(s, e, f"announces {announced} items but {delivered} follow",
+            yield self.report(s, e, f"announces {announced} items but {delivered} {'follows' if delivered == 1 else 'follow'}",
                               fingerprint_text=m.group(0))
 
 

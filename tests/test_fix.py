@@ -191,7 +191,7 @@ def test_diff_shows_and_never_writes(tmp_path: Path) -> None:
     assert f.read_text(encoding="utf-8") == BAD
     out = proc.stdout.decode()
     assert proc.returncode == 1
-    assert f"--- a/{f}" in out and "-标题<br>内容。" in out and "+标题内容。" in out
+    assert f"--- a/{str(f).lstrip('/')}" in out and "-标题<br>内容。" in out and "+标题内容。" in out
     assert "+**全面提升政策效能**，加强调度。" in out
 
 
