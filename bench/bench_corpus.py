@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -27,6 +26,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from bench_startup import reportlint_cmd  # the same command for every benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 TARBALL = "gov-reports-major-cities.tar.xz"
@@ -102,14 +103,6 @@ def run_once(cmd: list[str]) -> tuple[float, int, bytes, int]:
     done.set()
     sampler.join()
     return wall, peak, out, proc.returncode
-
-
-def reportlint_cmd() -> list[str]:
-    script = Path(sys.executable).with_name("reportlint")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("reportlint")
-    return [found] if found else [sys.executable, "-m", "reportlint"]
 
 
 def main() -> None:

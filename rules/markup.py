@@ -19,6 +19,7 @@ from reportlint.rule import Rule
 
 if TYPE_CHECKING:
     from reportlint.document import Document
+    from reportlint.text.blocks import Block
 
 _TAGS = (
     "a abbr b big blockquote br center cite code dd del div dl dt em font h1 h2 h3 h4 h5 h6 hr i img ins "
@@ -28,7 +29,6 @@ _TAGS = (
 _TAG = re.compile(r"</?(?:" + "|".join(re.escape(t) for t in sorted(_TAGS, key=len, reverse=True)) + r")\b(?:\s[^<>\n]{0,200})?/?>", re.I)
 _ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,9}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _DELIM = re.compile(r"\*\*|__")
-_INLINE_CODE = re.compile(r"(`+).+?\1")
 
 
 def _is_punct(ch: str) -> bool:
@@ -103,7 +103,7 @@ Right:  market conditions in these sectors had spread
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         for block in doc.blocks:
-            for kind, positions in _delimiters(block.text).items():
+            for kind, positions in _delimiters(block).items():
                 if len(positions) % 2:
                     s = block.start + positions[-1]
                     yield self.report(s, s + 2, f"`{kind}` has no closing partner in this paragraph",
@@ -129,7 +129,7 @@ Right:  **全面提升政策效能**，加强经济运行调度
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         for block in doc.blocks:
             text = block.text
-            for kind, positions in _delimiters(text).items():
+            for kind, positions in _delimiters(block).items():
                 for k in range(0, len(positions) - 1, 2):
                     o, c = positions[k], positions[k + 1]
                     before_o = text[o - 1] if o else ""
@@ -163,12 +163,12 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
-def _delimiters(text: str) -> dict[str, list[int]]:
-    """Positions of ``**`` and ``__`` runs outside inline code, by kind."""
-    code = [(m.start(), m.end()) for m in _INLINE_CODE.finditer(text)]
+def _delimiters(block: Block) -> dict[str, list[int]]:
+    """Positions (within the block) of ``**`` and ``__`` runs outside inline code, by kind."""
+    text = block.text
     out: dict[str, list[int]] = {}
     for m in _DELIM.finditer(text):
-        if _inside(code, m.start()):
+        if _inside(block.ignored, block.start + m.start()):
             continue
         # Skip ___ or **** runs and snake_case__names: only exact double runs count.
         s, e = m.start(), m.end()

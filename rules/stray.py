@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from reportlint.rule import Rule
+from reportlint.rules._data import data_lines
 from reportlint.text.scripts import is_han
 
 if TYPE_CHECKING:
@@ -63,23 +63,16 @@ _EMPTY = ""
 
 
 @cache
-def _data_lines(name: str) -> tuple[str, ...]:
-    """Non-comment lines of a package data file, read once per process."""
-    text = resources.files("reportlint.rules").joinpath("data", name).read_text(encoding="utf-8")
-    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-@cache
 def english_words() -> frozenset[str]:
     """Common English words (lowercase)."""
-    return frozenset(_data_lines("en_words.txt"))
+    return frozenset(data_lines("en_words.txt"))
 
 
 @cache
 def translations() -> dict[str, str]:
     """English word -> the Chinese a report would use there ('' means: just delete it)."""
     out: dict[str, str] = {}
-    for line in _data_lines("en_zh.tsv"):
+    for line in data_lines("en_zh.tsv"):
         en, _, zh = line.partition("\t")
         out[en.strip()] = zh.strip()
     return out
@@ -89,7 +82,7 @@ def translations() -> dict[str, str]:
 def traditional_map() -> dict[str, str]:
     """Traditional character -> simplified form, for characters that are never simplified themselves."""
     out: dict[str, str] = {}
-    for line in _data_lines("ts_chars.tsv"):
+    for line in data_lines("ts_chars.tsv"):
         t, _, s = line.partition("\t")
         if t and s:
             out[t] = s

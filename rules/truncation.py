@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from reportlint.rule import Rule
-from reportlint.text.blocks import Block, BlockKind, ends_sentence
+from reportlint.text.blocks import SENTENCE_INSIDE, Block, BlockKind, ends_sentence
 from reportlint.text.joins import (
     NON_OPENING,
     Evidence,
@@ -74,7 +74,6 @@ if TYPE_CHECKING:
 
 # 为…的…, : the object of a sentence begun before (……作为最大的政治，).
 _WEI_DE = re.compile(r"^为[^\s，。；：、这此那]{1,3}的[^\s，。；：、的]{1,4}[，；。]")
-_SENTENCE_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
 # A short opening sentence with no comma, like a bold topic line: 加快兰州新区产业集聚发展。
 _TOPIC_SENTENCE = re.compile(r"^[^，、：。；！？*\s]{3,25}(?:\*\*)?[。；！？]")
 _DATE_START = re.compile(r"^[（(]?[0-9０-９〇零一二三四五六七八九]{4}年")
@@ -283,7 +282,7 @@ def _has_sentence(block: Block) -> bool:
     text = head(block.text)
     if block.numbering and text.startswith(block.numbering):
         text = text[len(block.numbering):]
-    return bool(_SENTENCE_INSIDE.search(core(text)))
+    return bool(SENTENCE_INSIDE.search(core(text)))
 
 
 def _introduces(a: Block, b: Block) -> bool:

@@ -27,11 +27,11 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from reportlint.rule import Rule
+from reportlint.rules._data import data_lines, data_text
 from reportlint.text.scripts import is_han
 
 if TYPE_CHECKING:
@@ -57,13 +57,6 @@ _EN_DOUBLES_OK = frozenset(
 _EN_DOUBLE = re.compile(r"(?<![A-Za-z'’-])([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![A-Za-z'’-])", re.IGNORECASE)
 
 
-@cache
-def _data_lines(name: str) -> tuple[str, ...]:
-    """Non-comment lines of a package data file, read once per process."""
-    text = resources.files("reportlint.rules").joinpath("data", name).read_text(encoding="utf-8")
-    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
 class WordList:
     """A set of Chinese words, stored as one ``|rest|rest|`` string per first character.
 
@@ -86,20 +79,20 @@ class WordList:
 @cache
 def zh_words() -> WordList:
     """Common Chinese words of 2-6 characters, read once per process."""
-    text = resources.files("reportlint.rules").joinpath("data", "zh_words.txt").read_text(encoding="utf-8")
+    text = data_text("zh_words.txt")
     return WordList(text.split("\n"))
 
 
 @cache
 def predicative_chars() -> frozenset[str]:
     """Single characters used as verbs, adjectives or adverbs (援, 跑, 深): they start phrases, not names."""
-    return frozenset("".join(_data_lines("zh_predicative_chars.txt")))
+    return frozenset("".join(data_lines("zh_predicative_chars.txt")))
 
 
 @cache
 def reduplications() -> frozenset[str]:
     """Curated reduplicated forms (AA, AABB, ABB) that are correct Chinese."""
-    return frozenset(w for line in _data_lines("zh_reduplications.txt") for w in line.split())
+    return frozenset(w for line in data_lines("zh_reduplications.txt") for w in line.split())
 
 
 # Characters that stand alone as words all the time; a single one of them is no sign of a slip.

@@ -70,7 +70,8 @@ _NUMBERING = re.compile(
 )
 _EMPHASIS_WRAP = re.compile(r"^(\*\*|__)(.+?)\1$")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
-_SENTENCE_INSIDE = re.compile(r"[。！？；!?;]|[.](\s|$)")
+# A sentence end inside a line: such a line is prose, not a title.
+SENTENCE_INSIDE = re.compile(r"[。！？；!?;]|[.](\s|$)")
 
 
 def numbering_of(text: str) -> tuple[str | None, int]:
@@ -136,17 +137,17 @@ def looks_like_title(text: str, lang: str) -> bool:
     if not t:
         return False
     if (t.startswith(("——", "――", "──", "--", "◇", "◆", "●", "■")) and len(t) <= 80 and not ends_sentence(t[:-1] or t)
-            and not _SENTENCE_INSIDE.search(t)):
+            and not SENTENCE_INSIDE.search(t)):
         return True
     if ends_sentence(t):
         return False
     if lang == "zh":
-        if len(t) <= 30 and not _SENTENCE_INSIDE.search(t) and t.count("，") <= 1:
+        if len(t) <= 30 and not SENTENCE_INSIDE.search(t) and t.count("，") <= 1:
             return True
         num, _ = numbering_of(t)
         return num is not None and len(t) <= 60
     words = t.split()
-    if len(words) <= 10 and (t[0].isupper() or t[0].isdigit()) and not _SENTENCE_INSIDE.search(t):
+    if len(words) <= 10 and (t[0].isupper() or t[0].isdigit()) and not SENTENCE_INSIDE.search(t):
         # ... but not a sentence cut short: "It will cost about $280 million a", "Confidently, we must"
         return words[-1].lower() not in _EN_FUNCTION_WORDS and not _EN_CLAUSE_COMMA.search(t)
     return False
