@@ -33,6 +33,9 @@ class Rule:
     explanation: ClassVar[str] = ""
     options: ClassVar[Mapping[str, Any]] = {}
     enabled_by_default: ClassVar[bool] = True
+    # A preview rule has not yet earned its place: its measured precision on real
+    # reports is below 90%, so it runs only when preview is asked for.
+    preview: ClassVar[bool] = False
     # Languages the rule applies to; None means any.
     languages: ClassVar[frozenset[str] | None] = None
 
