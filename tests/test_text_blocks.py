@@ -138,3 +138,23 @@ def test_continuation_reasons(text: str, why: str) -> None:
 
     blocks = _blocks(text)
     assert why in continuation_reason(blocks[0], blocks[1], Evidence(text))
+
+
+def test_hard_wrapped_list_item_is_one_block() -> None:
+    """A list item's lazy continuation lines belong to it, as CommonMark reads them."""
+    text = ("- The budget office publishes its forecast twice a year,\n"
+            "  with revisions explained in an annex that follows\n"
+            "  the main tables.\n"
+            "- A second item starts here.\n\n"
+            "Plain paragraph after the list.\n")
+    doc = Document(text)
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.text.split()[0] for b in items] == ["The", "A"]
+    assert items[0].text.endswith("the main tables.")
+    assert doc.blocks[-1].kind is BlockKind.PARAGRAPH
+
+
+def test_chinese_list_items_still_split_at_sentence_ends() -> None:
+    text = "- 一是稳住工业投资。\n二是扩大居民消费。\n"
+    blocks = Document(text).blocks
+    assert [b.text for b in blocks] == ["一是稳住工业投资。", "二是扩大居民消费。"]

@@ -296,9 +296,15 @@ def parse_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             flush()
             groups.append([_Line(head.start, head.content_start, head.end, "atx", ln.level)])
             continue
-        if ln.kind in ("atx", "table", "bullet", "setext"):
+        if ln.kind in ("atx", "table", "setext"):
             flush()
             groups.append([ln])
+            continue
+        if ln.kind == "bullet":
+            # A list item opens a group of its own; the lines after it without a blank
+            # line between are its lazy continuation (CommonMark), not new paragraphs.
+            flush()
+            current.append(ln)
             continue
         if current:
             prev = current[-1]
