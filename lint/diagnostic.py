@@ -6,7 +6,7 @@ turn them into whatever column unit their format needs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
 
@@ -85,9 +85,6 @@ class Diagnostic:
     path: str = "-"
     # Text the finding is about, used to key baselines and collapse repeats.
     fingerprint_text: str = field(default="", compare=False)
-
-    def with_path(self, path: str) -> Diagnostic:
-        return replace(self, path=path)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.start, self.end, self.code)

@@ -85,11 +85,6 @@ class Rule:
             raise ValueError(f"rule {cls.__name__}: " + "; ".join(problems))
 
 
-def rule_list(*rules: type[Rule]) -> list[type[Rule]]:
-    """What a module exposes to the ``reportlint.rules`` entry point."""
-    return list(rules)
-
-
 def iter_rule_classes(obj: Any) -> Iterator[type[Rule]]:
     """Accept what an entry point may name: a Rule class, an instance, or a list of them."""
     if isinstance(obj, type) and issubclass(obj, Rule):

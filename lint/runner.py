@@ -47,12 +47,6 @@ class RunResult:
     def diagnostics(self) -> list[Diagnostic]:
         return [d for f in self.files for d in f.diagnostics]
 
-    def file(self, path: str) -> FileResult | None:
-        for f in self.files:
-            if f.path == path:
-                return f
-        return None
-
 
 RuleSet = Sequence[tuple[type[Rule], dict[str, Any]]]
 

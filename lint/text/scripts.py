@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from enum import Enum
 
 HAN = "han"
 LATIN = "latin"
@@ -18,11 +17,8 @@ SPACE = "space"
 
 # Sentence-final punctuation, CJK and Latin.
 CJK_TERMINALS = "。！？；…"
-LATIN_TERMINALS = ".!?;"
-TERMINALS = CJK_TERMINALS + LATIN_TERMINALS + "!?"
 # Punctuation that may close a sentence after a terminal (”。 is wrong, 。” is right).
 CLOSERS = "”’」』）)》】〕］]\"'"
-OPENERS = "“‘「『（(《【〔［["
 # A line ending in one of these introduces what follows (a list, a quote).
 INTRODUCERS = "：:"
 
@@ -85,7 +81,3 @@ def han_ratio(text: str) -> float:
     total = han + latin
     return han / total if total else 0.0
 
-
-class Lang(str, Enum):
-    ZH = "zh"
-    EN = "en"
