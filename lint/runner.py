@@ -14,6 +14,7 @@ from typing import Any
 
 from .diagnostic import Diagnostic
 from .document import Document
+from .report.escape import escape_controls
 from .rule import Rule
 from .suppression import Suppressions
 from .text.decode import DecodeError, decode_bytes
@@ -33,6 +34,7 @@ class FileResult:
     encoding: str = "utf-8"
     notice: str | None = None
     facts: list[str] = field(default_factory=list)
+    error: str | None = None  # the file could not be read or linted (one line); then it has no findings
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -128,9 +130,14 @@ def default_jobs() -> int:
 
 
 def _lint_one(job: Job, show_facts: bool) -> FileResult:
+    """Lint one job; a file that cannot be read or linted becomes a result carrying ``error``,
+    so one bad file never hides the findings of the others."""
     display, path, data, rules = job
-    text, encoding, notice = read_report(path, display, data)
-    return lint_text(text, display, rules, encoding=encoding, notice=notice, show_facts=show_facts)
+    try:
+        text, encoding, notice = read_report(path, display, data)
+        return lint_text(text, display, rules, encoding=encoding, notice=notice, show_facts=show_facts)
+    except LintError as exc:
+        return FileResult(display, "", "und", [], error=str(exc))
 
 
 def _lint_chunk(jobs: list[Job], show_facts: bool) -> list[FileResult]:
@@ -153,7 +160,7 @@ def lint_paths(jobs: Iterable[Job], *, show_facts: bool = False, n_jobs: int | N
         results = _lint_parallel(jobs, show_facts, workers)
     for r in results:
         if r.notice:
-            print(f"reportlint: {r.path}: {r.notice}", file=sys.stderr)
+            print(f"reportlint: {escape_controls(r.path)}: {r.notice}", file=sys.stderr)
     return RunResult(results)
 
 
