@@ -147,6 +147,8 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
         fail(str(exc))
 
     if write_baseline is not None:
+        if failed:
+            fail(f"baseline not written: {failed} file{'s' if failed != 1 else ''} could not be linted")
         _write_baseline(write_baseline, run)
         sys.exit(EXIT_CLEAN)
     if baseline is not None:

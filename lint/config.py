@@ -148,6 +148,8 @@ def _same_type(default: Any, value: Any) -> bool:
         return isinstance(value, bool)
     if isinstance(default, float):
         return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, int):  # a bool is an int to Python, not to a configuration
+        return isinstance(value, int) and not isinstance(value, bool)
     if isinstance(default, (list, tuple)):
         return isinstance(value, list)
     return isinstance(value, type(default))
