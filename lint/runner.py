@@ -5,6 +5,7 @@ read -> Document -> rules -> diagnostics -> filters (suppressions) -> FileResult
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -104,6 +105,8 @@ def read_report(path: Path | None, display: str, data: bytes | None = None) -> t
     if data is None:
         assert path is not None
         try:
+            if not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the read forever
+                raise LintError(f"{display}: not a regular file")
             data = path.read_bytes()
         except IsADirectoryError:
             raise LintError(f"{display}: is a directory") from None

@@ -269,3 +269,15 @@ def test_cr_only_line_endings_give_line_numbers(tmp_path: Path) -> None:
     f.write_bytes("第一行。\r第二行。\r\r标题<br>内容。\r".encode())
     out = _cli("--output-format", "concise", str(f)).stdout.decode()
     assert ":4:3: MKP001" in out
+
+
+def test_a_fifo_in_a_folder_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "good.md").write_text(BAD, encoding="utf-8")
+    proc = _cli("--output-format", "concise", str(tmp_path))
+    assert proc.returncode == 2
+    [line] = _error_lines(proc)
+    assert "pipe.md" in line and "not a regular file" in line
+    assert "good.md" in proc.stdout.decode()
