@@ -81,6 +81,9 @@ def write_atomic(target: Path, data: bytes) -> None:
         mode = stat.S_IMODE(target.stat().st_mode)
     except OSError:
         mode = 0o644
+    else:  # the rename would succeed on a read-only file in a writable folder: respect the file's mode
+        if not os.access(target, os.W_OK):
+            raise WriteError("the file is read-only; not written")
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".reportlint-tmp")
     except OSError as exc:

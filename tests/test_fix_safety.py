@@ -281,3 +281,14 @@ def test_a_fifo_in_a_folder_is_an_error_not_a_hang(tmp_path: Path) -> None:
     [line] = _error_lines(proc)
     assert "pipe.md" in line and "not a regular file" in line
     assert "good.md" in proc.stdout.decode()
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root may write read-only files")
+    f = tmp_path / "r.md"
+    f.write_text(BAD, encoding="utf-8")
+    f.chmod(0o444)
+    proc = _cli("--fix", str(f))
+    assert proc.returncode == 2 and "read-only" in _error_lines(proc)[0]
+    assert f.read_text(encoding="utf-8") == BAD
