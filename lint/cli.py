@@ -126,23 +126,19 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
                 rules = [(r, options_for(r, settings)) for r in enabled_rules(settings, registry, overrides, f)]
                 jobs.append((path_for_display(str(f)), f, None, rules))
         if output_format is None:
-            output_format = next((resolver.for_path(Path(j[0])).output_format for j in jobs
+            output_format = next((resolver.for_path(j[1]).output_format for j in jobs
                                   if j[1] is not None and resolver.for_path(j[1]).output_format), None) or "full"
             if output_format not in FORMATS:
                 fail(f"unknown output-format `{output_format}` in configuration")
         baseline = _read_baseline(baseline_file) if baseline_file is not None else None
         # Size and mtime before the read: --fix writes only files still in this state.
-        snapshots = [Snapshot.take(j[1]) if j[1] is not None and fix else None for j in jobs]
+        snapshots = [Snapshot.take(j[1]) if j[1] is not None else None for j in jobs] if fix else [None] * len(jobs)
         run = lint_paths(jobs, show_facts=show_facts, n_jobs=n_jobs)
         failed = _drop_unreadable(jobs, snapshots, run)
         if fix or diff:
-            write = fix and not diff
             roots = None if fix_outside_roots else lint_roots(paths)
-            changed, write_failures = _apply_fixes(jobs, run, unsafe=unsafe_fixes, write=write, n_jobs=n_jobs,
-                                                   snapshots=snapshots, roots=roots)
-            failed += write_failures
-            if diff:
-                sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
+            failed += _fix_or_diff(jobs, run, snapshots, roots, diff=diff, unsafe=unsafe_fixes, n_jobs=n_jobs,
+                                   failed=failed, exit_zero=exit_zero)
     except (ConfigError, SourceError, LintError) as exc:
         fail(str(exc))
 
@@ -174,11 +170,24 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
         else:
             reporter(run, out, color=colored)
     out.flush()
-    if failed:  # a file that could not be read, linted or written: the run is incomplete
-        sys.exit(EXIT_ERROR)
-    if run.diagnostics and not exit_zero:
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+    sys.exit(_exit_code(failed, bool(run.diagnostics), exit_zero))
+
+
+def _exit_code(failed: int, findings: bool, exit_zero: bool) -> int:
+    """2 when a file could not be read, linted or written (the run is incomplete), else 1 for findings."""
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings and not exit_zero else EXIT_CLEAN
+
+
+def _fix_or_diff(jobs: list[Any], run: Any, snapshots: list[Any], roots: list[Path] | None, *, diff: bool,
+                 unsafe: bool, n_jobs: int | None, failed: int, exit_zero: bool) -> int:
+    """Apply the fixes (``--fix``) or print them (``--diff``, which then exits); returns the files not written."""
+    changed, write_failures = _apply_fixes(jobs, run, unsafe=unsafe, write=not diff, n_jobs=n_jobs,
+                                           snapshots=snapshots, roots=roots)
+    if diff:
+        sys.exit(_exit_code(failed + write_failures, changed, exit_zero))
+    return write_failures
 
 
 def _read_baseline(path: Path) -> Any:

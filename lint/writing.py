@@ -77,8 +77,10 @@ def check_unchanged(target: Path, before: Snapshot | None, expected: bytes) -> N
 def write_atomic(target: Path, data: bytes) -> None:
     """Replace ``target``'s content with ``data`` atomically, keeping its permission bits."""
     folder = target.parent
+    owner = None
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        st = target.stat()
+        mode, owner = stat.S_IMODE(st.st_mode), (st.st_uid, st.st_gid)
     except OSError:
         mode = 0o644
     else:  # the rename would succeed on a read-only file in a writable folder: respect the file's mode
@@ -95,6 +97,11 @@ def write_atomic(target: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+        if owner is not None and hasattr(os, "chown"):
+            try:  # keeps the owner when run by root; a normal user cannot give files away
+                os.chown(tmp, *owner)
+            except OSError:
+                pass
         os.replace(tmp, target)
     except BaseException as exc:
         try:
