@@ -29,6 +29,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -131,6 +132,10 @@ def check_lint_and_fix(text: str, rules: list, formats: list[str]) -> None:
         get_reporter(fmt)(run, buf, color=False)
         if fmt in ("json", "sarif", "gitlab", "rdjson"):
             json.loads(buf.getvalue())
+        elif fmt == "rdjsonl":
+            [json.loads(line) for line in buf.getvalue().split("\n") if line]  # one object per LF-ended line
+        elif fmt == "junit":
+            ElementTree.fromstring(buf.getvalue().encode("utf-8"))
     outcome = fix_text(text, "fuzz.md", rules, unsafe=True, first=result, max_passes=2)
     if outcome.changed:
         assert strict_patch(text, unified_diff(outcome, "fuzz.md")) == outcome.text, "diff does not reproduce the fix"
