@@ -165,6 +165,8 @@ def read_config_file(path: Path, registry: Registry) -> Settings | None:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("reportlint")
         if table is None:

@@ -48,3 +48,13 @@ def test_cli_reports_a_bad_option_in_one_line(tmp_path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.reportlint.rules.DUP002]\nnear-similarity = nan\n', encoding="utf-8")
     proc = run_cli("r.md", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1 and b"finite" in proc.stderr
+
+
+def test_a_deeply_nested_configuration_is_one_line(tmp_path) -> None:
+    from conftest import run_cli
+
+    (tmp_path / "r.md").write_text("正文。\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.reportlint]\nselect = " + "[" * 100_000 + "]" * 100_000 + "\n",
+                                             encoding="utf-8")
+    proc = run_cli("r.md", cwd=tmp_path)
+    assert proc.returncode == 2 and b"nested too deeply" in proc.stderr and b"Traceback" not in proc.stderr
