@@ -416,4 +416,8 @@ def main(argv: list[str] | None = None) -> None:
         fail("interrupted")
     except BrokenPipeError:
         sys.exit(EXIT_ERROR)
+    except Exception as exc:  # the last resort (out of memory, a bug): still one line and exit 2
+        if os.environ.get("REPORTLINT_TRACEBACK"):
+            raise
+        fail(f"{type(exc).__name__}: {exc} (set REPORTLINT_TRACEBACK=1 to see where)".replace("\n", " "))
     sys.exit(EXIT_CLEAN)
