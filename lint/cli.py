@@ -298,6 +298,10 @@ def _write_diff(outcome: Any, display: str, encoding: str) -> None:
     """The diff in the file's own byte encoding when it is ASCII-compatible, so ``patch`` applies it."""
     from .fix import unified_diff
 
+    from dataclasses import replace
+
+    if encoding == "utf-8-sig":  # the BOM is part of the file's first line, so of its context
+        outcome = replace(outcome, original="\ufeff" + outcome.original, text="\ufeff" + outcome.text)
     enc = encoding if encoding in ("utf-8", "gb18030") else "utf-8"
     sys.stdout.flush()
     sys.stdout.buffer.write(unified_diff(outcome, display).encode(enc, "replace"))

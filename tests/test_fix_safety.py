@@ -185,6 +185,17 @@ def test_diff_applies_with_git_and_patch(sep: str, tmp_path: Path) -> None:
         assert (tmp_path / "r.md").read_bytes() == (fixed / "r.md").read_bytes()
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_diff_applies_to_files_with_a_bom_or_in_gb18030(encoding: str, tmp_path: Path) -> None:
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    raw = encode_text(BAD, encoding)
+    (tmp_path / "r.md").write_bytes(raw)
+    (tmp_path / "r.diff").write_bytes(_cli("--diff", "r.md", cwd=tmp_path).stdout)
+    subprocess.run(["git", "apply", "r.diff"], cwd=tmp_path, check=True, capture_output=True)
+    assert (tmp_path / "r.md").read_bytes() == encode_text(FIXED, encoding)
+
+
 # -- errors: one line, exit 2, the other files still linted --------------------------
 
 def test_undecodable_and_dangling_files_do_not_hide_the_others(tmp_path: Path) -> None:
