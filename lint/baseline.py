@@ -112,10 +112,12 @@ class Baseline:
 
     def write(self, path: Path, run: RunResult | None = None) -> None:
         data = json.dumps(self.dump(run), ensure_ascii=False, indent=2) + "\n"
+        from .writing import WriteError, write_atomic
+
         try:
-            path.write_text(data, encoding="utf-8")
-        except OSError as exc:
-            raise BaselineError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
+            write_atomic(path, data.encode("utf-8"))
+        except WriteError as exc:
+            raise BaselineError(f"{path}: cannot write baseline ({exc})") from None
 
     @classmethod
     def read(cls, path: Path) -> Baseline:
@@ -126,22 +128,36 @@ class Baseline:
         except (OSError, UnicodeDecodeError) as exc:
             raise BaselineError(f"{path}: cannot read baseline ({exc})") from None
         try:
-            data = json.loads(raw)
+            data = json.loads(raw, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{path}: not a baseline (invalid JSON: {exc.msg} at line {exc.lineno})") from None
+        except RecursionError:
+            raise BaselineError(f"{path}: not a baseline (JSON nested too deeply)") from None
+        except ValueError as exc:  # NaN/Infinity, or an integer too long to convert
+            raise BaselineError(f"{path}: not a baseline ({exc})") from None
         counts: Counter[tuple[str, str, str]] = Counter()
         for key, n in _entries(data, path):
             counts[key] += n
         return cls(counts)
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"`{name}` is not a number a baseline can hold")
+
+
+MAX_COUNT = 10**9  # more copies of one finding than any report holds: the file is damaged
+
+
 def _entries(data: Any, path: Path) -> Iterable[tuple[tuple[str, str, str], int]]:
-    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("findings"), list):
+    """Validated ``(key, count)`` entries: strings for path, code and hash, a positive integer count."""
+    version = data.get("version") if isinstance(data, dict) else None
+    if type(version) is not int or version != BASELINE_VERSION or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a reportlint baseline (version {BASELINE_VERSION})")
     for i, e in enumerate(data["findings"]):
-        try:
-            key = (normalise_path(str(e["path"])), str(e["code"]), str(e["hash"]))
-            count = int(e.get("count", 1))
-        except (TypeError, KeyError, ValueError):
-            raise BaselineError(f"{path}: finding {i} lacks path, code or hash") from None
-        yield key, count
+        if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("path", "code", "hash")):
+            raise BaselineError(f"{path}: finding {i} lacks path, code or hash (strings)")
+        count = e.get("count", 1)
+        if type(count) is not int or not 1 <= count <= MAX_COUNT:
+            raise BaselineError(f"{path}: finding {i} has count {str(count)[:40]}; it must be a whole number "
+                                f"from 1 to {MAX_COUNT}")
+        yield (normalise_path(e["path"]), e["code"], e["hash"]), count

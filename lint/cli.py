@@ -19,9 +19,16 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "rules", "explain")
 
 
+def error_line(message: str) -> None:
+    """Print one error line on stderr, control characters from file names escaped."""
+    from .report.escape import escape_controls
+
+    click.echo(f"reportlint: error: {escape_controls(message)}", err=True)
+
+
 def fail(message: str) -> NoReturn:
     """Print one line on stderr and exit 2."""
-    click.echo(f"reportlint: error: {message}", err=True)
+    error_line(message)
     sys.exit(EXIT_ERROR)
 
 
@@ -70,6 +77,8 @@ def cli() -> None:
 @click.option("--show-facts", is_flag=True, help="Print what rules extracted (e.g. every quantity and its metric key).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--fix-outside-roots", "fix_outside_roots", is_flag=True,
+              help="With --fix, also write files whose real location (symlinks resolved) is outside the linted paths.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Report only findings that this baseline file does not know.")
@@ -80,13 +89,15 @@ def cli() -> None:
 def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, isolated: bool, stdin_filename: str | None,
           exit_zero: bool, statistics: bool, quiet: bool, color: str, show_facts: bool, fix: bool,
-          unsafe_fixes: bool, diff: bool, baseline_file: Path | None, write_baseline: Path | None,
+          unsafe_fixes: bool, fix_outside_roots: bool, diff: bool, baseline_file: Path | None, write_baseline: Path | None,
           n_jobs: int | None) -> None:
     """Lint report files and folders (Markdown and plain text)."""
     from .config import ConfigError, ConfigResolver, Overrides, enabled_rules, options_for
     from .registry import RegistryError, load_registry
     from .runner import LintError, lint_paths
-    from .sources import SourceError, discover
+    from .report.escape import path_for_display
+    from .sources import SourceError, discover, lint_roots
+    from .writing import Snapshot
 
     try:
         registry = load_registry()
@@ -107,28 +118,33 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
                 settings = resolver.for_path(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin")
                 rules = [(r, options_for(r, settings)) for r in enabled_rules(settings, registry, overrides,
                                                                               Path(name))]
-                jobs.append((name, None, sys.stdin.buffer.read(), rules))
+                jobs.append((path_for_display(name), None, sys.stdin.buffer.read(), rules))
                 continue
             files = discover([p], lambda folder: (resolver.for_path(folder).include, resolver.for_path(folder).exclude))
             for f in files:
                 settings = resolver.for_path(f)
                 rules = [(r, options_for(r, settings)) for r in enabled_rules(settings, registry, overrides, f)]
-                jobs.append((str(f), f, None, rules))
+                jobs.append((path_for_display(str(f)), f, None, rules))
         if output_format is None:
-            output_format = next((resolver.for_path(Path(j[0])).output_format for j in jobs
+            output_format = next((resolver.for_path(j[1]).output_format for j in jobs
                                   if j[1] is not None and resolver.for_path(j[1]).output_format), None) or "full"
             if output_format not in FORMATS:
                 fail(f"unknown output-format `{output_format}` in configuration")
         baseline = _read_baseline(baseline_file) if baseline_file is not None else None
+        # Size and mtime before the read: --fix writes only files still in this state.
+        snapshots = [Snapshot.take(j[1]) if j[1] is not None else None for j in jobs] if fix else [None] * len(jobs)
         run = lint_paths(jobs, show_facts=show_facts, n_jobs=n_jobs)
+        failed = _drop_unreadable(jobs, snapshots, run)
         if fix or diff:
-            changed = _apply_fixes(jobs, run, unsafe=unsafe_fixes, write=fix and not diff, n_jobs=n_jobs)
-            if diff:
-                sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
+            roots = None if fix_outside_roots else lint_roots(paths)
+            failed += _fix_or_diff(jobs, run, snapshots, roots, diff=diff, unsafe=unsafe_fixes, n_jobs=n_jobs,
+                                   failed=failed, exit_zero=exit_zero)
     except (ConfigError, SourceError, LintError) as exc:
         fail(str(exc))
 
     if write_baseline is not None:
+        if failed:
+            fail(f"baseline not written: {failed} file{'s' if failed != 1 else ''} could not be linted")
         _write_baseline(write_baseline, run)
         sys.exit(EXIT_CLEAN)
     if baseline is not None:
@@ -154,9 +170,24 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
         else:
             reporter(run, out, color=colored)
     out.flush()
-    if run.diagnostics and not exit_zero:
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+    sys.exit(_exit_code(failed, bool(run.diagnostics), exit_zero))
+
+
+def _exit_code(failed: int, findings: bool, exit_zero: bool) -> int:
+    """2 when a file could not be read, linted or written (the run is incomplete), else 1 for findings."""
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings and not exit_zero else EXIT_CLEAN
+
+
+def _fix_or_diff(jobs: list[Any], run: Any, snapshots: list[Any], roots: list[Path] | None, *, diff: bool,
+                 unsafe: bool, n_jobs: int | None, failed: int, exit_zero: bool) -> int:
+    """Apply the fixes (``--fix``) or print them (``--diff``, which then exits); returns the files not written."""
+    changed, write_failures = _apply_fixes(jobs, run, unsafe=unsafe, write=not diff, n_jobs=n_jobs,
+                                           snapshots=snapshots, roots=roots)
+    if diff:
+        sys.exit(_exit_code(failed + write_failures, changed, exit_zero))
+    return write_failures
 
 
 def _read_baseline(path: Path) -> Any:
@@ -180,38 +211,52 @@ def _write_baseline(path: Path, run: Any) -> None:
     click.echo(f"reportlint: wrote {total} finding{'s' if total != 1 else ''} to baseline {path}", err=True)
 
 
-def _apply_fixes(jobs: list[Any], run: Any, *, unsafe: bool, write: bool, n_jobs: int | None) -> bool:
+def _drop_unreadable(jobs: list[Any], snapshots: list[Any], run: Any) -> int:
+    """Report each file that could not be read or linted (one error line each) and drop it
+    from the run, so the other files are still reported; returns how many were dropped."""
+    keep = [i for i, res in enumerate(run.files) if res.error is None]
+    for res in run.files:
+        if res.error is not None:
+            error_line(res.error)
+    dropped = len(run.files) - len(keep)
+    if dropped:
+        jobs[:] = [jobs[i] for i in keep]
+        snapshots[:] = [snapshots[i] for i in keep]
+        run.files = [run.files[i] for i in keep]
+    return dropped
+
+
+def _apply_fixes(jobs: list[Any], run: Any, *, unsafe: bool, write: bool, n_jobs: int | None,
+                 snapshots: list[Any], roots: list[Path] | None) -> tuple[bool, int]:
     """Fix every file that has applicable fixes; write them (``write``) or print a diff.
 
     The run's results are replaced by the re-linted fixed text, so the report that
-    follows shows what is left. Returns whether any file would change.
+    follows shows what is left. A file that cannot be written safely is reported on
+    stderr and keeps its original findings; the others are still fixed. Returns whether
+    any file would change and how many could not be written.
     """
-    from .fix import applicable, fix_many, unified_diff
-    from .text.decode import encode_text
+    from .fix import applicable, fix_many
 
     todo = [i for i, res in enumerate(run.files) if any(applicable(d, unsafe) for d in res.diagnostics)]
     outcomes = dict(zip(todo, fix_many([(run.files[i].text, jobs[i][0], jobs[i][3], run.files[i].encoding,
                                           run.files[i]) for i in todo], unsafe=unsafe, n_jobs=n_jobs)))
-    fixed = files = 0
+    fixed = files = failures = 0
     for i, (job, res) in enumerate(zip(jobs, run.files)):
         display, path, _data, _rules = job
         outcome = outcomes.get(i)
         if outcome is None or not outcome.changed:
-            if write and path is None:  # stdin is echoed to stdout, fixed or not
-                sys.stdout.write(res.text)
+            if write and path is None:  # stdin is echoed to stdout, fixed or not, in its own encoding
+                _write_stdout_bytes(res.text, res.encoding)
+            continue
+        if not write:
+            _write_diff(outcome, display, res.encoding)
+        elif path is None:
+            _write_stdout_bytes(outcome.text, res.encoding)
+        elif not _write_fixed(display, path, res, outcome.text, snapshots[i], roots):
+            failures += 1
             continue
         fixed += outcome.fixed
         files += 1
-        if not write:
-            sys.stdout.write(unified_diff(outcome, display))
-            continue
-        if path is None:  # stdin: the fixed text goes to stdout, as it came
-            sys.stdout.write(outcome.text)
-        else:
-            try:
-                path.write_bytes(encode_text(outcome.text, res.encoding))
-            except (OSError, UnicodeEncodeError) as exc:
-                fail(f"{display}: cannot write the fixed file ({exc})")
         outcome.result.notice = res.notice
         outcome.result.facts = res.facts
         run.files[i] = outcome.result
@@ -219,7 +264,48 @@ def _apply_fixes(jobs: list[Any], run: Any, *, unsafe: bool, write: bool, n_jobs
     if fixed or not write:
         click.echo(f"reportlint: {verb} {fixed} finding{'s' if fixed != 1 else ''} in {files} "
                    f"file{'s' if files != 1 else ''}.", err=True)
-    return files > 0
+    return files > 0, failures
+
+
+def _write_fixed(display: str, path: Path, res: Any, text: str, snapshot: Any, roots: list[Path] | None) -> bool:
+    """Write one fixed file safely (see :mod:`reportlint.writing`); on refusal print why and return False."""
+    from .text.decode import encode_text
+    from .writing import WriteError, check_unchanged, inside, real_target, write_atomic
+
+    try:
+        target = real_target(path)
+        if roots is not None and not inside(target, roots):
+            raise WriteError(f"it is a link to {target}, outside the linted paths; not written "
+                             "(--fix-outside-roots allows it)")
+        check_unchanged(target, snapshot, encode_text(res.text, res.encoding))
+        write_atomic(target, encode_text(text, res.encoding))
+    except (WriteError, UnicodeEncodeError) as exc:
+        error_line(f"{display}: {exc}")
+        return False
+    return True
+
+
+def _write_stdout_bytes(text: str, encoding: str) -> None:
+    """Fixed stdin goes back in the encoding it came in (BOM included)."""
+    from .text.decode import encode_text
+
+    sys.stdout.flush()
+    sys.stdout.buffer.write(encode_text(text, encoding))
+    sys.stdout.buffer.flush()
+
+
+def _write_diff(outcome: Any, display: str, encoding: str) -> None:
+    """The diff in the file's own byte encoding when it is ASCII-compatible, so ``patch`` applies it."""
+    from .fix import unified_diff
+
+    from dataclasses import replace
+
+    if encoding == "utf-8-sig":  # the BOM is part of the file's first line, so of its context
+        outcome = replace(outcome, original="\ufeff" + outcome.original, text="\ufeff" + outcome.text)
+    enc = encoding if encoding in ("utf-8", "gb18030") else "utf-8"
+    sys.stdout.flush()
+    sys.stdout.buffer.write(unified_diff(outcome, display).encode(enc, "replace"))
+    sys.stdout.buffer.flush()
 
 
 def _print_statistics(run: Any, out: Any, colored: bool) -> None:
@@ -303,9 +389,22 @@ def _toml_value(value: Any) -> str:
     return repr(value)
 
 
+def _tolerant_console() -> None:
+    """Never fail on the console's encoding (a GBK Windows console, an ASCII locale): what it
+    cannot encode is replaced."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: route bare paths to ``check`` and keep every error to one line."""
     args = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_console()
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "-V", "--version")):
         args.insert(0, "check")
     try:
@@ -321,4 +420,8 @@ def main(argv: list[str] | None = None) -> None:
         fail("interrupted")
     except BrokenPipeError:
         sys.exit(EXIT_ERROR)
+    except Exception as exc:  # the last resort (out of memory, a bug): still one line and exit 2
+        if os.environ.get("REPORTLINT_TRACEBACK"):
+            raise
+        fail(f"{type(exc).__name__}: {exc} (set REPORTLINT_TRACEBACK=1 to see where)".replace("\n", " "))
     sys.exit(EXIT_CLEAN)

@@ -111,8 +111,36 @@ def validate_options(rule: type[Rule], opts: Mapping[str, Any], where: str) -> d
         default = rule.options[name]
         if default is not None and not _same_type(default, value):
             raise ConfigError(f"{where}: option `{name}` must be {type(default).__name__}, got {type(value).__name__}")
+        problem = _value_problem(name, default, value)
+        if problem:
+            raise ConfigError(f"{where}: option `{name}` {problem}")
         out[name] = value
     return out
+
+
+def _value_problem(name: str, default: Any, value: Any) -> str | None:
+    """What is wrong with a well-typed option value, or None.
+
+    Every numeric option of a rule is a size, a count, a window or a threshold, so it
+    must be finite and not negative; a ``*similarity`` is a 0-100 score. A list holds
+    elements of the type of the default's elements (strings when the default is empty).
+    """
+    if isinstance(value, bool) or default is None:
+        return None
+    if isinstance(value, (int, float)):
+        if value != value or value in (float("inf"), float("-inf")):
+            return f"must be a finite number, got {value}"
+        if value < 0:
+            return f"must not be negative, got {value}"
+        if name.endswith("similarity") and value > 100:
+            return f"is a score from 0 to 100, got {value}"
+        return None
+    if isinstance(value, list) and isinstance(default, (list, tuple)):
+        sample = default[0] if default else ""
+        for i, element in enumerate(value):
+            if not _same_type(sample, element):
+                return f"must hold {type(sample).__name__} elements; element {i} is {type(element).__name__}"
+    return None
 
 
 def _same_type(default: Any, value: Any) -> bool:
@@ -120,6 +148,8 @@ def _same_type(default: Any, value: Any) -> bool:
         return isinstance(value, bool)
     if isinstance(default, float):
         return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, int):  # a bool is an int to Python, not to a configuration
+        return isinstance(value, int) and not isinstance(value, bool)
     if isinstance(default, (list, tuple)):
         return isinstance(value, list)
     return isinstance(value, type(default))
@@ -135,6 +165,8 @@ def read_config_file(path: Path, registry: Registry) -> Settings | None:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("reportlint")
         if table is None:

@@ -140,10 +140,24 @@ def fix_many(jobs: Sequence[FixJob], *, unsafe: bool, n_jobs: int | None = 1) ->
         raise LintError("a worker process died (out of memory?); try --jobs 1") from None
 
 
+def diff_lines(text: str) -> list[str]:
+    """``text`` cut into lines the way ``git apply`` and ``patch`` cut them: after each ``\n`` only.
+
+    ``str.splitlines`` also breaks at form feeds (pdftotext puts one between pages), lone
+    CRs, U+2028/2029, ``\x0b``, ``\x1c``-``\x1e`` and ``\x85``; a diff cut there has lines
+    the tools do not see, and they reject it. A CR before the LF stays part of its line.
+    """
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
 def unified_diff(outcome: FixOutcome, path: str) -> str:
-    """The change as a unified diff, the way ``git diff`` shows it."""
+    """The change as a unified diff, the way ``git diff`` shows it, that ``git apply`` and ``patch`` accept."""
     lines = difflib.unified_diff(
-        outcome.original.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
+        diff_lines(outcome.original), diff_lines(outcome.text),
         fromfile=f"a/{path.lstrip('/')}", tofile=f"b/{path.lstrip('/')}",
     )
     out = []

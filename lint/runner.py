@@ -5,6 +5,7 @@ read -> Document -> rules -> diagnostics -> filters (suppressions) -> FileResult
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from typing import Any
 
 from .diagnostic import Diagnostic
 from .document import Document
+from .report.escape import escape_controls
 from .rule import Rule
 from .suppression import Suppressions
 from .text.decode import DecodeError, decode_bytes
@@ -33,6 +35,7 @@ class FileResult:
     encoding: str = "utf-8"
     notice: str | None = None
     facts: list[str] = field(default_factory=list)
+    error: str | None = None  # the file could not be read or linted (one line); then it has no findings
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -96,6 +99,8 @@ def read_report(path: Path | None, display: str, data: bytes | None = None) -> t
     if data is None:
         assert path is not None
         try:
+            if not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the read forever
+                raise LintError(f"{display}: not a regular file")
             data = path.read_bytes()
         except IsADirectoryError:
             raise LintError(f"{display}: is a directory") from None
@@ -122,9 +127,14 @@ def default_jobs() -> int:
 
 
 def _lint_one(job: Job, show_facts: bool) -> FileResult:
+    """Lint one job; a file that cannot be read or linted becomes a result carrying ``error``,
+    so one bad file never hides the findings of the others."""
     display, path, data, rules = job
-    text, encoding, notice = read_report(path, display, data)
-    return lint_text(text, display, rules, encoding=encoding, notice=notice, show_facts=show_facts)
+    try:
+        text, encoding, notice = read_report(path, display, data)
+        return lint_text(text, display, rules, encoding=encoding, notice=notice, show_facts=show_facts)
+    except LintError as exc:
+        return FileResult(display, "", "und", [], error=str(exc))
 
 
 def _lint_chunk(jobs: list[Job], show_facts: bool) -> list[FileResult]:
@@ -147,7 +157,7 @@ def lint_paths(jobs: Iterable[Job], *, show_facts: bool = False, n_jobs: int | N
         results = _lint_parallel(jobs, show_facts, workers)
     for r in results:
         if r.notice:
-            print(f"reportlint: {r.path}: {r.notice}", file=sys.stderr)
+            print(f"reportlint: {escape_controls(r.path)}: {r.notice}", file=sys.stderr)
     return RunResult(results)
 
 

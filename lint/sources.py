@@ -17,6 +17,27 @@ class SourceError(ValueError):
     """A path cannot be linted; the message is one line."""
 
 
+def _resolved(path: Path) -> Path:
+    """``path`` with symlinks resolved; a symlink loop or an unreadable link keeps its absolute
+    spelling (the read reports the problem for that file alone)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        return path.absolute()
+
+
+def lint_roots(paths: Iterable[str]) -> list[Path]:
+    """The real folders ``--fix`` may write into: each folder named, and the folder holding
+    each file named (so a link named on the command line to a file elsewhere is not followed)."""
+    roots = []
+    for raw in paths:
+        if raw == "-":
+            continue
+        p = Path(raw)
+        roots.append(_resolved(p) if p.is_dir() else _resolved(p.absolute().parent))
+    return roots
+
+
 def _git_root(folder: Path) -> Path | None:
     for parent in [folder, *folder.parents]:
         if (parent / ".git").exists():
@@ -30,8 +51,8 @@ def _git_ignored(root: Path, files: list[Path]) -> set[Path]:
     try:
         proc = subprocess.run(
             ["git", "-C", str(root), "check-ignore", "--stdin", "-z"],
-            input="\0".join(str(f.resolve()) for f in files) + "\0",
-            capture_output=True, text=True, timeout=60,
+            input="\0".join(str(_resolved(f)) for f in files) + "\0",
+            capture_output=True, text=True, timeout=60, errors="surrogateescape",
         )
     except (OSError, subprocess.SubprocessError):
         return set()
@@ -55,7 +76,7 @@ def discover(
         if not p.exists():
             raise SourceError(f"{raw}: no such file or directory")
         if p.is_file():
-            key = p.resolve()
+            key = _resolved(p)
             if key not in seen:
                 seen.add(key)
                 out.append(p)
@@ -70,14 +91,14 @@ def discover(
             for name in sorted(filenames):
                 if any(fnmatch.fnmatch(name, g) for g in include) and not any(fnmatch.fnmatch(name, x) for x in exclude):
                     found.append(Path(dirpath) / name)
-        root = _git_root(p.resolve())
+        root = _git_root(_resolved(p))
         if root is not None:
             ignored = _git_ignored(root, found)
-            found = [f for f in found if f.resolve() not in ignored]
+            found = [f for f in found if _resolved(f) not in ignored]
         if not found:
             raise SourceError(f"{raw}: no report files found (looked for {', '.join(include)})")
         for f in found:
-            key = f.resolve()
+            key = _resolved(f)
             if key not in seen:
                 seen.add(key)
                 out.append(f)

@@ -11,14 +11,32 @@ or commas; no code means every rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .diagnostic import Diagnostic
 from .text.lines import LineIndex
 
-_DIRECTIVE = re.compile(
-    r"<!--\s*reportlint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->",
-)
+# Only the head is a regex; the body (up to the first ``>``, which must close ``-->``) is
+# found with str.find, once per ``>``, so an unclosed comment followed by a long run of
+# spaces costs one scan, not one scan per character (the lazy body + ``\s*`` did).
+_HEAD = re.compile(r"<!--\s*+reportlint-(disable-next-line|disable-file|disable|enable)\b")
+_SELECTOR_SEP = re.compile(r"[\s,]+")
+
+
+def _directives(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """``(kind, body, start, end)`` of every well-formed directive comment, in text order."""
+    close = -1  # position of the first ``>`` at or after the current head
+    last_open = -1  # the last ``<!--`` before ``close``: only that comment can end there
+    for m in _HEAD.finditer(text):
+        if close < m.end():
+            close = text.find(">", m.end())
+            if close == -1:
+                return
+            last_open = text.rfind("<!--", 0, close)
+        if m.start() != last_open or close - 2 < m.end() or text[close - 2:close] != "--":
+            continue
+        yield m.group(1), text[m.end():close - 2], m.start(), close + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,20 +66,19 @@ class Suppressions:
         lines = lines or LineIndex(text)
         regions: list[_Region] = []
         open_: dict[tuple[str, ...], int] = {}
-        for m in _DIRECTIVE.finditer(text):
-            kind = m.group(1)
-            sels = tuple(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
+        for kind, body, m_start, m_end in _directives(text):
+            sels = tuple(s for s in _SELECTOR_SEP.split(body.strip()) if s)
             if kind == "disable-file":
                 regions.append(_Region(sels, 0, len(text) + 1))
             elif kind == "disable":
-                open_.setdefault(sels, m.end())
+                open_.setdefault(sels, m_end)
             elif kind == "enable":
                 # "enable X" closes "disable X"; a bare enable closes everything open.
                 keys = [k for k in open_ if not sels or k == sels]
                 for k in keys:
-                    regions.append(_Region(k, open_.pop(k), m.start()))
+                    regions.append(_Region(k, open_.pop(k), m_start))
             else:  # disable-next-line: the next line with content after the comment
-                line = lines.line_of(m.end())
+                line = lines.line_of(m_end)
                 nxt = line + 1
                 while nxt < lines.count and not lines.line_text(nxt).strip():
                     nxt += 1

@@ -123,6 +123,7 @@ class _Evidence:
         self.text = text
         self._closed: dict[tuple[str, str, bool], bool] = {}
         self._seams: dict[str, bool] = {}
+        self._recurring: dict[str, bool] = {}  # recurring_name scans the whole text: once per doubled form
 
     def closed_word(self, w: str, unit: str, left: bool) -> bool:
         """Does ``w`` occur elsewhere as a unit of its own (中海油 in 中海油惠州, 习近平 in 贯彻习近平)?
@@ -168,6 +169,8 @@ class _Evidence:
 
         A slip repeated by a copied paragraph recurs in the same context, so it still counts.
         """
+        if doubled in self._recurring:
+            return self._recurring[doubled]
         text = self.text
         contexts = set()
         pos = text.find(doubled)
@@ -180,7 +183,8 @@ class _Evidence:
                 count += 1
                 contexts.add((text[pos - 1:pos], text[pos + len(doubled):pos + len(doubled) + 1]))
             pos = text.find(doubled, pos + 1)
-        return count >= 2 and len(contexts) >= 2
+        self._recurring[doubled] = found = count >= 2 and len(contexts) >= 2
+        return found
 
     def undoubled_elsewhere(self, s: str, i: int, n: int) -> bool:
         """Does the text with one copy removed occur elsewhere (妇女儿儿童 against 妇女儿童)?

@@ -15,6 +15,7 @@ from typing import TextIO
 from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
 from .common import category_counts, fixable_count, severity_counts
+from .escape import escape_controls, picture_controls
 from .excerpt import excerpt
 
 REPEAT_LINES = 10  # line numbers listed for collapsed copies of a finding
@@ -77,10 +78,10 @@ def _render_one(console, Text, f: FileResult, d: Diagnostic, repeats: list[Diagn
     head = Text()
     head.append(f"{d.severity.value}[{d.code}]", style=style)
     head.append(f" {d.rule}", style="bold")
-    head.append(f": {d.message}")
+    head.append(f": {escape_controls(d.message)}")
     console.print(head)
     loc = Text("  --> ", style="blue")
-    loc.append(f"{d.path}:{line_no}:{col}")
+    loc.append(f"{escape_controls(d.path)}:{line_no}:{col}")
     loc.append(f"  [{d.category}]", style="dim")
     console.print(loc)
     gutter = len(str(line_no)) + 1
@@ -91,20 +92,21 @@ def _render_one(console, Text, f: FileResult, d: Diagnostic, repeats: list[Diagn
     bar = Text(" " * gutter + "|", style="blue")
     console.print(bar)
     row = Text(f"{line_no:>{gutter - 1}} | ", style="blue")
-    row.append(ex.text)
+    row.append(picture_controls(ex.text))  # one visible symbol per control character: carets stay aligned
     console.print(row)
     carets = Text(" " * gutter + "| ", style="blue")
     carets.append(" " * ex.caret_pad + "^" * ex.caret_len, style=style)
     console.print(carets)
     for r in d.related:
         rl, rc = f.lines.position(r.start)
-        where = f"{r.path}:{rl}:{rc}" if r.path and r.path != d.path else f"{rl}:{rc}"
+        where = f"{escape_controls(r.path)}:{rl}:{rc}" if r.path and r.path != d.path else f"{rl}:{rc}"
         note = Text(" " * gutter + "= ", style="blue")
-        note.append(f"{r.message} at {where}")
+        note.append(f"{escape_controls(r.message)} at {where}")
         console.print(note)
     if d.fix is not None:
         note = Text(" " * gutter + "= ", style="blue")
-        note.append(f"{'fix' if d.fix.applicability == 'safe' else 'unsafe fix'}: {d.fix.message}", style="green")
+        note.append(f"{'fix' if d.fix.applicability == 'safe' else 'unsafe fix'}: {escape_controls(d.fix.message)}",
+                    style="green")
         console.print(note)
     if repeats:
         lines = [str(f.lines.position(r.start)[0]) for r in repeats]

@@ -69,7 +69,7 @@ _NUMBERING = re.compile(
     rf")"
 )
 _EMPHASIS_WRAP = re.compile(r"^(\*\*|__)(.+?)\1$")
-_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # whole backtick runs only: linear on long runs
 # A sentence end inside a line: such a line is prose, not a title.
 SENTENCE_INSIDE = re.compile(r"[。！？；!?;]|[.](\s|$)")
 

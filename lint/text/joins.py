@@ -27,7 +27,7 @@ INITIAL_WORDS = (
     "和谐", "和平", "和美", "及时", "及早", "或许", "等级", "而今", "并购", "并联",
     "于是", "之前", "之后", "之所以", "了解", "着力", "着眼", "着重", "着手",
 )
-_CLAUSE_INITIAL = re.compile(r"(?:^|[，、。；：！？,;:!?（(“《—])\s*(\w)", re.M)
+_CLAUSE_INITIAL = re.compile(r"(?:^|[，、。；：！？,;:!?（(“《—])\s{0,40}(\w)", re.M)  # bounded: linear on long blank runs
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _UNIT_START = re.compile(r"^[0-9０-９%‰.．万亿千百元个家所项人套台座条件名户年月日天次倍]")
 # （1990年不变价），增长12%: a short aside in brackets, then the sentence goes on.

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import re
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 class LineIndex:
@@ -18,6 +21,8 @@ class LineIndex:
         while i != -1:
             starts.append(i + 1)
             i = find("\n", i + 1)
+        if "\r" in text:  # a lone CR (old Mac files) ends a line too, as editors count it
+            starts = sorted([*starts, *(m.end() for m in _LONE_CR.finditer(text))])
         self.starts = starts
 
     def line_of(self, offset: int) -> int:

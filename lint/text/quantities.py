@@ -56,7 +56,7 @@ _CN_PLACE = {"十": 10, "百": 100, "千": 1000}
 _MULT = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CNNUM = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+_CNNUM = r"[零〇一二两三四五六七八九十百千]{1,16}(?:点[零〇一二三四五六七八九]+)?"
 
 # unit -> (family, factor to the family's base)
 _UNITS: dict[str, tuple[str, float]] = {
@@ -114,7 +114,7 @@ _ENTITY = re.compile(
     r"试验区|实验区|产业园|合作区|县|市辖区|城区|工业区|工业园|(?:科学城|科技城|新城)(?![市镇乡])|板块)(?=[\u4e00-\u9fff“（(，])|县域|郊区|农村地区|开发区"
 )
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+)")
-_COUNTY_GROUP = re.compile(r"[一二两三四五六七八九十]+县")  # 四县（市）: the counties together, not the city
+_COUNTY_GROUP = re.compile(r"(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+县")  # 四县（市）: the counties together, not the city
 _RANGE_OPEN = frozenset((None, "控制在", "约", "大约", "保持在"))
 _RANGE_CLOSE = frozenset((None, "左右", "以内", "之间"))
 _RANGE_SEP = re.compile(r"^\s*(?:到|至|~|～|-|—|－|–)\s*$")
@@ -158,7 +158,7 @@ def last_place(s: str) -> float:
     return 10.0 ** (len(s) - len(stripped)) if stripped else 1.0
 
 
-_RANGE_NEXT = re.compile(r"\s*(?:到|至|~|～|-|—|－|–)\s*\d")
+_RANGE_NEXT = re.compile(r"(?<!\s)\s*(?:到|至|~|～|-|—|－|–)\s*\d")  # starts after a number, never mid-run
 
 
 def is_range_start(text: str, end: int) -> bool:
