@@ -69,6 +69,8 @@ from reportlint.text.joins import (
 )
 from reportlint.text.scripts import is_han, is_latin
 
+from .line_roles import open_on_purpose
+
 if TYPE_CHECKING:
     from reportlint.document import Document
 
@@ -146,6 +148,8 @@ def find_breaks(doc: Document) -> list[Break]:
             br = _heading_break(a, nxt, ev)
         else:
             br = _paragraph_break(a, nxt, ev, last=i == last_prose, series=series)
+        if br is not None and br.kind != "split" and open_on_purpose(blocks, i, ev):
+            br = None  # an English heading, caption, list item, table row, formula or byline
         if br is not None and br.kind == "lost-ending":
             br = Break("lost-ending", a, b)  # the block that follows, whatever it is
         if br is not None:
@@ -562,7 +566,9 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     opening quote at the very start is how a quotation running over several
     paragraphs is written.
     """
-    # Entities left by a web page stand for their characters (the same offsets kept).
+    # Entities left by a web page stand for their characters (the same offsets kept). An
+    # entity with no partner is residue, which MKP001 reports; it is no sign of a cut.
+    entities = {m.start() for m in _ENTITY_QUOTE.finditer(text)}
     text = _ENTITY_QUOTE.sub(lambda e: _ENTITY_CHAR[e.group(0).lower()] + "\0" * (len(e.group(0)) - 1), text)
     stack: list[tuple[int, str]] = []
     bad: list[tuple[int, str]] = []
@@ -578,8 +584,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
             while k >= 0 and _OPEN_KIND[stack[k][1]] != kind:
                 k -= 1
             if k < 0:
-                if ch == "’" and (i and text[i - 1].isalnum() or text[i + 1:i + 2].isdigit()):
-                    continue  # apostrophe: Singapore’s, ’99, 2005’
+                if ch == "’" and (i and text[i - 1].isalnum() or text[i + 1:i + 2].isdigit() or _possessive(text, i)):
+                    continue  # apostrophe: Singapore’s, ’99, 2005’, (MOH)’s
                 bad.append((i, ch))
             else:
                 del stack[k:]  # openers left inside were never closed; judged with the outer pair
@@ -587,9 +593,15 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     quotes = [m.start() for m in _ASCII_QUOTE.finditer(text)]
     if len(quotes) % 2 and quotes[0] != len(text) - len(text.lstrip()):
         bad.append((quotes[-1], '"'))
-    bad.sort()
+    bad = sorted(p for p in bad if p[0] not in entities)
     unpaired = {i for i, _ in bad}
     return [(i, ch) for i, ch in bad if not _misdirected(text, i, ch, unpaired)]
+
+
+def _possessive(text: str, i: int) -> bool:
+    """``’s`` closing a word of its own, after a bracketed short form or a quotation too
+    (the Ministry of Health (MOH)’s plan, the “Smart Nation”’s aims): a possessive."""
+    return text[i + 1:i + 2] in ("s", "S") and not text[i + 2:i + 3].isalpha()
 
 
 def _misdirected(text: str, i: int, ch: str, unpaired: set[int]) -> bool:
@@ -645,12 +657,28 @@ Right:  坚持和发展新时代“枫桥经验”，加强社会矛盾纠纷多
             per_mark[ch] += 1
             found.append((para, off, ch))
         limit = int(options.get("systematic", 3))
+        passages = _bracketed_passages(found)
         for para, off, ch in found:
-            if per_mark[ch] >= limit:
+            if per_mark[ch] >= limit or (id(para), off) in passages:
                 continue
             s = para.to_doc(off)
             yield self.report(s, s + 1, f"`{ch}` has no partner in this paragraph",
                               fingerprint_text=para.text[off:off + 8])
+
+
+def _bracketed_passages(found: list[tuple[Any, int, str]], reach: int = 3) -> set[tuple[int, int]]:
+    """A passage in brackets over several paragraphs (an interpolation, an aside): the
+    bracket opens a paragraph and its partner closes a later one, with nothing unpaired
+    in between. Neither half is a cut. Returns (id(paragraph), offset) of both halves."""
+    out: set[tuple[int, int]] = set()
+    for k, (para, off, ch) in enumerate(found):
+        if ch not in _OPEN_KIND or ch in "“‘" or off != len(para.text) - len(para.text.lstrip()):
+            continue
+        for other, o_off, o_ch in found[k + 1:k + 1 + reach]:
+            if _CLOSE_KIND.get(o_ch) == _OPEN_KIND[ch] and not other.text[o_off + 1:].strip(" \t\n*_。.!?！？"):
+                out |= {(id(para), off), (id(other), o_off)}
+            break  # only the next unpaired mark may close it
+    return out
 
 
 RULES: list[type[Rule]] = [SplitSentence, LostEnding, LostBeginning, UnbalancedPair]

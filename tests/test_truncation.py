@@ -494,3 +494,65 @@ def test_short_line_with_a_comma_cut_by_a_page_break() -> None:
     dateline = ("政府工作报告\n\n2001年2月15日在哈尔滨市第十一届人大五次会议上\n\n市长 王宗璋\n\n各位代表：\n\n"
                 "现在，我代表市人民政府向大会报告工作。上市公司发展良好。\n")
     assert _codes(dateline) == []
+
+
+# -- English lines that end open on purpose -------------------------------------------------
+
+EN_BODY = "The harbour grew busier every year. Shipping firms added new routes to the region.\n\n"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # headings: capitals, a section number, title case
+        "III. KEEPING PRICES STABLE",
+        "B. Support for Small Firms",
+        "Building a Fairer Tax System",
+        # captions of exhibits and appendices
+        "Appendix II - RATES OF DUTY ON ...",
+        "Table 4: Revenue by source",
+        # items of a list: labels, and the punctuation that ends items of a series
+        "(c) a grant for training young engineers",
+        "iv. wider access to child care",
+        "--a readiness to share the burden",
+        "Cheaper loans for farmers who replant their orchards; and, lastly,",
+        # a table row, a byline and a dateline
+        "Revenue        1,200        1,450        1,610",
+        "By the Minister for Trade and Industry",
+        "Delivered on 3 March 2031",
+        # a transcript formula before the quoted motion
+        "Madam Speaker, I beg to move,",
+    ],
+)
+def test_english_lines_open_on_purpose_are_not_lost_endings(lines: str) -> None:
+    text = EN_BODY + lines + "\n\n“That Parliament approves the plan.”\n\n" + EN_BODY
+    assert [c for c in _codes(text) if c[0] == "TRN002"] == []
+
+
+def test_english_lost_endings_are_still_found_beside_layout_lines() -> None:
+    # a sentence that stops on a common word before a heading
+    text = EN_BODY + "We will also expand the network of clinics in the\n\nII. HOUSING\n\n" + EN_BODY
+    assert [c for c in _codes(text) if c[0] == "TRN002"] == [("TRN002", "in the")]
+    # a list item that stops inside a word is cut, whatever its role
+    text = EN_BODY + "(a) a grant for training young engin\n\n(b) a loan for new equipment.\n\n" + EN_BODY
+    assert [c for c in _codes(text) if c[0] == "TRN002"] == [("TRN002", " engin")]
+
+
+def test_possessive_after_a_bracketed_short_form_is_no_unpaired_quote() -> None:
+    assert _codes("The Ministry of Health (MOH)’s plan was adopted. The “Green Plan”’s aims are clear.\n",
+                  [UnbalancedPair]) == []
+    assert _codes("The Ministry said ’it will act soon.\n", [UnbalancedPair]) == [("TRN004", "’")]
+
+
+def test_entity_quote_without_partner_is_residue_not_a_cut() -> None:
+    assert _codes("新建第三代半&ldquo;导体科研中心，推动项目落地。\n", [UnbalancedPair]) == []
+    assert _codes("落实&ldquo;双减&rdquo;政策，推进“强基计划。\n", [UnbalancedPair]) == [("TRN004", "“")]
+
+
+def test_bracketed_passage_over_two_paragraphs_is_no_cut() -> None:
+    text = ("The speaker then added two paragraphs of his own.\n\n"
+            "[We will balance the budget. The surplus will reduce the debt.\n\n"
+            "Nobody should doubt that the promise will be kept.]\n\nThe address went on.\n")
+    assert _codes(text, [UnbalancedPair]) == []
+    cut = "The speaker then spoke.\n\n[We will balance the budget.\n\nThe address went on.\n"
+    assert _codes(cut, [UnbalancedPair]) == [("TRN004", "[")]
