@@ -69,6 +69,7 @@ from reportlint.text.joins import (
 )
 from reportlint.text.scripts import is_han, is_latin
 
+from .complete_endings import ends_on_clause_end
 from .line_roles import open_on_purpose
 
 if TYPE_CHECKING:
@@ -148,8 +149,8 @@ def find_breaks(doc: Document) -> list[Break]:
             br = _heading_break(a, nxt, ev)
         else:
             br = _paragraph_break(a, nxt, ev, last=i == last_prose, series=series)
-        if br is not None and br.kind != "split" and open_on_purpose(blocks, i, ev):
-            br = None  # an English heading, caption, list item, table row, formula or byline
+        if br is not None and br.kind != "split" and (open_on_purpose(blocks, i, ev) or ends_on_clause_end(a, ev)):
+            br = None  # an English heading, caption, list item, formula...; a sentence short of its mark
         if br is not None and br.kind == "lost-ending":
             br = Break("lost-ending", a, b)  # the block that follows, whatever it is
         if br is not None:

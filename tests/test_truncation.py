@@ -556,3 +556,16 @@ def test_bracketed_passage_over_two_paragraphs_is_no_cut() -> None:
     assert _codes(text, [UnbalancedPair]) == []
     cut = "The speaker then spoke.\n\n[We will balance the budget.\n\nThe address went on.\n"
     assert _codes(cut, [UnbalancedPair]) == [("TRN004", "[")]
+
+
+def test_closing_sentence_short_of_its_mark_is_no_lost_ending() -> None:
+    body = ("我们要团结奋斗。只要团结奋斗，就没有克服不了的困难。全市人民要接续奋斗。\n\n"
+            "今年要办好民生实事，扩大就业，稳定物价。\n\n")
+    closing = body + "让我们携手并进，为建设美好家园而努力奋斗\n"
+    assert [c for c in _codes(closing) if c[0] == "TRN002"] == []
+    # the same place, cut where the document's words run on, is still a lost ending
+    cut = body + "我们要努力推动高质量发展，让我们携手并进，为建设美好家园而努力\n"
+    assert [c for c in _codes(cut) if c[0] == "TRN002"] == [("TRN002", "好家园而努力")]
+    # a title left open is cut, however its last word is used elsewhere
+    title = body + "出台了《关于支持团结奋斗\n\n下一段内容。\n"
+    assert [c[0] for c in _codes(title) if c[0] == "TRN002"] == ["TRN002"]
