@@ -567,5 +567,8 @@ def test_closing_sentence_short_of_its_mark_is_no_lost_ending() -> None:
     cut = body + "我们要努力推动高质量发展，让我们携手并进，为建设美好家园而努力\n"
     assert [c for c in _codes(cut) if c[0] == "TRN002"] == [("TRN002", "好家园而努力")]
     # a title left open is cut, however its last word is used elsewhere
-    title = body + "出台了《关于支持团结奋斗\n\n下一段内容。\n"
-    assert [c[0] for c in _codes(title) if c[0] == "TRN002"] == ["TRN002"]
+    from reportlint.rules.complete_endings import ends_on_clause_end
+
+    for end, complete in (("印发了《关于支持团结奋斗", False), ("要求全市团结奋斗", True), ("要求全市团结奋", False)):
+        doc = Document(body + "今年我们出台了多项政策，扩大就业，" + end + "\n\n下一段内容。\n")
+        assert ends_on_clause_end(doc.blocks[2], doc.evidence) is complete, end
