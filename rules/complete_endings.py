@@ -1,50 +1,74 @@
-"""A Chinese paragraph that stops on a phrase the document itself ends clauses with.
+"""A Chinese paragraph at the end of a part that stops without its final mark.
 
-A report's last sentence before an appendix, the last line of the document, an
-entry of a glossary: these are often complete sentences that lack only their final
-mark (……为提前建成全面小康社会而努力奋斗 / ……以优异成绩庆祝新中国成立70周年).
-A lost ending, by contrast, stops where the text runs on (……促进房地产业 /
-……实施了). The document tells the two apart: wherever else its last characters
-occur, are they followed by punctuation (a clause ends there) or by more text?
+The last sentence before an appendix, the last line of the document, an entry of a
+numbered glossary before the next entry: there an unpunctuated ending is most often
+a complete sentence that lacks only its mark (……为提前建成全面小康社会而努力奋斗 /
+……以优异成绩庆祝新中国成立70周年). It is taken for a lost ending only on evidence
+of a cut: a function character or a comma last (……为), a bracket or title mark left
+open (《关于强化投资松绑), or last characters that, wherever else the document uses
+them, run on into more text (……促进房地产业 where 房地产业 is always followed by
+more words).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportlint.text.joins import OPEN_END_HAN, core
+from reportlint.text.blocks import BlockKind
+from reportlint.text.joins import OPEN_END_HAN, core, head
 from reportlint.text.scripts import is_han
 
 if TYPE_CHECKING:
     from reportlint.text.blocks import Block
     from reportlint.text.joins import Evidence
 
+_PASS_OVER = frozenset("*_ \t")
 _OPENERS = {"《": "》", "“": "”", "（": "）", "(": ")", "【": "】", "‘": "’"}
 
 
-def ends_on_clause_end(a: Block, ev: Evidence) -> bool:
-    """Does ``a`` stop on characters that, elsewhere in the document, close a clause
-    (followed by punctuation in two thirds of their uses or more), with no bracket
-    or quote left open and no function character last? The longest tail (four, three,
-    then two characters) that occurs elsewhere decides; two characters need two
-    such uses."""
-    if a.lang != "zh":
+def complete_at_boundary(blocks: list[Block], i: int, ev: Evidence) -> bool:
+    """Is ``blocks[i]`` a Chinese paragraph at the end of a part (the document ends, a
+    heading or a numbered item follows) with no evidence that its end was cut?"""
+    a = blocks[i]
+    if a.lang != "zh" or not _at_boundary(blocks[i + 1] if i + 1 < len(blocks) else None):
         return False
     t = core(a.text)
-    if len(t) < 2 or not (is_han(t[-1]) and is_han(t[-2])) or t[-1] in OPEN_END_HAN or _left_open(t):
+    if len(t) < 2 or not is_han(t[-1]) or t[-1] in OPEN_END_HAN or _left_open(t):
         return False
     end = a.start + len(t)
     for n in (4, 3, 2):
         tail = t[-n:]
         if not all(is_han(c) or c.isdigit() for c in tail):
-            continue
-        succ = ev.successors(tail, skip=end - n)
-        total = sum(succ.values())
-        if total == 0:
-            continue
-        closes = succ["#"]
-        return closes * 3 >= total * 2 and (closes >= 2 or n >= 3)
-    return False
+            break
+        runs_on, total = _uses(ev.text, tail, skip=end - n)
+        if total:
+            return runs_on * 3 < total * 2
+    return False  # characters used nowhere else: a word cut in two, perhaps
+
+
+def _at_boundary(b: Block | None) -> bool:
+    """The document ends, or a heading (a bold line standing alone) or a numbered item follows."""
+    if b is None or b.kind is BlockKind.HEADING or b.numbering is not None:
+        return True
+    t = b.text.strip()
+    return t.startswith(("**", "__")) and t.endswith(("**", "__")) and len(head(core(t))) <= 40
+
+
+def _uses(text: str, tail: str, *, skip: int) -> tuple[int, int]:
+    """How often ``tail`` occurs in ``text`` (except at ``skip``), and how often more
+    Han text follows it right away (emphasis markers passed over)."""
+    runs_on = total = 0
+    at = text.find(tail)
+    while at != -1:
+        if at != skip:
+            total += 1
+            k = at + len(tail)
+            while k < len(text) and text[k] in _PASS_OVER:
+                k += 1
+            if k < len(text) and is_han(text[k]):
+                runs_on += 1
+        at = text.find(tail, at + 1)
+    return runs_on, total
 
 
 def _left_open(t: str) -> bool:

@@ -69,7 +69,7 @@ from reportlint.text.joins import (
 )
 from reportlint.text.scripts import is_han, is_latin
 
-from .complete_endings import ends_on_clause_end
+from .complete_endings import complete_at_boundary
 from .line_roles import open_on_purpose
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def find_breaks(doc: Document) -> list[Break]:
             br = _heading_break(a, nxt, ev)
         else:
             br = _paragraph_break(a, nxt, ev, last=i == last_prose, series=series)
-        if br is not None and br.kind != "split" and (open_on_purpose(blocks, i, ev) or ends_on_clause_end(a, ev)):
+        if br is not None and br.kind != "split" and (open_on_purpose(blocks, i, ev) or complete_at_boundary(blocks, i, ev)):
             br = None  # an English heading, caption, list item, formula...; a sentence short of its mark
         if br is not None and br.kind == "lost-ending":
             br = Break("lost-ending", a, b)  # the block that follows, whatever it is

@@ -559,16 +559,22 @@ def test_bracketed_passage_over_two_paragraphs_is_no_cut() -> None:
 
 
 def test_closing_sentence_short_of_its_mark_is_no_lost_ending() -> None:
-    body = ("我们要团结奋斗。只要团结奋斗，就没有克服不了的困难。全市人民要接续奋斗。\n\n"
-            "今年要办好民生实事，扩大就业，稳定物价。\n\n")
+    from reportlint.rules.complete_endings import complete_at_boundary
+
+    body = ("我们要团结奋斗、真抓实干。全市人民要接续奋斗。\n\n"
+            "今年要办好民生实事，扩大就业，稳定物价，促进房地产业健康发展，推动房地产业转型。\n\n")
+    # the last line of the document, complete but for its mark
     closing = body + "让我们携手并进，为建设美好家园而努力奋斗\n"
     assert [c for c in _codes(closing) if c[0] == "TRN002"] == []
-    # the same place, cut where the document's words run on, is still a lost ending
-    cut = body + "我们要努力推动高质量发展，让我们携手并进，为建设美好家园而努力\n"
-    assert [c for c in _codes(cut) if c[0] == "TRN002"] == [("TRN002", "好家园而努力")]
-    # a title left open is cut, however its last word is used elsewhere
-    from reportlint.rules.complete_endings import ends_on_clause_end
-
-    for end, complete in (("印发了《关于支持团结奋斗", False), ("要求全市团结奋斗", True), ("要求全市团结奋", False)):
-        doc = Document(body + "今年我们出台了多项政策，扩大就业，" + end + "\n\n下一段内容。\n")
-        assert ends_on_clause_end(doc.blocks[2], doc.evidence) is complete, end
+    # the same before an appendix heading
+    appendix = body + "让我们携手并进，为建设美好家园而努力奋斗\n\n**附件：年度民生实事**\n\n一、就业工程。\n"
+    assert [c for c in _codes(appendix) if c[0] == "TRN002"] == []
+    # evidence of a cut at the same place: words that always run on, a function character,
+    # a title mark left open
+    for end, complete in (("让我们携手并进，为建设美好家园而努力奋斗", True), ("要求全市促进房地产业", False),
+                          ("让我们携手并进，为", False), ("印发了《关于支持团结奋斗", False)):
+        doc = Document(body + "今年我们出台了多项政策，扩大就业，" + end + "\n")
+        assert complete_at_boundary(doc.blocks, 2, doc.evidence) is complete, end
+    # inside a part (a paragraph follows), this module says nothing
+    doc = Document(body + "让我们携手并进，为建设美好家园而努力奋斗\n\n下一段内容。\n")
+    assert complete_at_boundary(doc.blocks, 2, doc.evidence) is False
