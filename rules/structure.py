@@ -47,8 +47,14 @@ _EN_ITEM_ORDINAL = re.compile(
     r"(?:^|[.;:!?]\s+|\n)[\"“(*_\s]*(?:(?:And|But|Now|The|A|My|Our|Its|This|Their|Our)\s+){0,2}"
     r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|firstly|secondly|thirdly|fourthly|fifthly)\b",
     re.I)
-# Words that introduce one more item without its number (Next, …; Another …; Finally, …).
-_EN_SEQUENCER = re.compile(r"(?:^|[.;:!?]\s+|\n)[\"“*_\s]*(?:And\s+)?(?:Next|Another|Then|Finally|Lastly|Last)\b")
+# A later ordinal inside a sentence: "…, and the second has to do with …".
+_EN_INNER_ORDINAL = re.compile(
+    r"\b(?:and|the)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|secondly|thirdly|fourthly|fifthly)\b",
+    re.I)
+# Words that introduce one more item without its number (Next, …; Another …; Finally, …;
+# The final reason …).
+_EN_SEQUENCER = re.compile(
+    r"(?:^|[.;:!?]\s+|\n)[\"“*_\s]*(?:And\s+)?(?:Next|Another|Then|Finally|Lastly|Last|The\s+(?:final|last|next))\b")
 _EN_LAST_ITEM = re.compile(r"(?:^|[.;:!?]\s+|\n)[\"“*_\s]*(?:And\s+)?(?:Finally|Lastly)\b")
 # Item labels: (a) a) (iii) iii. (2) 2) at the start of a line or after a space or a colon.
 _EN_LABEL = re.compile(r"(?:^|(?<=[\s:;,]))(\(?)([0-9]{1,2}|[a-z]|[ivx]{1,4})([.)])(?=\s)", re.M)
@@ -239,6 +245,8 @@ def _count_en(blocks: list[Block], i: int, rest: str, window: int) -> int | None
     for text in texts:
         for m in _EN_ITEM_ORDINAL.finditer(text):
             ordinals.add(_EN_ORDINALS[m.group(1).lower()])
+        if ordinals:  # the first item opens a sentence; later ones may come inside one
+            ordinals.update(_EN_ORDINALS[m.group(1).lower()] for m in _EN_INNER_ORDINAL.finditer(text))
         sequencers += len(_EN_SEQUENCER.findall(text))
         for style, value in _en_labels(text):
             labels.setdefault(style, set()).add(value)

@@ -183,3 +183,11 @@ def test_a_number_after_a_sentence_is_no_heading() -> None:
     assert _found(NumberingGap, text) == [("STR002", "三、")]
     text = "1. 回顾\n\n收入增长。2.5亿元到位。\n\n3. 安排\n\n内容。\n"
     assert _found(NumberingGap, text) == [("STR002", "3.")]
+
+
+def test_english_later_items_inside_a_sentence_and_the_final_one() -> None:
+    text = ("We should act for three reasons.\n\nThe first of these has to do with cost, and the second "
+            "has to do with fairness.\n\nThe final reason is trust.\n\nLet me now turn to revenue.\n")
+    assert _found(MissingItems, text) == []
+    short = text.replace("The final reason is trust.\n\n", "")
+    assert _found(MissingItems, short) == [("STR001", "three")]
