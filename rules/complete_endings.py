@@ -6,8 +6,8 @@ a complete sentence that lacks only its mark (……为提前建成全面小康�
 ……以优异成绩庆祝新中国成立70周年). It is taken for a lost ending only on evidence
 of a cut: a function character or a comma last (……为), a bracket or title mark left
 open (《关于强化投资松绑), or last characters that, wherever else the document uses
-them, run on into more text (……促进房地产业 where 房地产业 is always followed by
-more words).
+them, run on into more text or a figure in at least half of their uses (……促进房地产业
+where 房地产业 is always followed by more words).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def complete_at_boundary(blocks: list[Block], i: int, ev: Evidence) -> bool:
             break
         runs_on, total = _uses(ev.text, tail, skip=end - n)
         if total:
-            return runs_on * 3 < total * 2
+            return runs_on * 2 < total  # most uses elsewhere end there
     return False  # characters used nowhere else: a word cut in two, perhaps
 
 
@@ -56,7 +56,7 @@ def _at_boundary(b: Block | None) -> bool:
 
 def _uses(text: str, tail: str, *, skip: int) -> tuple[int, int]:
     """How often ``tail`` occurs in ``text`` (except at ``skip``), and how often more
-    Han text follows it right away (emphasis markers passed over)."""
+    Han text or a figure follows it right away (emphasis markers passed over)."""
     runs_on = total = 0
     at = text.find(tail)
     while at != -1:
@@ -65,8 +65,8 @@ def _uses(text: str, tail: str, *, skip: int) -> tuple[int, int]:
             k = at + len(tail)
             while k < len(text) and text[k] in _PASS_OVER:
                 k += 1
-            if k < len(text) and is_han(text[k]):
-                runs_on += 1
+            if k < len(text) and (is_han(text[k]) or text[k].isdigit()):
+                runs_on += 1  # more words, or a figure (停车泊位2万个)
         at = text.find(tail, at + 1)
     return runs_on, total
 
