@@ -225,6 +225,10 @@ FIXTURES = {
     "zh_report.txt": [("TRN001", "快中江高速扩建。"), ("TRN002", "促进房地产业"), ("TRN003", "是：地区生产"),
                       ("STR001", "三"), ("STR002", "（三）")],
     "en_report.txt": [("TRN001", " become "), ("TRN002", "e quic"), ("TRN003", "nesses")],
+    # an English budget speech as laid out: title, byline, date, motion formula, numbered
+    # capital headings, (a)-(c) items, a caption, table rows, dash items; one cut sentence
+    # and one enumeration that lost its fourth item
+    "en_layout.txt": [("TRN002", "en the"), ("STR001", "four")],
 }
 
 
