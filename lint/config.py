@@ -56,6 +56,14 @@ def _str_list(value: Any, key: str, where: str) -> list[str]:
     return list(value)
 
 
+def _preview_flag(data: Mapping[str, Any], where: str) -> bool:
+    """``preview = true``: run preview rules too (off when absent)."""
+    value = data.get("preview", False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: `preview` must be true or false")
+    return value
+
+
 def parse_settings(data: Mapping[str, Any], registry: Registry, where: str, source: Path | None) -> Settings:
     """Validate a ``[tool.reportlint]`` table against the known keys and rules."""
     unknown = sorted(set(data) - _KEYS)
@@ -73,10 +81,7 @@ def parse_settings(data: Mapping[str, Any], registry: Registry, where: str, sour
         if not isinstance(data["output-format"], str):
             raise ConfigError(f"{where}: `output-format` must be a string")
         s.output_format = data["output-format"]
-    if "preview" in data:
-        if not isinstance(data["preview"], bool):
-            raise ConfigError(f"{where}: `preview` must be true or false")
-        s.preview = data["preview"]
+    s.preview = _preview_flag(data, where)
     pfi = data.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
         raise ConfigError(f"{where}: `per-file-ignores` must be a table of glob = [codes]")
@@ -238,9 +243,8 @@ def enabled_rules(settings: Settings, registry: Registry, overrides: Overrides, 
     for sel in ignored:
         for r in registry.resolve(sel):
             chosen.pop(r.code, None)
-    if not preview_on(settings, overrides):
-        chosen = {c: r for c, r in chosen.items() if not r.preview}
-    return [chosen[c] for c in sorted(chosen)]
+    preview = preview_on(settings, overrides)
+    return [chosen[c] for c in sorted(chosen) if preview or not chosen[c].preview]
 
 
 def options_for(rule: type[Rule], settings: Settings) -> dict[str, Any]:

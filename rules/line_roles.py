@@ -75,19 +75,30 @@ def english_role(blocks: list[Block], i: int, evidence: Evidence | None = None) 
     """The role of ``blocks[i]``, an English block that ends without a full stop."""
     a = blocks[i]
     t = core(head(a.text))
-    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    prev = blocks[i - 1] if i else None
     if not t:
         return LineRole.SENTENCE
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    prev = blocks[i - 1] if i else None
     if a.kind is BlockKind.TABLE_ROW or _table_row(t):
         return LineRole.TABLE_ROW
     if _CAPTION.match(t):
         return LineRole.CAPTION
-    if (a.kind is BlockKind.LIST_ITEM or _LIST_LABEL.match(t) or _SEMICOLON_SERIES_END.search(t)
-            or _SERIES_END.search(t) and _in_list(prev, nxt)):
+    if _list_item(a, t, prev, nxt):
         return LineRole.LIST_ITEM if not _cut_word(t, evidence) else LineRole.SENTENCE
     if t.endswith((":", "--", "—", "–", "-")):
         return LineRole.LEAD_IN
+    return _role_by_wording(t, nxt)
+
+
+def _list_item(a: Block, t: str, prev: Block | None, nxt: Block | None) -> bool:
+    """A labelled item, or one that ends as items of a series do."""
+    if a.kind is BlockKind.LIST_ITEM or _LIST_LABEL.match(t) or _SEMICOLON_SERIES_END.search(t):
+        return True
+    return bool(_SERIES_END.search(t)) and _in_list(prev, nxt)
+
+
+def _role_by_wording(t: str, nxt: Block | None) -> LineRole:
+    """Formula, heading, byline or sentence, from the words of the line."""
     words = _WORD.findall(t)
     if _ADDRESS.match(t) and (t[-1] in ",:" or len(words) <= 12) \
             or t[-1] in ",:" and nxt is not None and head(nxt.text)[:1] in _OPENING_QUOTE:

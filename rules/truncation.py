@@ -149,14 +149,21 @@ def find_breaks(doc: Document) -> list[Break]:
             br = _heading_break(a, nxt, ev)
         else:
             br = _paragraph_break(a, nxt, ev, last=i == last_prose, series=series)
-        if br is not None and br.kind != "split" and (open_on_purpose(blocks, i, ev) or complete_at_boundary(blocks, i, ev)):
-            br = None  # an English heading, caption, list item, formula...; a sentence short of its mark
+        br = _unless_meant(br, blocks, i, ev)
         if br is not None and br.kind == "lost-ending":
             br = Break("lost-ending", a, b)  # the block that follows, whatever it is
         if br is not None:
             out.append(br)
     doc.cache["truncation.breaks"] = out
     return out
+
+
+def _unless_meant(br: Break | None, blocks: list[Block], i: int, ev: Evidence) -> Break | None:
+    """Drop an open ending that is no loss: an English heading, caption, list item, table
+    row, formula or byline; a Chinese sentence at the end of a part short of its mark."""
+    if br is None or br.kind == "split":
+        return br
+    return None if open_on_purpose(blocks, i, ev) or complete_at_boundary(blocks, i, ev) else br
 
 
 def _meant_to_stay_open(blocks: list[Block], i: int, b: Block | None) -> bool:
@@ -585,8 +592,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
             while k >= 0 and _OPEN_KIND[stack[k][1]] != kind:
                 k -= 1
             if k < 0:
-                if ch == "’" and (i and text[i - 1].isalnum() or text[i + 1:i + 2].isdigit() or _possessive(text, i)):
-                    continue  # apostrophe: Singapore’s, ’99, 2005’, (MOH)’s
+                if ch == "’" and _apostrophe(text, i):
+                    continue
                 bad.append((i, ch))
             else:
                 del stack[k:]  # openers left inside were never closed; judged with the outer pair
@@ -594,14 +601,22 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     quotes = [m.start() for m in _ASCII_QUOTE.finditer(text)]
     if len(quotes) % 2 and quotes[0] != len(text) - len(text.lstrip()):
         bad.append((quotes[-1], '"'))
-    bad = sorted(p for p in bad if p[0] not in entities)
+    bad = _without(bad, entities)
     unpaired = {i for i, _ in bad}
     return [(i, ch) for i, ch in bad if not _misdirected(text, i, ch, unpaired)]
 
 
-def _possessive(text: str, i: int) -> bool:
-    """``’s`` closing a word of its own, after a bracketed short form or a quotation too
-    (the Ministry of Health (MOH)’s plan, the “Smart Nation”’s aims): a possessive."""
+def _without(marks: list[tuple[int, str]], offsets: set[int]) -> list[tuple[int, str]]:
+    """``marks`` sorted, except those at ``offsets``."""
+    return sorted(m for m in marks if m[0] not in offsets)
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """A ``’`` that is an apostrophe, not a closing quote: after a letter or a digit
+    (Singapore’s, 2005’), before a digit (’99), or ``’s`` closing a word of its own after
+    a bracketed short form or a quotation (the Ministry of Health (MOH)’s plan)."""
+    if i and text[i - 1].isalnum() or text[i + 1:i + 2].isdigit():
+        return True
     return text[i + 1:i + 2] in ("s", "S") and not text[i + 2:i + 3].isalpha()
 
 
