@@ -276,10 +276,13 @@ every other place as a related location; the fix moves the punctuation out of al
         fix = Fix("safe", f"move the punctuation out of the emphasis in {len(edits)} "
                   f"place{'s' if len(edits) != 1 else ''}", edits) if edits else None
         if rest:
-            message = (f"{len(places)} emphasized spans that CommonMark will not render (each listed); "
-                       f"the first: {message}")
+            first = message.removesuffix(_NOT_RENDERED)
+            message = f"{len(places)} emphasized spans that CommonMark will not render (each listed); the first: {first}"
         yield self.report(s, e, message, related=tuple(Related(rs, re_, m) for rs, re_, m, _ in rest),
                           fix=fix, fingerprint_text="".join(doc.text[ps:pe] for ps, pe, _, _ in places))
+
+
+_NOT_RENDERED = ": CommonMark will not render this emphasis"
 
 
 def _unrendered(block: Block) -> Iterator[tuple[int, int, str, Edit | None]]:
@@ -305,7 +308,7 @@ def _unrendered(block: Block) -> Iterator[tuple[int, int, str, Edit | None]]:
                     edit = Edit(block.start + p, block.start + c + 2, kind + text[p:c])
             where = "closing" if not closes else "opening"
             message = (f"{where} `{kind}` {'follows punctuation and precedes' if not closes else 'precedes punctuation after'} "
-                       f"`{(after_c if not closes else before_o) or ' '}`: CommonMark will not render this emphasis")
+                       f"`{(after_c if not closes else before_o) or ' '}`{_NOT_RENDERED}")
             yield block.start + o, block.start + c + 2, message, edit
 
 
