@@ -67,6 +67,12 @@ _DATE = re.compile(rf"\b(?:[0-9]{{1,2}}\s+(?:{_MONTHS})\s+[0-9]{{4}}|(?:{_MONTHS
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words a title leaves in lowercase (Duties on Imported Goods, Report of the Committee).
 _TITLE_SMALL = frozenset("a an the of to in on at by for with from and or but as nor per via vs".split())
+# Words after which an English phrase must go on: articles, prepositions, conjunctions,
+# auxiliaries and possessives (…invest in our / …we will).
+_OPEN_END_WORDS = frozenset(
+    "a an the of to in on at by for with from into onto over under about and or but nor as than that which who "
+    "whose whom our your their its his her my is are was were be been being will would shall should can could "
+    "may might must has have had do does did not very more most such this these those each every".split())
 _COLUMNS = re.compile(r"\S(?:\t+| {2,}|\s\|\s)\S")
 _NUMBER = re.compile(r"^[-+(]?[$€£]?[0-9][0-9,.]*%?\)?$")
 
@@ -109,7 +115,21 @@ def _role_by_wording(t: str, nxt: Block | None) -> LineRole:
         return LineRole.BYLINE
     if len(words) <= 12 and _title_case(words) and not t.endswith(","):
         return LineRole.HEADING
+    if _sentence_case_heading(t, words, nxt):
+        return LineRole.HEADING
     return LineRole.SENTENCE
+
+
+def _sentence_case_heading(t: str, words: list[str], nxt: Block | None) -> bool:
+    """A short line in sentence case before a paragraph that opens afresh (Building a
+    resilient economy / Strengthening our social compact): a heading, unless it stops on
+    a word that needs more after it (the, of, our, will) or inside a word."""
+    if not (2 <= len(words) <= 8 and t[0].isupper() and t[-1].isalpha() and "," not in t):
+        return False
+    last = words[-1].lower()
+    if last in _OPEN_END_WORDS or last not in english_words():
+        return False
+    return nxt is not None and head(nxt.text)[:1].isupper()
 
 
 def _table_row(t: str) -> bool:

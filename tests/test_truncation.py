@@ -512,6 +512,7 @@ EN_BODY = "The harbour grew busier every year. Shipping firms added new routes t
         "III. KEEPING PRICES STABLE",
         "B. Support for Small Firms",
         "Building a Fairer Tax System",
+        "Strengthening our social compact",
         # captions of exhibits and appendices
         "Appendix II - RATES OF DUTY ON ...",
         "Table 4: Revenue by source",
@@ -534,6 +535,10 @@ def test_english_lines_open_on_purpose_are_not_lost_endings(lines: str) -> None:
 
 
 def test_english_lost_endings_are_still_found_beside_layout_lines() -> None:
+    # a short line that stops on a word needing more, or inside a word, is no heading
+    for cut in ("We will invest more in our", "Prices will rise faster than"):
+        text = EN_BODY + cut + "\n\nThe harbour grew busier.\n\n" + EN_BODY
+        assert [c[0] for c in _codes(text) if c[0] == "TRN002"] == ["TRN002"], cut
     # a sentence that stops on a common word before a heading
     text = EN_BODY + "We will also expand the network of clinics in the\n\nII. HOUSING\n\n" + EN_BODY
     assert [c for c in _codes(text) if c[0] == "TRN002"] == [("TRN002", "in the")]
