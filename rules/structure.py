@@ -58,6 +58,8 @@ _EN_SEQUENCER = re.compile(
 _EN_LAST_ITEM = re.compile(r"(?:^|[.;:!?]\s+|\n)[\"“*_\s]*(?:And\s+)?(?:Finally|Lastly)\b")
 # Item labels: (a) a) (iii) iii. (2) 2) at the start of a line or after a space or a colon.
 _EN_LABEL = re.compile(r"(?:^|(?<=[\s:;,]))(\(?)([0-9]{1,2}|[a-z]|[ivx]{1,4})([.)])(?=\s)", re.M)
+# Capital letters label headings only at the start of a line (A. Housing and Transport).
+_EN_CAPITAL_LABEL = re.compile(r"^[*_\s]*(\(?)([A-J])([.)])\s", re.M)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _NUM_VALUE = re.compile(rf"[{_CN_NUM}]+|[0-9]+|[①-⑳]")
 
@@ -282,6 +284,8 @@ def _en_labels(text: str) -> Iterator[tuple[str, int]]:
                 yield f"{open_}a{close}", ord(body) - ord("a") + 1  # (i) may be the ninth letter too
         elif len(body) == 1:
             yield f"{open_}a{close}", ord(body) - ord("a") + 1
+    for m in _EN_CAPITAL_LABEL.finditer(text):  # A. Housing / (B) Transport: lettered headings
+        yield f"{m.group(1)}A{m.group(3)}", ord(m.group(2)) - ord("A") + 1
 
 
 def _run_from_one(values: set[int]) -> int:

@@ -191,3 +191,10 @@ def test_english_later_items_inside_a_sentence_and_the_final_one() -> None:
     assert _found(MissingItems, text) == []
     short = text.replace("The final reason is trust.\n\n", "")
     assert _found(MissingItems, short) == [("STR001", "three")]
+
+
+def test_english_items_as_lettered_headings_are_counted() -> None:
+    items = "A. Training\n\nWe will train workers.\n\nB. Enterprise\n\nWe will help firms.\n\nC. Housing\n\nWe will build.\n\n"
+    text = "This Budget has three parts.\n\n" + items + "Let me now turn to revenue.\n"
+    assert _found(MissingItems, text) == []
+    assert _found(MissingItems, text.replace("C. Housing\n\nWe will build.\n\n", "")) == [("STR001", "three")]
