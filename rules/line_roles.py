@@ -73,6 +73,8 @@ _OPEN_END_WORDS = frozenset(
     "a an the of to in on at by for with from into onto over under about and or but nor as than that which who "
     "whose whom our your their its his her my is are was were be been being will would shall should can could "
     "may might must has have had do does did not very more most such this these those each every".split())
+# A line that ends on a file name (报告定稿.docx) or a web address: an attachment or a link.
+_FILE_OR_LINK = re.compile(r"(?:\S\.(?:docx?|pdf|xlsx?|pptx?|wps|txt|html?|zip|rar)|https?://\S+)$", re.I)
 _COLUMNS = re.compile(r"\S(?:\t+| {2,}|\s\|\s)\S")
 _NUMBER = re.compile(r"^[-+(]?[$€£]?[0-9][0-9,.]*%?\)?$")
 
@@ -178,5 +180,8 @@ def english_words() -> frozenset[str]:
 
 
 def open_on_purpose(blocks: list[Block], i: int, evidence: Evidence | None = None) -> bool:
-    """An English block that ends open by design (any role but a sentence)."""
+    """A block that ends open by design: one that ends on a file name or a web address
+    (an attachment line, in any language), or an English block of any role but a sentence."""
+    if _FILE_OR_LINK.search(core(blocks[i].text)):
+        return True
     return blocks[i].lang == "en" and english_role(blocks, i, evidence) is not LineRole.SENTENCE

@@ -587,3 +587,11 @@ def test_closing_sentence_short_of_its_mark_is_no_lost_ending() -> None:
     # inside a part (a paragraph follows), this module says nothing
     doc = Document(body + "让我们携手并进，为建设美好家园而努力奋斗\n\n下一段内容。\n")
     assert complete_at_boundary(doc.blocks, 2, doc.evidence) is False
+
+
+def test_a_line_ending_on_a_file_name_or_link_is_no_lost_ending() -> None:
+    body = "全年新增就业九万人。今年要稳就业，促增长。\n\n"
+    for last in ("2030年实事完成情况及2031年为民办实事.docx2031政府工作报告（名词解释定稿）.docx",
+                 "2030年实事完成情况及2031年为民办实事见市政府网站https://example.org/report2031.html"):
+        assert [c for c in _codes(body + "附件：\n\n" + last + "\n") if c[0] == "TRN002"] == [], last
+    assert [c[0] for c in _codes(body + "今年要稳就业，促增长，推动全市经济\n") if c[0] == "TRN002"] == ["TRN002"]
