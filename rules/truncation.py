@@ -673,7 +673,7 @@ Right:  坚持和发展新时代“枫桥经验”，加强社会矛盾纠纷多
             per_mark[ch] += 1
             found.append((para, off, ch))
         limit = int(options.get("systematic", 3))
-        passages = _bracketed_passages(found)
+        passages = _bracketed_passages(found) | _reopened_passages(found, doc.logical_paragraphs)
         for para, off, ch in found:
             if per_mark[ch] >= limit or (id(para), off) in passages:
                 continue
@@ -694,6 +694,25 @@ def _bracketed_passages(found: list[tuple[Any, int, str]], reach: int = 3) -> se
             if _CLOSE_KIND.get(o_ch) == _OPEN_KIND[ch] and not other.text[o_off + 1:].strip(" \t\n*_。.!?！？"):
                 out |= {(id(para), off), (id(other), o_off)}
             break  # only the next unpaired mark may close it
+    return out
+
+
+def _reopened_passages(found: list[tuple[Any, int, str]], paragraphs: list[Any], reach: int = 3) -> set[tuple[int, int]]:
+    """The convention of quotations over several paragraphs, kept with brackets too: each
+    paragraph of the passage opens with the mark and only the last closes it
+    ([I repeat, … / [In any event, … ]). An opener at the start of a paragraph is no
+    cut when a paragraph soon after opens with the same mark and ends with its partner."""
+    where = {id(p): k for k, p in enumerate(paragraphs)}
+    out: set[tuple[int, int]] = set()
+    for para, off, ch in found:
+        if ch not in _OPEN_KIND or off != len(para.text) - len(para.text.lstrip()) or id(para) not in where:
+            continue
+        k = where[id(para)]
+        for later in paragraphs[k + 1:k + 1 + reach]:
+            t = later.text.strip(" \t\n*_")
+            if t.startswith(ch) and _CLOSE_KIND.get(t.rstrip("。.!?！？")[-1:]) == _OPEN_KIND[ch]:
+                out.add((id(para), off))
+                break
     return out
 
 

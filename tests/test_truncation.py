@@ -563,6 +563,9 @@ def test_bracketed_passage_over_two_paragraphs_is_no_cut() -> None:
             "[We will balance the budget. The surplus will reduce the debt.\n\n"
             "Nobody should doubt that the promise will be kept.]\n\nThe address went on.\n")
     assert _codes(text, [UnbalancedPair]) == []
+    reopened = ("The speaker then added two paragraphs of his own.\n\n[We will balance the budget.\n\n"
+                "[In any event, the surplus will reduce the debt.]\n\nThe address went on.\n")
+    assert _codes(reopened, [UnbalancedPair]) == []
     cut = "The speaker then spoke.\n\n[We will balance the budget.\n\nThe address went on.\n"
     assert _codes(cut, [UnbalancedPair]) == [("TRN004", "[")]
 
