@@ -84,13 +84,15 @@ def cli() -> None:
               help="Report only findings that this baseline file does not know.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Record the current findings in this file and exit 0.")
+@click.option("--preview/--no-preview", "preview", default=None,
+              help="Also run preview rules (not yet proven precise on real reports); overrides `preview` in the configuration.")
 @click.option("-j", "--jobs", "n_jobs", type=click.IntRange(min=1), default=None,
               help="Processes to lint with (default: one per core; 1: in this process).")
 def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, isolated: bool, stdin_filename: str | None,
           exit_zero: bool, statistics: bool, quiet: bool, color: str, show_facts: bool, fix: bool,
           unsafe_fixes: bool, fix_outside_roots: bool, diff: bool, baseline_file: Path | None, write_baseline: Path | None,
-          n_jobs: int | None) -> None:
+          preview: bool | None, n_jobs: int | None) -> None:
     """Lint report files and folders (Markdown and plain text)."""
     from .config import ConfigError, ConfigResolver, Overrides, enabled_rules, options_for
     from .registry import RegistryError, load_registry
@@ -103,7 +105,8 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
         registry = load_registry()
     except RegistryError as exc:
         fail(str(exc))
-    overrides = Overrides(select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore))
+    overrides = Overrides(select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
+                          preview=preview)
     for sel in [*(overrides.select or []), *overrides.extend_select, *overrides.ignore]:
         if not registry.resolve(sel):
             fail(f"unknown rule code or selector `{sel}` (see `reportlint rules`)")
@@ -125,6 +128,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
                 settings = resolver.for_path(f)
                 rules = [(r, options_for(r, settings)) for r in enabled_rules(settings, registry, overrides, f)]
                 jobs.append((path_for_display(str(f)), f, None, rules))
+        _warn_preview_selections(resolver, registry, overrides, jobs)
         if output_format is None:
             output_format = next((resolver.for_path(j[1]).output_format for j in jobs
                                   if j[1] is not None and resolver.for_path(j[1]).output_format), None) or "full"
@@ -188,6 +192,23 @@ def _fix_or_diff(jobs: list[Any], run: Any, snapshots: list[Any], roots: list[Pa
     if diff:
         sys.exit(_exit_code(failed + write_failures, changed, exit_zero))
     return write_failures
+
+
+def _warn_preview_selections(resolver: Any, registry: Any, overrides: Any, jobs: list[Any]) -> None:
+    """One line on stderr for each selection of a preview rule that has no effect
+    because preview is off (as ruff does); the exit code is not changed."""
+    from .config import ignored_preview_selections
+
+    seen: set[str] = set()
+    sources = {id(s): s for s in (resolver.for_path(j[1] if j[1] is not None else Path.cwd() / "stdin") for j in jobs)}
+    for settings in sources.values() or [None]:
+        if settings is None:
+            continue
+        for sel in ignored_preview_selections(settings, registry, overrides):
+            if sel not in seen:
+                seen.add(sel)
+                click.echo(f"reportlint: warning: selection `{sel}` has no effect because preview is not enabled "
+                           "(use --preview)", err=True)
 
 
 def _read_baseline(path: Path) -> Any:
@@ -322,7 +343,7 @@ def _print_statistics(run: Any, out: Any, colored: bool) -> None:
 @cli.command("rules")
 @click.option("--output-format", "output_format", type=click.Choice(["table", "json"]), default="table")
 def rules_cmd(output_format: str) -> None:
-    """List every rule: code, name, category, default severity, enabled by default."""
+    """List every rule: code, name, category, default severity, enabled by default, preview or stable."""
     from .registry import RegistryError, load_registry
 
     try:
@@ -334,7 +355,7 @@ def rules_cmd(output_format: str) -> None:
 
         click.echo(json.dumps([{
             "code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
-            "enabled": r.enabled_by_default, "summary": r.summary, "options": dict(r.options),
+            "enabled": r.enabled_by_default, "preview": r.preview, "summary": r.summary, "options": dict(r.options),
         } for r in registry.rules], ensure_ascii=False, indent=2))
         return
     from rich.console import Console
@@ -344,7 +365,9 @@ def rules_cmd(output_format: str) -> None:
     for col in ("code", "name", "category", "severity", "enabled", "summary"):
         table.add_column(col, no_wrap=col != "summary")
     for r in registry.rules:
-        table.add_row(r.code, r.name, r.category, r.severity.value, "yes" if r.enabled_by_default else "no", r.summary)
+        # "preview": on only with --preview (or `preview = true`), whatever the selection
+        enabled = "no" if not r.enabled_by_default else "preview" if r.preview else "yes"
+        table.add_row(r.code, r.name, r.category, r.severity.value, enabled, r.summary)
     Console(highlight=False, soft_wrap=False).print(table)
 
 
@@ -364,6 +387,11 @@ def explain(code: str) -> None:
     click.echo(f"{rule.code} ({rule.name})")
     click.echo(f"category: {rule.category}; default severity: {rule.severity.value}; "
                f"{'enabled' if rule.enabled_by_default else 'disabled'} by default")
+    if rule.preview:
+        click.echo("status: preview (its precision on real reports is not yet proven; "
+                   "runs only with --preview or `preview = true`)")
+    else:
+        click.echo("status: stable")
     click.echo("")
     click.echo(rule.summary)
     if rule.explanation:

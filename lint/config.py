@@ -21,7 +21,7 @@ CONFIG_NAMES = (".reportlint.toml", "reportlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 _KEYS = {
     "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "include", "exclude",
-    "rules", "output-format",
+    "rules", "output-format", "preview",
 }
 
 
@@ -42,6 +42,7 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # by rule code
     output_format: str | None = None
+    preview: bool = False  # run preview rules too (`preview = true`)
 
     def base_dir(self) -> Path:
         return self.source.parent if self.source else Path.cwd()
@@ -53,6 +54,14 @@ def _str_list(value: Any, key: str, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: `{key}` must be a list of strings")
     return list(value)
+
+
+def _preview_flag(data: Mapping[str, Any], where: str) -> bool:
+    """``preview = true``: run preview rules too (off when absent)."""
+    value = data.get("preview", False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: `preview` must be true or false")
+    return value
 
 
 def parse_settings(data: Mapping[str, Any], registry: Registry, where: str, source: Path | None) -> Settings:
@@ -72,6 +81,7 @@ def parse_settings(data: Mapping[str, Any], registry: Registry, where: str, sour
         if not isinstance(data["output-format"], str):
             raise ConfigError(f"{where}: `output-format` must be a string")
         s.output_format = data["output-format"]
+    s.preview = _preview_flag(data, where)
     pfi = data.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
         raise ConfigError(f"{where}: `per-file-ignores` must be a table of glob = [codes]")
@@ -221,10 +231,34 @@ class Overrides:
     select: Sequence[str] | None = None
     extend_select: Sequence[str] = ()
     ignore: Sequence[str] = ()
+    preview: bool | None = None  # --preview / --no-preview; None: as the configuration says
+
+
+def preview_on(settings: Settings, overrides: Overrides) -> bool:
+    """Whether preview rules run: the command line beats the configuration file."""
+    return overrides.preview if overrides.preview is not None else settings.preview
+
+
+def exact_rule(selector: str, registry: Registry) -> type[Rule] | None:
+    """The rule a selector names exactly (its full code or its name), else None."""
+    sel = selector.strip()
+    return registry.by_code().get(sel.upper()) or registry.by_name().get(sel)
+
+
+def ignored_preview_selections(settings: Settings, registry: Registry, overrides: Overrides) -> list[str]:
+    """Selectors that name a preview rule exactly while preview is off: like ruff, the
+    selection has no effect (the caller warns), because a rule below the precision bar
+    should be tried on purpose, with ``--preview``, not slip in through an old config."""
+    if preview_on(settings, overrides):
+        return []
+    select = overrides.select if overrides.select is not None else settings.select or []
+    chosen = [*select, *settings.extend_select, *overrides.extend_select]
+    return [sel for sel in chosen if (rule := exact_rule(sel, registry)) is not None and rule.preview]
 
 
 def enabled_rules(settings: Settings, registry: Registry, overrides: Overrides, path: Path | None = None) -> list[type[Rule]]:
-    """Which rules run on ``path``: defaults or select, plus extend-select, minus ignores."""
+    """Which rules run on ``path``: defaults or select, plus extend-select, minus ignores;
+    preview rules only when preview is on (however they were selected)."""
     select = overrides.select if overrides.select is not None else settings.select
     if select is None:
         chosen = {r.code: r for r in registry.rules if r.enabled_by_default}
@@ -241,7 +275,8 @@ def enabled_rules(settings: Settings, registry: Registry, overrides: Overrides, 
     for sel in ignored:
         for r in registry.resolve(sel):
             chosen.pop(r.code, None)
-    return [chosen[c] for c in sorted(chosen)]
+    preview = preview_on(settings, overrides)
+    return [chosen[c] for c in sorted(chosen) if preview or not chosen[c].preview]
 
 
 def options_for(rule: type[Rule], settings: Settings) -> dict[str, Any]:

@@ -393,6 +393,9 @@ class _Analysis:
             return False
         if not text_b[lo_b:start].strip():
             return True  # the whole fragment repeats the end of another
+        if _ITEM_LEAD.match(text_b[lo_b:start].strip()) and _clause_boundary_near(text_b, start) \
+                and _clause_boundary_near(text_a, a_start):
+            return False  # a numbered item names its task, then restates a target clause for clause
         return not self._natural_joint(unit_b.index, text_b[lo_b:start], text_b[start:end])
 
     def _natural_joint(self, unit: int, left: str, right: str) -> bool:
@@ -571,6 +574,19 @@ Right:  keep the paragraph once (and join the page-break split).
         if here[0] != here[1]:
             return f"paragraph ({split}) repeats the one at {where}"
         return f"paragraph repeats the one at {where}, {split}"
+
+
+_CLAUSE_MARKS = frozenset("，、；：。！？,;:")
+# A numbered item with a short name before its text (2．促进城乡, （三）稳定): how an annex
+# of tasks lists the targets the report states in its body.
+_ITEM_LEAD = re.compile(r"^(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\s*\S{0,10}$")
+
+
+def _clause_boundary_near(text: str, start: int, reach: int = 3) -> bool:
+    """Does a shared run begin just before a clause boundary (……灵活就业，确保 /
+    ……城乡就业，确保: the run starts at 就业 only because both clauses end on it)?
+    Then the copies share whole clauses from that boundary on."""
+    return any(ch in _CLAUSE_MARKS for ch in text[start:start + reach])
 
 
 class SplicedSpan(_DuplicationRule):

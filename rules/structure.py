@@ -23,7 +23,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_NUM = "一二三四五六七八九十两〇零"
 _EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-                "ninth": 9, "tenth": 10, "firstly": 1, "secondly": 2, "thirdly": 3, "fourthly": 4}
+                "ninth": 9, "tenth": 10, "firstly": 1, "secondly": 2, "thirdly": 3, "fourthly": 4, "fifthly": 5}
 
 _NOUNS = "方面|领域|重点|任务|工作|举措|措施|目标|要求|原则|事情|事"
 # 重点抓好以下九个方面工作： at the end of a paragraph; the count is group 1.
@@ -41,8 +41,26 @@ _EN_ANNOUNCE = re.compile(
 # 一是……二是……: items inside a paragraph.
 _ZH_INLINE = re.compile(rf"(?:^|[：:；;。，])\s*(?:\*\*)?(?:([{_CN_NUM}]{{1,3}})是|第([{_CN_NUM}]{{1,3}})[，、,])")
 _ZH_LEAD = re.compile(rf"^\s*(?:\*\*)?(?:([{_CN_NUM}]{{1,3}})是|第([{_CN_NUM}]{{1,3}})[，、,])")
-_EN_ORDINAL = re.compile(r"(?:^|[.;:]\s+)(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Firstly|Secondly|"
-                         r"Thirdly|Fourthly|Finally|Lastly),")
+# An ordinal that introduces an item at the start of a sentence, perhaps after a
+# conjunction or a determiner: "First, …", "And fourth, …", "The third component …".
+_EN_ITEM_ORDINAL = re.compile(
+    r"(?:^|[.;:!?]\s+|\n)[\"“(*_\s]*(?:(?:And|But|Now|The|A|My|Our|Its|This|Their|Our)\s+){0,2}"
+    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|firstly|secondly|thirdly|fourthly|fifthly)\b",
+    re.I)
+# A later ordinal inside a sentence: "…, and the second has to do with …".
+_EN_INNER_ORDINAL = re.compile(
+    r"\b(?:and|the)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|secondly|thirdly|fourthly|fifthly)\b",
+    re.I)
+# Words that introduce one more item without its number (Next, …; Another …; Finally, …;
+# The final reason …).
+_EN_SEQUENCER = re.compile(
+    r"(?:^|[.;:!?]\s+|\n)[\"“*_\s]*(?:And\s+)?(?:Next|Another|Then|Finally|Lastly|Last|The\s+(?:final|last|next))\b")
+_EN_LAST_ITEM = re.compile(r"(?:^|[.;:!?]\s+|\n)[\"“*_\s]*(?:And\s+)?(?:Finally|Lastly)\b")
+# Item labels: (a) a) (iii) iii. (2) 2) at the start of a line or after a space or a colon.
+_EN_LABEL = re.compile(r"(?:^|(?<=[\s:;,]))(\(?)([0-9]{1,2}|[a-z]|[ivx]{1,4})([.)])(?=\s)", re.M)
+# Capital letters label headings only at the start of a line (A. Housing and Transport).
+_EN_CAPITAL_LABEL = re.compile(r"^[*_\s]*(\(?)([A-J])([.)])\s", re.M)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _NUM_VALUE = re.compile(rf"[{_CN_NUM}]+|[0-9]+|[①-⑳]")
 
 
@@ -213,32 +231,69 @@ def _lead_ordinal(text: str) -> int | None:
 
 
 def _count_en(blocks: list[Block], i: int, rest: str, window: int) -> int | None:
-    """Items after an English announcement: a bullet or numbered list right after it,
-    or ordinals (First, … Second, … Finally, …)."""
+    """Items after an English announcement, however they are introduced: a bullet or
+    numbered list right after it, labels in the text ((a) (b), i. ii. iii., 1) 2)),
+    ordinals (First, …; And fourth, …; The third component …) and sequencers (Next, …;
+    Another …; Finally, …). Each way of counting gives a figure; the largest is what was
+    delivered, so an item introduced in an unexpected way is never taken for a lost one.
+    None when nothing says where the items begin."""
+    counts: list[int] = []
     if i + 1 < len(blocks) and (blocks[i + 1].kind is BlockKind.LIST_ITEM or blocks[i + 1].numbering):
-        kind, style = blocks[i + 1].kind, blocks[i + 1].numbering and numbering_style(blocks[i + 1].numbering)
-        n = 0
-        for blk in blocks[i + 1:]:
-            same = blk.kind is kind and (style is None or blk.numbering and numbering_style(blk.numbering) == style)
-            if not same:
-                break
-            n += 1
-        return n
-    seen: set[int] = set()
-    finally_seen = False
-    texts = [rest] + [b.text for b in blocks[i + 1:i + 1 + window] if b.is_prose]
+        counts.append(_list_run(blocks, i + 1))
+    texts = [rest] + [b.text for b in blocks[i + 1:i + 1 + window] if b.is_prose or b.kind is BlockKind.HEADING]
+    ordinals: set[int] = set()
+    sequencers = 0
+    labels: dict[str, set[int]] = {}
     for text in texts:
-        for m in _EN_ORDINAL.finditer(text):
-            word = m.group(1).lower()
-            if word in ("finally", "lastly"):
-                finally_seen = True
-            else:
-                seen.add(_EN_ORDINALS[word])
-        if finally_seen:
+        for m in _EN_ITEM_ORDINAL.finditer(text):
+            ordinals.add(_EN_ORDINALS[m.group(1).lower()])
+        if ordinals:  # the first item opens a sentence; later ones may come inside one
+            ordinals.update(_EN_ORDINALS[m.group(1).lower()] for m in _EN_INNER_ORDINAL.finditer(text))
+        sequencers += len(_EN_SEQUENCER.findall(text))
+        for style, value in _en_labels(text):
+            labels.setdefault(style, set()).add(value)
+        if _EN_LAST_ITEM.search(text) and (ordinals or sequencers):
             break
-    if 1 not in seen:
-        return None
-    return len(seen) + (1 if finally_seen else 0)
+    if 1 in ordinals:
+        counts += [max(ordinals), len(ordinals) + sequencers]
+    counts += [_run_from_one(values) for values in labels.values() if 1 in values]
+    return max(counts) if counts else None
+
+
+def _list_run(blocks: list[Block], k: int) -> int:
+    """Consecutive blocks of the kind and numbering style of ``blocks[k]``."""
+    kind, style = blocks[k].kind, blocks[k].numbering and numbering_style(blocks[k].numbering)
+    n = 0
+    for blk in blocks[k:]:
+        if not (blk.kind is kind and (style is None or blk.numbering and numbering_style(blk.numbering) == style)):
+            break
+        n += 1
+    return n
+
+
+def _en_labels(text: str) -> Iterator[tuple[str, int]]:
+    """Item labels in English text, with their style and value: (b) -> ("(a)", 2),
+    iii. -> ("i.", 3), 2) -> ("1)", 2)."""
+    for m in _EN_LABEL.finditer(text):
+        open_, body, close = m.group(1), m.group(2), m.group(3)
+        if body.isdigit():
+            yield f"{open_}1{close}", int(body)
+        elif body in _ROMAN:
+            yield f"{open_}i{close}", _ROMAN[body]
+            if len(body) == 1 and body in "ivx":
+                yield f"{open_}a{close}", ord(body) - ord("a") + 1  # (i) may be the ninth letter too
+        elif len(body) == 1:
+            yield f"{open_}a{close}", ord(body) - ord("a") + 1
+    for m in _EN_CAPITAL_LABEL.finditer(text):  # A. Housing / (B) Transport: lettered headings
+        yield f"{m.group(1)}A{m.group(3)}", ord(m.group(2)) - ord("A") + 1
+
+
+def _run_from_one(values: set[int]) -> int:
+    """How many labels run 1, 2, 3, … without a gap."""
+    n = 0
+    while n + 1 in values:
+        n += 1
+    return n
 
 
 class NumberingGap(Rule):
@@ -281,14 +336,36 @@ Right:  一、2023年工作回顾 …… 二、2024年工作安排
 
 
 def _present(text: str, start: int, end: int, style: str, values: range) -> bool:
-    """Are the 'missing' marks there after all, at the start of a line the parser did not
-    take for a numbered item (``15.10大产业项目``: a number right after the dot)?"""
+    """Are the 'missing' marks there after all, in a form the parser did not take for a
+    numbered item? At the start of a line with a number right after the dot
+    (``15.10大产业项目``); mangled by the extraction — the opening bracket lost
+    (``五）突出……``), emphasis markers inside it (``**（**五）``); or run into the end of
+    the paragraph before (``……工作。（六）加强……``)."""
     span = text[start:end]
     for v in values:
-        mark = render(style, v).replace("（", "[（(]").replace("）", "[）)]").replace(".", "[.．]")
-        if re.search(r"(?m)^[ \t*_>#-]*" + mark, span):
+        if re.search(_mark_pattern(render(style, v)), span):
             return True
     return False
+
+
+_BRACKET_CLASS = {"（": "[（(]", "(": "[（(]", "）": "[）)]", ")": "[）)]", ".": "[.．]", "．": "[.．]"}
+
+
+def _mark_pattern(mark: str) -> str:
+    """A pattern for a heading mark as extraction leaves it: emphasis markers between its
+    characters, an opening bracket that may be lost, at the start of a line or after the
+    end of a sentence."""
+    parts = []
+    for k, ch in enumerate(mark):
+        piece = _BRACKET_CLASS.get(ch, re.escape(ch))
+        if k == 0 and ch in "（(":
+            piece += "?"  # 五）: the opening bracket lost
+        parts.append(piece)
+    body = r"[*_]*".join(parts)
+    line_start = r"(?m:^)[ \t*_>#-]*"
+    run_in = r"(?<=[。！？；!?])[ \t*_]*"
+    # after a sentence, the mark must not be the start of a figure (。3.5亿元)
+    return rf"(?:{line_start}{body}|{run_in}{body}(?![0-9]))"
 
 
 RULES: list[type[Rule]] = [MissingItems, NumberingGap]

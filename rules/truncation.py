@@ -69,6 +69,9 @@ from reportlint.text.joins import (
 )
 from reportlint.text.scripts import is_han, is_latin
 
+from .complete_endings import complete_at_boundary
+from .line_roles import open_on_purpose
+
 if TYPE_CHECKING:
     from reportlint.document import Document
 
@@ -146,12 +149,21 @@ def find_breaks(doc: Document) -> list[Break]:
             br = _heading_break(a, nxt, ev)
         else:
             br = _paragraph_break(a, nxt, ev, last=i == last_prose, series=series)
+        br = _unless_meant(br, blocks, i, ev)
         if br is not None and br.kind == "lost-ending":
             br = Break("lost-ending", a, b)  # the block that follows, whatever it is
         if br is not None:
             out.append(br)
     doc.cache["truncation.breaks"] = out
     return out
+
+
+def _unless_meant(br: Break | None, blocks: list[Block], i: int, ev: Evidence) -> Break | None:
+    """Drop an open ending that is no loss: an English heading, caption, list item, table
+    row, formula or byline; a Chinese sentence at the end of a part short of its mark."""
+    if br is None or br.kind == "split":
+        return br
+    return None if open_on_purpose(blocks, i, ev) or complete_at_boundary(blocks, i, ev) else br
 
 
 def _meant_to_stay_open(blocks: list[Block], i: int, b: Block | None) -> bool:
@@ -562,7 +574,9 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     opening quote at the very start is how a quotation running over several
     paragraphs is written.
     """
-    # Entities left by a web page stand for their characters (the same offsets kept).
+    # Entities left by a web page stand for their characters (the same offsets kept). An
+    # entity with no partner is residue, which MKP001 reports; it is no sign of a cut.
+    entities = {m.start() for m in _ENTITY_QUOTE.finditer(text)}
     text = _ENTITY_QUOTE.sub(lambda e: _ENTITY_CHAR[e.group(0).lower()] + "\0" * (len(e.group(0)) - 1), text)
     stack: list[tuple[int, str]] = []
     bad: list[tuple[int, str]] = []
@@ -578,8 +592,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
             while k >= 0 and _OPEN_KIND[stack[k][1]] != kind:
                 k -= 1
             if k < 0:
-                if ch == "’" and (i and text[i - 1].isalnum() or text[i + 1:i + 2].isdigit()):
-                    continue  # apostrophe: Singapore’s, ’99, 2005’
+                if ch == "’" and _apostrophe(text, i):
+                    continue
                 bad.append((i, ch))
             else:
                 del stack[k:]  # openers left inside were never closed; judged with the outer pair
@@ -587,9 +601,23 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     quotes = [m.start() for m in _ASCII_QUOTE.finditer(text)]
     if len(quotes) % 2 and quotes[0] != len(text) - len(text.lstrip()):
         bad.append((quotes[-1], '"'))
-    bad.sort()
+    bad = _without(bad, entities)
     unpaired = {i for i, _ in bad}
     return [(i, ch) for i, ch in bad if not _misdirected(text, i, ch, unpaired)]
+
+
+def _without(marks: list[tuple[int, str]], offsets: set[int]) -> list[tuple[int, str]]:
+    """``marks`` sorted, except those at ``offsets``."""
+    return sorted(m for m in marks if m[0] not in offsets)
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """A ``’`` that is an apostrophe, not a closing quote: after a letter or a digit
+    (Singapore’s, 2005’), before a digit (’99), or ``’s`` closing a word of its own after
+    a bracketed short form or a quotation (the Ministry of Health (MOH)’s plan)."""
+    if i and text[i - 1].isalnum() or text[i + 1:i + 2].isdigit():
+        return True
+    return text[i + 1:i + 2] in ("s", "S") and not text[i + 2:i + 3].isalpha()
 
 
 def _misdirected(text: str, i: int, ch: str, unpaired: set[int]) -> bool:
@@ -645,12 +673,47 @@ Right:  坚持和发展新时代“枫桥经验”，加强社会矛盾纠纷多
             per_mark[ch] += 1
             found.append((para, off, ch))
         limit = int(options.get("systematic", 3))
+        passages = _bracketed_passages(found) | _reopened_passages(found, doc.logical_paragraphs)
         for para, off, ch in found:
-            if per_mark[ch] >= limit:
+            if per_mark[ch] >= limit or (id(para), off) in passages:
                 continue
             s = para.to_doc(off)
             yield self.report(s, s + 1, f"`{ch}` has no partner in this paragraph",
                               fingerprint_text=para.text[off:off + 8])
+
+
+def _bracketed_passages(found: list[tuple[Any, int, str]], reach: int = 3) -> set[tuple[int, int]]:
+    """A passage in brackets over several paragraphs (an interpolation, an aside): the
+    bracket opens a paragraph and its partner closes a later one, with nothing unpaired
+    in between. Neither half is a cut. Returns (id(paragraph), offset) of both halves."""
+    out: set[tuple[int, int]] = set()
+    for k, (para, off, ch) in enumerate(found):
+        if ch not in _OPEN_KIND or ch in "“‘" or off != len(para.text) - len(para.text.lstrip()):
+            continue
+        for other, o_off, o_ch in found[k + 1:k + 1 + reach]:
+            if _CLOSE_KIND.get(o_ch) == _OPEN_KIND[ch] and not other.text[o_off + 1:].strip(" \t\n*_。.!?！？"):
+                out |= {(id(para), off), (id(other), o_off)}
+            break  # only the next unpaired mark may close it
+    return out
+
+
+def _reopened_passages(found: list[tuple[Any, int, str]], paragraphs: list[Any], reach: int = 3) -> set[tuple[int, int]]:
+    """The convention of quotations over several paragraphs, kept with brackets too: each
+    paragraph of the passage opens with the mark and only the last closes it
+    ([I repeat, … / [In any event, … ]). An opener at the start of a paragraph is no
+    cut when a paragraph soon after opens with the same mark and ends with its partner."""
+    where = {id(p): k for k, p in enumerate(paragraphs)}
+    out: set[tuple[int, int]] = set()
+    for para, off, ch in found:
+        if ch not in _OPEN_KIND or off != len(para.text) - len(para.text.lstrip()) or id(para) not in where:
+            continue
+        k = where[id(para)]
+        for later in paragraphs[k + 1:k + 1 + reach]:
+            t = later.text.strip(" \t\n*_")
+            if t.startswith(ch) and _CLOSE_KIND.get(t.rstrip("。.!?！？")[-1:]) == _OPEN_KIND[ch]:
+                out.add((id(para), off))
+                break
+    return out
 
 
 RULES: list[type[Rule]] = [SplitSentence, LostEnding, LostBeginning, UnbalancedPair]

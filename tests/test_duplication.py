@@ -194,6 +194,18 @@ def test_formula_repeated_at_natural_joints_is_not_a_splice() -> None:
     assert lint(doc(a, P1, b, "我们坚持高质量发展。坚持民生优先，坚持安全发展，坚持改革开放。")) == []
 
 
+def test_target_restated_in_an_annex_item_is_not_a_splice() -> None:
+    target = ("，确保全年提供有效就业岗位十二万个，实现城镇新增就业九万人，农村劳动力转移就业八万人，"
+              "开展职业技能培训十五万人次，新增创业担保贷款二十亿元，扶持创业带动就业三万人，"
+              "高校毕业生就业率达到九成以上。")
+    body = "稳就业。深入实施就业优先战略，统筹推进重点群体就业创业工作，支持多渠道灵活就业" + target
+    annex = "2．促进城乡就业" + target
+    assert lint(doc(body, P1, "附件：年度民生实事", annex), SplicedSpan) == []
+    # a paste whose joint cuts a clause is still reported
+    pasted = "2．促进城乡就业，开展创业担保贷款" + target[1:]
+    assert [d.code for d in lint(doc(body, P1, "附件：年度民生实事", pasted), SplicedSpan)] == ["DUP004"]
+
+
 def test_span_length_is_an_option() -> None:
     tail = P4[P4.index("推进深江铁路"):]
     text = doc(P4, P2, P3[:P3.index("推动在交通") + 3] + tail)

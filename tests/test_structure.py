@@ -129,3 +129,72 @@ def test_english_announcement_followed_by_a_list() -> None:
     assert _found(MissingItems, text) == [("STR001", "three")]
     full = text.replace("- build", "- keep finances sound\n- build")
     assert _found(MissingItems, full) == []
+
+
+EN_LEAD = "Our plan rests on four pillars.\n\n"
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # ordinals after a conjunction or a determiner
+        "First, we will train workers.\n\nSecond, we will help firms.\n\nThird, we will build homes.\n\n"
+        "And fourth, we will keep our finances sound.\n\n",
+        "The first pillar is training.\n\nThe second pillar is enterprise.\n\nThe third component is housing.\n\n"
+        "The fourth component is prudence.\n\n",
+        # sequencers
+        "First, we will train workers.\n\nSecond, we will help firms.\n\nNext, we will build homes.\n\n"
+        "Finally, we will keep our finances sound.\n\n",
+        # labels in the text
+        "They are: (a) training; (b) enterprise; (c) housing; and (d) prudence.\n\n",
+        "i. training for workers\n\nii. help for firms\n\niii. homes for families\n\niv. sound finances\n\n",
+    ],
+)
+def test_english_items_introduced_in_many_ways_are_counted(items: str) -> None:
+    text = EN_LEAD + items + "Let me now turn to revenue.\n"
+    assert _found(MissingItems, text) == []
+
+
+def test_english_items_really_missing_are_still_found() -> None:
+    text = (EN_LEAD + "First, we will train workers.\n\nSecond, we will help firms.\n\n"
+            "Third, we will build homes.\n\nLet me now turn to revenue.\n")
+    assert _found(MissingItems, text) == [("STR001", "four")]
+    labelled = EN_LEAD + "They are: (a) training; (b) enterprise; and (c) housing.\n\nLet me now turn to revenue.\n"
+    assert _found(MissingItems, labelled) == [("STR001", "four")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the opening bracket lost in extraction
+        "（一）稳增长\n\n内容。\n\n二）促改革\n\n内容。\n\n（三）惠民生\n\n内容。\n",
+        # emphasis markers inside the mark
+        "（一）稳增长\n\n内容。\n\n**（**二）促改革\n\n内容。\n\n（三）惠民生\n\n内容。\n",
+        # the heading run into the end of the paragraph before
+        "（一）稳增长\n\n内容完成。（二）促改革\n\n内容。\n\n（三）惠民生\n\n内容。\n",
+    ],
+)
+def test_mangled_or_run_in_heading_is_no_gap(text: str) -> None:
+    assert _found(NumberingGap, text) == []
+
+
+def test_a_number_after_a_sentence_is_no_heading() -> None:
+    text = "一、回顾\n\n收入增长。二十项工程完工。\n\n三、安排\n\n内容。\n"
+    assert _found(NumberingGap, text) == [("STR002", "三、")]
+    text = "1. 回顾\n\n收入增长。2.5亿元到位。\n\n3. 安排\n\n内容。\n"
+    assert _found(NumberingGap, text) == [("STR002", "3.")]
+
+
+def test_english_later_items_inside_a_sentence_and_the_final_one() -> None:
+    text = ("We should act for three reasons.\n\nThe first of these has to do with cost, and the second "
+            "has to do with fairness.\n\nThe final reason is trust.\n\nLet me now turn to revenue.\n")
+    assert _found(MissingItems, text) == []
+    short = text.replace("The final reason is trust.\n\n", "")
+    assert _found(MissingItems, short) == [("STR001", "three")]
+
+
+def test_english_items_as_lettered_headings_are_counted() -> None:
+    items = "A. Training\n\nWe will train workers.\n\nB. Enterprise\n\nWe will help firms.\n\nC. Housing\n\nWe will build.\n\n"
+    text = "This Budget has three parts.\n\n" + items + "Let me now turn to revenue.\n"
+    assert _found(MissingItems, text) == []
+    assert _found(MissingItems, text.replace("C. Housing\n\nWe will build.\n\n", "")) == [("STR001", "three")]

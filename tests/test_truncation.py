@@ -225,6 +225,10 @@ FIXTURES = {
     "zh_report.txt": [("TRN001", "快中江高速扩建。"), ("TRN002", "促进房地产业"), ("TRN003", "是：地区生产"),
                       ("STR001", "三"), ("STR002", "（三）")],
     "en_report.txt": [("TRN001", " become "), ("TRN002", "e quic"), ("TRN003", "nesses")],
+    # an English budget speech as laid out: title, byline, date, motion formula, numbered
+    # capital headings, (a)-(c) items, a caption, table rows, dash items; one cut sentence
+    # and one enumeration that lost its fourth item
+    "en_layout.txt": [("TRN002", "en the"), ("STR001", "four")],
 }
 
 
@@ -494,3 +498,103 @@ def test_short_line_with_a_comma_cut_by_a_page_break() -> None:
     dateline = ("政府工作报告\n\n2001年2月15日在哈尔滨市第十一届人大五次会议上\n\n市长 王宗璋\n\n各位代表：\n\n"
                 "现在，我代表市人民政府向大会报告工作。上市公司发展良好。\n")
     assert _codes(dateline) == []
+
+
+# -- English lines that end open on purpose -------------------------------------------------
+
+EN_BODY = "The harbour grew busier every year. Shipping firms added new routes to the region.\n\n"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # headings: capitals, a section number, title case
+        "III. KEEPING PRICES STABLE",
+        "B. Support for Small Firms",
+        "Building a Fairer Tax System",
+        "Strengthening our social compact",
+        # captions of exhibits and appendices
+        "Appendix II - RATES OF DUTY ON ...",
+        "Table 4: Revenue by source",
+        # items of a list: labels, and the punctuation that ends items of a series
+        "(c) a grant for training young engineers",
+        "iv. wider access to child care",
+        "--a readiness to share the burden",
+        "Cheaper loans for farmers who replant their orchards; and, lastly,",
+        # a table row, a byline and a dateline
+        "Revenue        1,200        1,450        1,610",
+        "By the Minister for Trade and Industry",
+        "Delivered on 3 March 2031",
+        # a transcript formula before the quoted motion
+        "Madam Speaker, I beg to move,",
+    ],
+)
+def test_english_lines_open_on_purpose_are_not_lost_endings(lines: str) -> None:
+    text = EN_BODY + lines + "\n\n“That Parliament approves the plan.”\n\n" + EN_BODY
+    assert [c for c in _codes(text) if c[0] == "TRN002"] == []
+
+
+def test_english_lost_endings_are_still_found_beside_layout_lines() -> None:
+    # a short line that stops on a word needing more, or inside a word, is no heading
+    for cut in ("We will invest more in our", "Prices will rise faster than"):
+        text = EN_BODY + cut + "\n\nThe harbour grew busier.\n\n" + EN_BODY
+        assert [c[0] for c in _codes(text) if c[0] == "TRN002"] == ["TRN002"], cut
+    # a sentence that stops on a common word before a heading
+    text = EN_BODY + "We will also expand the network of clinics in the\n\nII. HOUSING\n\n" + EN_BODY
+    assert [c for c in _codes(text) if c[0] == "TRN002"] == [("TRN002", "in the")]
+    # a list item that stops inside a word is cut, whatever its role
+    text = EN_BODY + "(a) a grant for training young engin\n\n(b) a loan for new equipment.\n\n" + EN_BODY
+    assert [c for c in _codes(text) if c[0] == "TRN002"] == [("TRN002", " engin")]
+
+
+def test_possessive_after_a_bracketed_short_form_is_no_unpaired_quote() -> None:
+    assert _codes("The Ministry of Health (MOH)’s plan was adopted. The “Green Plan”’s aims are clear.\n",
+                  [UnbalancedPair]) == []
+    assert _codes("The Ministry said ’it will act soon.\n", [UnbalancedPair]) == [("TRN004", "’")]
+
+
+def test_entity_quote_without_partner_is_residue_not_a_cut() -> None:
+    assert _codes("新建第三代半&ldquo;导体科研中心，推动项目落地。\n", [UnbalancedPair]) == []
+    assert _codes("落实&ldquo;双减&rdquo;政策，推进“强基计划。\n", [UnbalancedPair]) == [("TRN004", "“")]
+
+
+def test_bracketed_passage_over_two_paragraphs_is_no_cut() -> None:
+    text = ("The speaker then added two paragraphs of his own.\n\n"
+            "[We will balance the budget. The surplus will reduce the debt.\n\n"
+            "Nobody should doubt that the promise will be kept.]\n\nThe address went on.\n")
+    assert _codes(text, [UnbalancedPair]) == []
+    reopened = ("The speaker then added two paragraphs of his own.\n\n[We will balance the budget.\n\n"
+                "[In any event, the surplus will reduce the debt.]\n\nThe address went on.\n")
+    assert _codes(reopened, [UnbalancedPair]) == []
+    cut = "The speaker then spoke.\n\n[We will balance the budget.\n\nThe address went on.\n"
+    assert _codes(cut, [UnbalancedPair]) == [("TRN004", "[")]
+
+
+def test_closing_sentence_short_of_its_mark_is_no_lost_ending() -> None:
+    from reportlint.rules.complete_endings import complete_at_boundary
+
+    body = ("我们要团结奋斗、真抓实干。全市人民要接续奋斗。\n\n"
+            "今年要办好民生实事，扩大就业，稳定物价，促进房地产业健康发展，推动房地产业转型。\n\n")
+    # the last line of the document, complete but for its mark
+    closing = body + "让我们携手并进，为建设美好家园而努力奋斗\n"
+    assert [c for c in _codes(closing) if c[0] == "TRN002"] == []
+    # the same before an appendix heading
+    appendix = body + "让我们携手并进，为建设美好家园而努力奋斗\n\n**附件：年度民生实事**\n\n一、就业工程。\n"
+    assert [c for c in _codes(appendix) if c[0] == "TRN002"] == []
+    # evidence of a cut at the same place: words that always run on, a function character,
+    # a title mark left open
+    for end, complete in (("让我们携手并进，为建设美好家园而努力奋斗", True), ("要求全市促进房地产业", False),
+                          ("让我们携手并进，为", False), ("印发了《关于支持团结奋斗", False)):
+        doc = Document(body + "今年我们出台了多项政策，扩大就业，" + end + "\n")
+        assert complete_at_boundary(doc.blocks, 2, doc.evidence) is complete, end
+    # inside a part (a paragraph follows), this module says nothing
+    doc = Document(body + "让我们携手并进，为建设美好家园而努力奋斗\n\n下一段内容。\n")
+    assert complete_at_boundary(doc.blocks, 2, doc.evidence) is False
+
+
+def test_a_line_ending_on_a_file_name_or_link_is_no_lost_ending() -> None:
+    body = "全年新增就业九万人。今年要稳就业，促增长。\n\n"
+    for last in ("2030年实事完成情况及2031年为民办实事.docx2031政府工作报告（名词解释定稿）.docx",
+                 "2030年实事完成情况及2031年为民办实事见市政府网站https://example.org/report2031.html"):
+        assert [c for c in _codes(body + "附件：\n\n" + last + "\n") if c[0] == "TRN002"] == [], last
+    assert [c[0] for c in _codes(body + "今年要稳就业，促增长，推动全市经济\n") if c[0] == "TRN002"] == ["TRN002"]
