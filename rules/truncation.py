@@ -172,6 +172,8 @@ def _heading_break(a: Block, b: Block | None, ev: Evidence) -> Break | None:
     it reads like prose (a comma in it), on the document's statistics."""
     if b is None or a.numbering is not None:
         return None
+    if _number_cut_by_page(a, b):
+        return Break("split", a, b, _join(a, b, ev), "a number is cut from its unit by a page break")
     why = continuation_reason(a, b, ev, statistics=False)
     left = core(a.text)
     figure = (left[-1:].isdigit() or left[-1:] in "%‰") and "，" in left  # prose, not a label like 附件1
@@ -186,6 +188,28 @@ def _heading_break(a: Block, b: Block | None, ev: Evidence) -> Break | None:
             return Break("split", a, b, _join(a, b, ev), why)
     why = _cut_opening_carries_on(a, b, ev)
     return Break("split", a, b, _join(a, b, ev), why) if why else None
+
+
+# Labels a heading ends its number with on purpose: 附件2, 表3, 图1-2, 专栏4.
+_NUMBERED_LABEL = re.compile(r"(?:附件|附表|附图|图表|表|图|专栏|章|节|Table|Figure|Annex|Chart)\s*[0-9０-９]+(?:[-－.．][0-9０-９]+)*$")
+# What a figure is measured in, as it opens the paragraph after the break (号公告,
+# 项重点工程, 万人次): a measure word or unit that nothing but a number precedes.
+_MEASURE_START = re.compile(r"^(?:[万亿千百]|[%‰％]|[号项个家所套台座条件名户次倍元吨亩辆艘架宗批届期]|平方|公[里顷斤]|千[米克瓦]|立方)")
+
+
+def _number_cut_by_page(a: Block, b: Block) -> bool:
+    """A short line that stops on a number, then a paragraph that opens with its unit
+    (常务委员会第 44 / 号公告……, 全省 24 / 项重点工程……): the page broke inside the
+    figure. A line read as a heading never ends on a bare count that the next
+    paragraph measures, except a label (附件2, 表3)."""
+    left, right = core(a.text), head(b.text)
+    if b.kind is not BlockKind.PARAGRAPH or b.numbering is not None or a.lang != "zh":
+        return False
+    if not left[-1:].isdigit() or len(left) < 3 or _NUMBERED_LABEL.search(left) or a.text.lstrip().startswith(("**", "__")):
+        return False
+    digits = len(left) - len(left.rstrip("0123456789０１２３４５６７８９.．"))
+    before = left[:-digits].rstrip()
+    return bool(before) and (is_han(before[-1]) or before[-1] in "，、") and bool(_MEASURE_START.match(right))
 
 
 def _cut_opening_carries_on(a: Block, b: Block, ev: Evidence) -> str:
@@ -413,6 +437,43 @@ def _tail_of_phrase(t: str, at: int, ev: Evidence, *, minimum: int = 2) -> str:
     return f"`{phrase}` occurs elsewhere only as `…{c}{phrase}`"
 
 
+def _closes_sentence(block: Block) -> bool:
+    """The block before ends a sentence (or is a heading): a paragraph after it starts afresh."""
+    return block.kind is BlockKind.HEADING or core(block.text)[-1:] in "。！？!?；;：:”’）)"
+
+
+def lost_word_head(b: Block, ev: Evidence) -> str:
+    """The paragraph opens with the tail of a word whose head was lost (位代表 for 各位代表,
+    持把投资 for 坚持把投资, 快推进 for 加快推进): its first characters occur elsewhere in
+    the document, always right after one and the same character, and that character
+    with the first one forms a word of the lexicon that the document does not use
+    apart from this phrase as a clause opener. A real opening (推进, 坚持) opens clauses
+    elsewhere or follows different characters."""
+    t = head(b.text)
+    if len(t) < 4 or b.numbering is not None or b.lang != "zh" or b.text.lstrip().startswith(("**", "__")):
+        return ""
+    if not all(is_han(c) for c in t[:2]) or t[0] in _NUMERALS:
+        return ""
+    at = b.start + (len(b.text) - len(t))
+    for k in (3, 2):
+        if not all(is_han(c) for c in t[:k]):
+            continue
+        preds = ev.predecessors(t[:k], skip=at)
+        total = sum(preds.values())
+        if total < (1 if k == 3 else 3) or len(preds) != 1 or "#" in preds:
+            continue
+        c = next(iter(preds))
+        if c + t[0] not in _lexicon() or t[:2] in _lexicon() and ev.initials[t[0]] > 1:
+            continue  # 落实 + 党的: no word; 推进 opens clauses by itself
+        return f"`{t[:k]}` occurs elsewhere only as `{c}{t[:k]}`: the paragraph lost `{c}`"
+    return ""
+
+
+def _lexicon():
+    from reportlint.rules.typo import zh_words  # the one Chinese word list, loaded once
+    return zh_words()
+
+
 def _cut_year(t: str, ev: Evidence) -> str:
     """A year that lost its first digits (6年，面对…… where 2016年 is meant) and that
     the document writes in full elsewhere."""
@@ -536,6 +597,8 @@ Right:  Costs for businesses had risen since the beginning of the year.
             if before is not None and core(before.text)[-1:] in "：:" and b.lang == "en":
                 continue  # a lead-in may go on in the next paragraph: "The options are:" / "raise rates, or hold."
             why = lost_beginning(b, ev)
+            if not why and before is not None and _closes_sentence(before):
+                why = lost_word_head(b, ev)
             if why:
                 head = doc.text[b.start:min(b.end, b.start + width)]
                 yield self.report(b.start, min(b.end, b.start + width),
