@@ -68,6 +68,7 @@ from reportlint.text.joins import (
     plain_continuation,
 )
 from reportlint.text.scripts import is_han, is_latin
+from reportlint.rules.typo import predicative_chars, zh_words  # the one Chinese lexicon
 
 if TYPE_CHECKING:
     from reportlint.document import Document
@@ -455,6 +456,9 @@ def lost_word_head(b: Block, ev: Evidence) -> str:
     if not all(is_han(c) for c in t[:2]) or t[0] in _NUMERALS:
         return ""
     at = b.start + (len(b.text) - len(t))
+    bound = _bound_opening(t, at, ev)
+    if bound:
+        return bound
     for k in (3, 2):
         if not all(is_han(c) for c in t[:k]):
             continue
@@ -469,8 +473,58 @@ def lost_word_head(b: Block, ev: Evidence) -> str:
     return ""
 
 
+# A clause opening, anywhere in the text (the clause-initial pattern of the evidence index).
+_CLAUSE_START = re.compile(r"(?:^|[，、。；：！？,;:!?（(“《—])\s*(?=[\u4e00-\u9fff])", re.M)
+
+
+def _first_word_length(t: str) -> int:
+    """Length of the longest lexicon word ``t`` opens with (1: none)."""
+    words = _lexicon()
+    return next((n for n in (5, 4, 3, 2) if t[:n] in words), 1)
+
+
+def _free_openers(ev: Evidence) -> Counter[str]:
+    """Characters that open a clause of the document as a word of one character (在, 对,
+    抓 before a noun): the count per character, computed once per document."""
+    cached = getattr(ev, "_free_openers", None)
+    if cached is None:
+        cached = Counter()
+        text = ev.text
+        for m in _CLAUSE_START.finditer(text):
+            i = m.end()
+            if _first_word_length(text[i:i + 5]) == 1:
+                cached[text[i]] += 1
+        ev._free_openers = cached  # type: ignore[attr-defined]
+    return cached
+
+
+# How often a one-character verb must occur in the document for its absence from
+# clause openings to count.
+_VERB_EVIDENCE = 10
+
+
+def _bound_opening(t: str, at: int, ev: Evidence) -> str:
+    """The paragraph opens with a character that starts no word of the lexicon here, is
+    no verb or adjective of one character, and opens no clause elsewhere as a word of
+    its own (态建设…… for 生态建设……, 据党的…… for 根据党的……): the head of its first
+    word was lost."""
+    if _first_word_length(t) > 1:
+        return ""
+    preds = ev.predecessors(t[:2], skip=at)
+    if "#" in preds or len(preds) > 1 or preds and next(iter(preds)) + t[0] not in _lexicon():
+        return ""  # this pair opens other clauses, or follows various characters: a word
+    free = _free_openers(ev)[t[0]] - 1  # this opening aside
+    n = ev.count(t[0])
+    # A verb of one character (抓, 守) may open a topic sentence; a character that
+    # opens other clauses by itself is a word. Only a character the document uses
+    # often and (almost) never as an opener of its own is a word's tail (the lexicon
+    # misses a few openers: 善后, 善作善成).
+    if free > 0.05 * n or free > 0 and n < _VERB_EVIDENCE * 2 or t[0] in predicative_chars() and n < _VERB_EVIDENCE:
+        return ""
+    return f"`{t[0]}` starts no word here and opens no clause elsewhere: the start of its word was lost"
+
+
 def _lexicon():
-    from reportlint.rules.typo import zh_words  # the one Chinese word list, loaded once
     return zh_words()
 
 
