@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from reportlint.rule import Rule
-from reportlint.text.blocks import Block
+from reportlint.text.blocks import Block, BlockKind, ends_sentence
 from reportlint.text.scripts import is_han
 
 if TYPE_CHECKING:
@@ -195,11 +195,11 @@ Right:  新建农村公路120公里，惠及群众3万人，完成改厕工程
 # level-2 characters, and their trail bytes 80–BF rarely follow.
 _UTF8_RUN = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf][\x80-\xbf]){3,}")
 # Runs of Latin-1/cp1252 characters beyond ASCII, possibly with ASCII between them.
-_LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+_LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\ufffd\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                          r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
-                         r"(?:[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+                         r"(?:[\ufffd\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
                          r"\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\x20-\x7e]*"
-                         r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+                         r"[\ufffd\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
                          r"\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122])?")
 
 
@@ -254,7 +254,11 @@ def gbk_mojibake(text: str) -> Iterator[tuple[int, int, str | None]]:
 
 def latin_mojibake(run: str) -> str | None:
     """The repair of UTF-8 read as Latin-1 or cp1252, by ftfy's encoding repair when it
-    is installed (it knows the variants), else by the plain round trip."""
+    is installed (it knows the variants), else by the plain round trip. '' when the run
+    is mojibake but lost bytes (U+FFFD) make a repair impossible."""
+    if "\ufffd" in run:
+        raw = run.replace("\ufffd", "?").encode("cp1252", errors="replace")
+        return "" if _readable_chinese(raw.decode("utf-8", errors="replace")) else None
     fixed = None
     try:
         import ftfy  # optional extra: reportlint[garbled]
@@ -294,11 +298,11 @@ Right:  现在，我代表市人民政府向大会报告工作。政府工作报
             for m in _LATIN1_RUN.finditer(text, b.start, b.end):
                 fixed = latin_mojibake(m.group(0))
                 if fixed is not None:
-                    yield self._found(text, m.start(), m.end(), fixed, "Latin-1")
+                    yield self._found(text, m.start(), m.end(), fixed or None, "Latin-1")
 
     def _found(self, text: str, s: int, e: int, fixed: str | None, codec: str) -> Diagnostic:
         if fixed is None:
-            return self.report(s, e, f"`{text[s:e][:12]}` is UTF-8 read as {codec}, cut through a character",
+            return self.report(s, e, f"`{text[s:e][:12]}` is UTF-8 read as {codec}, with bytes lost: no repair",
                                fingerprint_text=text[s:e][:12])
         return self.report(s, e, f"`{text[s:e][:12]}` is UTF-8 read as {codec}: it reads `{fixed[:12]}`",
                            fix=Fix("safe", f"decode as UTF-8: `{fixed[:20]}`", (Edit(s, e, fixed),)),
@@ -316,8 +320,11 @@ _JUMP = re.compile(r"[（(]?\s*(?:下转|上接|接上|转接)第?\s*[0-9０-９
 _DASHED_PAGE = re.compile(r"(?<![0-9A-Za-z\-－—–])[—–－-]{1,2}[ \u3000]*[0-9]{1,3}[ \u3000]*[—–－-]{1,2}(?![0-9A-Za-z\-－—–])")
 # 第 3 页 / 第3页 共45页 / 政府工作报告 第 3 页: a page label.
 _PAGE_LABEL = re.compile(r"第[ \u3000]*[0-9]{1,3}[ \u3000]*页(?:[ \u3000]*[，,/]?[ \u3000]*共[ \u3000]*[0-9]{1,3}[ \u3000]*页)?")
+# A running title and a bare page number set off by spaces (政府工作报告  35).
+_TITLED_NUMBER = re.compile(r"[\u4e00-\u9fff0-9]{0,20}(?:报告|公报|讲话|纲要|规划)(?:[ \u3000]{1,4}[0-9]{1,3}(?=[ \u3000\n])"
+                            r"|[ \u3000]{2,4}[0-9]{1,3}(?![0-9.．%％]))")
 # A running header before the page number: a title that ends like a title does.
-_RUNNING_TITLE = re.compile(r"[\u4e00-\u9fff0-9]{2,24}(?:报告|公报|讲话|纲要|规划)[ \u3000]*$")
+_RUNNING_TITLE = re.compile(r"(?:(?:19|20)[0-9]{2}年)?[\u4e00-\u9fff]{0,8}(?:报告|公报|讲话|纲要|规划)[ \u3000]*$")
 
 
 class ToolResidue(Rule):
@@ -369,36 +376,60 @@ Right:  新建污水管网80公里，完成老旧小区改造120个。
                                   fingerprint_text=m.group(0).strip())
 
 
-def _inside_sentence(text: str, s: int, e: int, b: Block) -> bool:
+def _inside_sentence(text: str, s: int, e: int, b: Block, open_before: bool = False) -> bool:
     """Text of the paragraph runs on either side of ``text[s:e]`` with no sentence end
     just before or just after it: the page number interrupts a sentence."""
-    before = text[b.start:s].rstrip(" \u3000")
-    after = text[e:b.end].lstrip(" \u3000")
-    return bool(before) and bool(after) and before[-1] not in "。！？；：:!?;\n" and after[0] not in "。！？；!?;\n"
+    before = text[b.start:s].rstrip(" \u3000\n")
+    after = text[e:b.end].lstrip(" \u3000\n")
+    if not before:  # the page number opens the block: the block before must stop open
+        return open_before and bool(after) and after[0] not in "。！？；!?;"
+    if not after:  # the page number closes the block after an unfinished sentence
+        return is_han(before[-1]) or before[-1] in "，、"
+    return before[-1] not in "。！？；：:!?;" and after[0] not in "。！？；!?;"
 
 
-def page_furniture(text: str, b: Block) -> Iterator[tuple[int, int, str]]:
+def page_furniture(text: str, b: Block, open_before: bool = False) -> Iterator[tuple[int, int, str]]:
     """Page numbers and running headers or footers inside the sentences of ``b``."""
     for m in _DASHED_PAGE.finditer(text, b.start, b.end):
-        s, e = m.start(), m.end()
-        spaced = " " in m.group(0) or "\u3000" in m.group(0) or "—" in m.group(0)
-        if spaced and _inside_sentence(text, s, e, b):
-            yield _with_title(text, s, e, b)
+        spaced = " " in m.group(0) or "\u3000" in m.group(0) or "—" in m.group(0) or "\n" in text[m.start() - 1:m.end() + 1]
+        if spaced:
+            yield from _furniture(text, m.start(), m.end(), b, titled=False, open_before=open_before)
     for m in _PAGE_LABEL.finditer(text, b.start, b.end):
-        s, e = _with_title(text, m.start(), m.end(), b)[:2]
-        labelled = s < m.start() or " " in m.group(0) or "共" in m.group(0)
-        if labelled and _inside_sentence(text, s, e, b):
-            yield s, e, text[s:e]
+        yield from _furniture(text, m.start(), m.end(), b, titled=" " in m.group(0) or "共" in m.group(0),
+                              open_before=open_before)
+    for m in _TITLED_NUMBER.finditer(text, b.start, b.end):
+        if not _PAGE_LABEL.match(text, m.end()):
+            yield from _furniture(text, m.start(), m.end(), b, titled=True, open_before=open_before)
 
 
-def _with_title(text: str, s: int, e: int, b: Block) -> tuple[int, int, str]:
-    """Widen a page number to the running title printed just before it (……报告 — 3 —).
-    The title's own start is not marked in the text: the span takes the Chinese run
-    that ends in it, which may include the interrupted words before it."""
+def _furniture(text: str, s: int, e: int, b: Block, *, titled: bool,
+               open_before: bool = False) -> Iterator[tuple[int, int, str]]:
+    """The page number at ``text[s:e]``, widened to the running title printed just before
+    it (……报告 — 3 —), when it interrupts a sentence. A bare 第3页 counts only with its
+    title, spaces or page total (a sentence may refer to a page)."""
     t = _RUNNING_TITLE.search(text, max(b.start, s - 30), s)
-    if t and t.start() > b.start:
-        s = t.start()
-    return s, e, text[s:e]
+    if t and t.start() < s and _inside_sentence(text, t.start(), e, b, open_before):
+        yield t.start(), e, text[t.start():e]
+    elif (titled or not text[s:e].startswith("第") or "\n" in text[s - 1:e + 1]) and _inside_sentence(
+            text, s, e, b, open_before):
+        yield s, e, text[s:e]
+
+
+_PAGE_LINE = re.compile(r"(?:[\u4e00-\u9fff0-9]{0,20}(?:报告|公报|讲话|纲要|规划)[ \u3000]*)?"
+                        r"(?:[—–－-]{1,2}[ \u3000]*[0-9]{1,3}[ \u3000]*[—–－-]{1,2}|第[ \u3000]*[0-9]{1,3}[ \u3000]*页"
+                        r"(?:[ \u3000]*[，,/]?[ \u3000]*共[ \u3000]*[0-9]{1,3}[ \u3000]*页)?|[0-9]{1,3})")
+
+
+def _page_line(doc: Document, b: Block, before: Block, after: Block) -> bool:
+    """A line of its own that is only a page number (with its running title) between a
+    paragraph that stops mid-sentence and one that carries on."""
+    line = doc.text[b.line_start:b.end].strip()
+    if not _PAGE_LINE.fullmatch(line) or line.isdigit() and not before.is_prose:
+        return False
+    if before.lang != "zh" or after.kind is not BlockKind.PARAGRAPH:
+        return False
+    left = before.text.rstrip()
+    return bool(left) and not ends_sentence(left) and (is_han(left[-1]) or left[-1] in "，、")
 
 
 class PageFurniture(Rule):
@@ -418,10 +449,17 @@ Right:  全年新增城镇就业5.2万人，城镇登记失业率控制在3%以�
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         text = doc.text
-        for b in _text_blocks(doc):
+        blocks = doc.blocks
+        for i, b in enumerate(blocks):
+            if i and 0 < i + 1 < len(blocks) and _page_line(doc, b, blocks[i - 1], blocks[i + 1]):
+                shown = text[b.line_start:b.end].strip()
+                yield self.report(b.line_start, b.end, f"page number or running header `{shown}` between the "
+                                  "two halves of a sentence", fingerprint_text=shown)
+                continue
             if b.lang != "zh" or not b.is_prose:
                 continue
-            for s, e, shown in page_furniture(text, b):
+            open_before = i > 0 and not ends_sentence(blocks[i - 1].text) and blocks[i - 1].lang == "zh"
+            for s, e, shown in page_furniture(text, b, open_before):
                 yield self.report(s, e, f"page number or running header `{shown.strip()}` inside a sentence",
                                   fingerprint_text=shown.strip())
 

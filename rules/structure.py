@@ -293,8 +293,9 @@ def _present(text: str, start: int, end: int, style: str, values: range) -> bool
 
 # A heading mark right after a sentence end inside a paragraph (……新机制。（四）切实……).
 _RUN_IN_MARK = re.compile(r"(?<=[。！？!?])[ \u3000]*(?:\*\*|__)?(?=[（(]?[一二三四五六七八九十0-9]{1,3}[、）)]|第[一二三四五六七八九十]{1,3}[章节部分篇])")
-# The heading text itself: no sentence end, no comma, up to 40 characters.
-_HEADING_TEXT = re.compile(r"[^。！？；，!?;\n]{2,40}")
+# The heading text itself: no sentence end, up to 50 characters (a heading may hold a
+# comma: 着力深化改革扩大开放，争创高质量发展新优势).
+_HEADING_TEXT = re.compile(r"[^。！？；!?;\n]{2,50}")
 
 
 def _heading_numbers(doc: Document) -> dict[str, list[tuple[int, int]]]:
