@@ -464,7 +464,7 @@ def lost_word_head(b: Block, ev: Evidence) -> str:
             continue
         preds = ev.predecessors(t[:k], skip=at)
         total = sum(preds.values())
-        if total < (1 if k == 3 else 3) or len(preds) != 1 or "#" in preds:
+        if total < (2 if k == 3 else 3) or len(preds) != 1 or "#" in preds:
             continue
         c = next(iter(preds))
         if c + t[0] not in _lexicon() or t[:2] in _lexicon() and ev.initials[t[0]] > 1:
@@ -510,6 +510,9 @@ def _bound_opening(t: str, at: int, ev: Evidence) -> str:
     word was lost."""
     if _first_word_length(t) > 1:
         return ""
+    verbs = predicative_chars()
+    if t[0] in verbs and t[1] in verbs:
+        return ""  # 建强, 增创, 扎牢: a compound of two verbs the lexicon lacks, not a word's tail
     preds = ev.predecessors(t[:2], skip=at)
     if "#" in preds or len(preds) > 1 or preds and next(iter(preds)) + t[0] not in _lexicon():
         return ""  # this pair opens other clauses, or follows various characters: a word
