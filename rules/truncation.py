@@ -467,8 +467,8 @@ def lost_word_head(b: Block, ev: Evidence) -> str:
         if total < (2 if k == 3 else 3) or len(preds) != 1 or "#" in preds:
             continue
         c = next(iter(preds))
-        if c + t[0] not in _lexicon() or t[:2] in _lexicon() and ev.initials[t[0]] > 1:
-            continue  # 落实 + 党的: no word; 推进 opens clauses by itself
+        if c + t[0] not in _lexicon() or t[:2] in _lexicon() or ev.initials[t[0]] > _WORD_INITIAL:
+            continue  # 落实 + 党的: no word; 现在 (体现在 elsewhere) is a word by itself; 市 opens clauses
         return f"`{t[:k]}` occurs elsewhere only as `{c}{t[:k]}`: the paragraph lost `{c}`"
     return ""
 
@@ -501,6 +501,9 @@ def _free_openers(ev: Evidence) -> Counter[str]:
 # How often a one-character verb must occur in the document for its absence from
 # clause openings to count.
 _VERB_EVIDENCE = 10
+# How many clauses of the document may open with a character (inside a longer word:
+# 市委, 化解) before it counts as a character that opens clauses, not a word's tail.
+_WORD_INITIAL = 4
 
 
 def _bound_opening(t: str, at: int, ev: Evidence) -> str:
@@ -508,8 +511,10 @@ def _bound_opening(t: str, at: int, ev: Evidence) -> str:
     no verb or adjective of one character, and opens no clause elsewhere as a word of
     its own (态建设…… for 生态建设……, 据党的…… for 根据党的……): the head of its first
     word was lost."""
-    if _first_word_length(t) > 1:
-        return ""
+    if _first_word_length(t) > 1 or ev.initials[t[0]] > _WORD_INITIAL:
+        return ""  # 市 of 市委, 市政府: a character that opens many clauses of the document
+    if t[0] in _BOUND_BEFORE or t[1] in _BOUND_BEFORE:
+        return ""  # 要实现, 为实现; 总的, 站在, 水和: a word of one character before a function word
     verbs = predicative_chars()
     if t[0] in verbs and t[1] in verbs:
         return ""  # 建强, 增创, 扎牢: a compound of two verbs the lexicon lacks, not a word's tail
@@ -524,7 +529,31 @@ def _bound_opening(t: str, at: int, ev: Evidence) -> str:
     # misses a few openers: 善后, 善作善成).
     if free > 0.05 * n or free > 0 and n < _VERB_EVIDENCE * 2 or t[0] in predicative_chars() and n < _VERB_EVIDENCE:
         return ""
-    return f"`{t[0]}` starts no word here and opens no clause elsewhere: the start of its word was lost"
+    share = _tail_share(t[0], ev)
+    if share < _TAIL_SHARE:
+        return ""  # 中 of 中机物流, 产 of 产城融合: a character that starts words as often as it ends them
+    return (f"`{t[0]}` starts no word here, opens no clause elsewhere and ends a word in {share:.0%} "
+            "of its other uses: the start of its word was lost")
+
+
+# Share of a character's uses in the document, as the last of a word, from which an
+# opening with it reads as a word's tail (化 of 优化 深化, 施 of 实施 措施, 升 of 提升).
+_TAIL_SHARE = 0.7
+
+
+def _tail_share(y: str, ev: Evidence) -> float:
+    """How often ``y`` is, elsewhere in the document, the second character of a two-
+    character word of the lexicon and starts no word there."""
+    words = _lexicon()
+    text = ev.text
+    tail = total = 0
+    i = text.find(y)
+    while i != -1 and total < 400:
+        total += 1
+        if i and text[i - 1:i + 1] in words and text[i:i + 2] not in words and text[i:i + 3] not in words:
+            tail += 1
+        i = text.find(y, i + 1)
+    return tail / total if total else 0.0
 
 
 def _lexicon():
