@@ -362,7 +362,14 @@ Right:  ……建立了长效机制。
         for blk in doc.blocks:
             if blk.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or blk.lang != "zh":
                 continue
-            for at, heading in run_in_headings(doc, blk, series):
+            for at, heading in list(run_in_headings(doc, blk, series)):
+                # a run-in heading belongs to the series the next one is judged by
+                # (……解决。二、今后五年…… then ……力量！三、2003年……)
+                numbering, _ = numbering_of(heading)
+                if numbering is not None and (value := numbering_value(numbering)) is not None:
+                    marks = series.setdefault(numbering_style(numbering), [])
+                    marks.append((at, value))
+                    marks.sort()
                 cut = at
                 while cut > blk.start and doc.text[cut - 1] in " \u3000":
                     cut -= 1

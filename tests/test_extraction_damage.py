@@ -124,3 +124,17 @@ def test_whole_document_repeated_in_merged_paragraphs():
 def test_repeated_paragraphs_are_no_repeated_document():
     text = "2024年工作报告\n\n" + _BODY + _BODY.split("\n\n")[0] + "\n\n"
     assert document_repeat(Document(text)) is None
+
+
+def test_number_cut_inside_a_label_with_its_value():
+    # a glossary line (label：value) is meant to stay open, but not when a figure is cut
+    text = "注释\n\n[12]河长制：2019 年 5 月，市人大常委会第 21\n\n号决定公布实施细则。\n"
+    diags = [d for d in _lint(text, TRN) if d.code == "TRN001"]
+    assert len(diags) == 1 and "号决定" in text[diags[0].start:diags[0].end]
+
+
+def test_two_headings_run_in_one_after_the_other():
+    text = ("一、过去一年的工作\n\n全市生产总值增长百分之六。我们将认真加以解决。二、今后五年的目标\n\n"
+            "未来五年要加快发展。我们一定能够实现目标！三、今年的主要任务\n\n今年要着力扩大内需。\n")
+    shown = [text[d.start:d.end] for d in _lint(text, [RunInHeading])]
+    assert shown == ["二、今后五年的目标", "三、今年的主要任务"]
