@@ -19,6 +19,7 @@ CATEGORIES: tuple[str, ...] = (
     "markup",
     "structure",
     "style",
+    "garbled",
 )
 
 

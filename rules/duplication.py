@@ -485,8 +485,11 @@ class _DuplicationRule(Rule):
     kind = ""
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        repeat = document_repeat(doc)
+        # The copies of a repeated document are one finding (DUP006), not hundreds of pieces.
+        stop = repeat.starts[1] if repeat is not None else len(doc.text) + 1
         for f in analyse(doc, _merged(options)):
-            if f.kind == self.kind:
+            if f.kind == self.kind and f.start < stop:
                 yield self._diagnostic(doc, f)
 
     def _diagnostic(self, doc: Document, f: Finding) -> Diagnostic:
@@ -635,7 +638,124 @@ Right:  state it once, or vary the restatement.
         return f"sentence ({f.length} characters) repeats one at line {line}"
 
 
+# -- the whole document repeated ------------------------------------------------
+
+_PROBES = 24
+_PROBE_CHARS = 24
+# Share of probes that must occur more than once for the text to count as repeated.
+_REPEATED_SHARE = 0.8
+_SKIPPED = re.compile(r"[\s*_#>|]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """A document whose text is held ``copies`` times over; ``starts`` are the offsets
+    where each copy begins (the first is where the text begins)."""
+
+    copies: int
+    starts: tuple[int, ...]
+
+
+def document_repeat(doc: Document) -> Repeat | None:
+    """Is the whole text several copies of one text (a file that holds a speech five
+    times over, as separate paragraphs or merged into a few huge ones)?
+
+    Probes spread evenly over the text, whitespace and Markdown markers removed so
+    that merged paragraphs still match: when most of them occur the same number of
+    times k >= 2, the text is k copies; the copies start where the first probe recurs."""
+    cached = doc.cache.get("duplication.repeat", False)
+    if cached is not False:
+        return cached
+    result = _find_repeat(doc)
+    doc.cache["duplication.repeat"] = result
+    return result
+
+
+def _find_repeat(doc: Document) -> Repeat | None:
+    text = doc.text
+    pos = doc.blocks[0].start if doc.blocks else 0
+    kept: list[str] = []
+    pieces: list[int] = []  # offset in the folded text where each kept piece starts
+    where: list[int] = []  # offset in the document where each kept piece starts
+    size = 0
+    for m in _SKIPPED.finditer(text + " ", pos):
+        if m.start() > pos:
+            kept.append(text[pos:m.start()])
+            pieces.append(size)
+            where.append(pos)
+            size += m.start() - pos
+        pos = m.end()
+    folded = "".join(kept)
+    n = len(folded)
+    if n < 20 * _PROBES:
+        return None
+    counts = []
+    for i in range(_PROBES):
+        at = (n * i) // _PROBES
+        counts.append(folded.count(folded[at:at + _PROBE_CHARS]))
+    repeated = sorted(c for c in counts if c >= 2)
+    if len(repeated) < _REPEATED_SHARE * _PROBES:
+        return None
+    k = repeated[len(repeated) // 2]
+    # The earliest probe held k times; the copies start where its occurrences, read
+    # backwards, stop agreeing (a title printed once before the copies is no copy).
+    first = next((n * i) // _PROBES for i, c in enumerate(counts) if c == k)
+    probe = folded[first:first + _PROBE_CHARS]
+    occ, i = [], folded.find(probe)
+    while i != -1:
+        occ.append(i)
+        i = folded.find(probe, i + 1)
+    if len(occ) != k:
+        return None
+    back = 0
+    while back < occ[0] and folded[occ[0] - back - 1] == folded[occ[1] - back - 1]:
+        back += 1
+    starts_f = [o - back for o in occ]
+
+    def to_doc(f: int) -> int:
+        lo, hi = 0, len(pieces) - 1
+        while lo < hi:  # the last piece that starts at or before f
+            mid = (lo + hi + 1) // 2
+            if pieces[mid] <= f:
+                lo = mid
+            else:
+                hi = mid - 1
+        return where[lo] + (f - pieces[lo])
+
+    return Repeat(k, tuple(to_doc(f) for f in starts_f))
+
+
+class RepeatedDocument(Rule):
+    code = "DUP006"
+    name = "repeated-document"
+    category = "duplication"
+    severity = Severity.ERROR
+    summary = "the whole document is repeated: the file holds its text several times over"
+    explanation = """A file that holds the whole report two or more times, one copy after the other,
+either as paragraphs or merged into a few very long paragraphs (as scraping a page
+that repeats its content produces). It is reported once, at the second copy; the
+pieces of the later copies are not reported one by one. The unsafe fix keeps the
+first copy.
+
+Wrong:  各位代表：现在，我代表……（the whole report）各位代表：现在，我代表……（again）
+Right:  the report once.
+"""
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        repeat = document_repeat(doc)
+        if repeat is None:
+            return
+        s = repeat.starts[1]
+        lines = ", ".join(str(doc.position(x)[0]) for x in repeat.starts)
+        yield self.report(s, min(len(doc.text), s + 40),
+                          f"the whole document is repeated: {repeat.copies} copies, starting at lines {lines}",
+                          related=[Related(repeat.starts[0], min(len(doc.text), repeat.starts[0] + 40), "first copy")],
+                          fix=Fix("unsafe", "keep the first copy", (Edit(s, len(doc.text.rstrip()), ""),)),
+                          fingerprint_text=doc.text[s:s + 40])
+
+
 RULES: list[type[Rule]] = [
+    RepeatedDocument,
     DuplicateParagraph,
     NearDuplicateParagraph,
     SplitDuplicateParagraph,

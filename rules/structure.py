@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from reportlint.diagnostic import Diagnostic, Severity
+from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from reportlint.rule import Rule
-from reportlint.text.blocks import Block, BlockKind
+from reportlint.text.blocks import Block, BlockKind, numbering_of
 
 if TYPE_CHECKING:
     from reportlint.document import Document
@@ -368,4 +368,92 @@ def _mark_pattern(mark: str) -> str:
     return rf"(?:{line_start}{body}|{run_in}{body}(?![0-9]))"
 
 
-RULES: list[type[Rule]] = [MissingItems, NumberingGap]
+
+# A heading mark right after a sentence end inside a paragraph (……新机制。（四）切实……).
+_RUN_IN_MARK = re.compile(r"(?<=[。！？!?])[ \u3000]*(?:\*\*|__)?(?=[（(]?[一二三四五六七八九十0-9]{1,3}[、）)]|第[一二三四五六七八九十]{1,3}[章节部分篇])")
+# The heading text itself: no sentence end, up to 50 characters (a heading may hold a
+# comma: 着力深化改革扩大开放，争创高质量发展新优势).
+_HEADING_TEXT = re.compile(r"[^。！？；!?;\n]{2,50}")
+
+
+def _heading_numbers(doc: Document) -> dict[str, list[tuple[int, int]]]:
+    """Per numbering style, (position, value) of every numbered block: the series the
+    document's headings form."""
+    series: dict[str, list[tuple[int, int]]] = {}
+    for blk in doc.blocks:
+        if blk.numbering is None or blk.kind is BlockKind.TABLE_ROW:
+            continue
+        value = numbering_value(blk.numbering)
+        if value is not None:
+            series.setdefault(numbering_style(blk.numbering), []).append((blk.start, value))
+    return series
+
+
+def run_in_headings(doc: Document, blk: Block, series: dict[str, list[tuple[int, int]]]) -> Iterator[tuple[int, str]]:
+    """Numbered headings run into the end of a paragraph: a heading mark after a sentence
+    end whose number is the one the document's series of such headings is missing
+    there (the one before is value - 1, the one after value + 1, or the heading ends the
+    paragraph with no sentence end of its own)."""
+    text = doc.text
+    for m in _RUN_IN_MARK.finditer(text, blk.start, blk.end):
+        at = m.end()
+        numbering, _ = numbering_of(text[at:blk.end])
+        value = numbering_value(numbering) if numbering else None
+        if numbering is None or value is None:
+            continue
+        rest = text[at + len(numbering):blk.end]
+        title = _HEADING_TEXT.match(rest)
+        if title is None:
+            continue
+        tail = rest[title.end():].strip().strip("*_").strip()
+        at_end = tail == ""
+        titled_sentence = tail[:1] in ("。", "！") and tail[1:].strip() == "" or tail.startswith(("。", "！"))
+        marks = series.get(numbering_style(numbering), [])
+        before = [v for p, v in marks if p < at]
+        after = [v for p, v in marks if p > at]
+        fits_before = (before[-1] == value - 1) if before else value == 1
+        fits_after = bool(after) and after[0] == value + 1
+        if fits_before and (at_end or fits_after and titled_sentence or fits_after and not before):
+            yield at, numbering + title.group(0)
+
+
+class RunInHeading(Rule):
+    code = "STR003"
+    name = "run-in-heading"
+    category = "structure"
+    severity = Severity.WARNING
+    summary = "a numbered heading is run into the end of the previous paragraph"
+    explanation = """The line break before a heading was lost (in extraction or pasting), so the
+heading sits at the end of the paragraph before it. It is recognised by its
+number: the one the document's own series of headings lacks at that place.
+The fix puts the heading back on its own line (unsafe: it changes the layout).
+
+Wrong:  ……建立了长效机制。（三）着力扩大有效投资
+
+Right:  ……建立了长效机制。
+
+        （三）着力扩大有效投资
+"""
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        series = _heading_numbers(doc)
+        for blk in doc.blocks:
+            if blk.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or blk.lang != "zh":
+                continue
+            for at, heading in list(run_in_headings(doc, blk, series)):
+                # a run-in heading belongs to the series the next one is judged by
+                # (……解决。二、今后五年…… then ……力量！三、2003年……)
+                numbering, _ = numbering_of(heading)
+                if numbering is not None and (value := numbering_value(numbering)) is not None:
+                    marks = series.setdefault(numbering_style(numbering), [])
+                    marks.append((at, value))
+                    marks.sort()
+                cut = at
+                while cut > blk.start and doc.text[cut - 1] in " \u3000":
+                    cut -= 1
+                yield self.report(at, at + len(heading), f"heading `{heading[:20]}` is run into the previous paragraph",
+                                  fix=Fix("unsafe", "start a new paragraph at the heading", (Edit(cut, at, "\n\n"),)),
+                                  fingerprint_text=heading[:20])
+
+
+RULES: list[type[Rule]] = [MissingItems, NumberingGap, RunInHeading]

@@ -68,6 +68,7 @@ from reportlint.text.joins import (
     plain_continuation,
 )
 from reportlint.text.scripts import is_han, is_latin
+from reportlint.rules.typo import predicative_chars, zh_words  # the one Chinese lexicon
 
 from .complete_endings import complete_at_boundary
 from .line_roles import open_on_purpose
@@ -142,6 +143,9 @@ def find_breaks(doc: Document) -> list[Break]:
         if a.kind is BlockKind.HEADING and doc.text[a.line_start:a.start].strip():
             continue  # a Markdown heading (# …) is never half a sentence
         b = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b is not None and _number_cut_by_page(a, b):  # before a label's check: 禁塑：……第 44 / 号公告
+            out.append(Break("split", a, b, _join(a, b, ev), "a number is cut from its unit by a page break"))
+            continue
         if _meant_to_stay_open(blocks, i, b):
             continue
         nxt = b if b is not None and _can_continue(b, doc) else None
@@ -184,6 +188,8 @@ def _heading_break(a: Block, b: Block | None, ev: Evidence) -> Break | None:
     it reads like prose (a comma in it), on the document's statistics."""
     if b is None or a.numbering is not None:
         return None
+    if _number_cut_by_page(a, b):
+        return Break("split", a, b, _join(a, b, ev), "a number is cut from its unit by a page break")
     why = continuation_reason(a, b, ev, statistics=False)
     left = core(a.text)
     figure = (left[-1:].isdigit() or left[-1:] in "%‰") and "，" in left  # prose, not a label like 附件1
@@ -198,6 +204,28 @@ def _heading_break(a: Block, b: Block | None, ev: Evidence) -> Break | None:
             return Break("split", a, b, _join(a, b, ev), why)
     why = _cut_opening_carries_on(a, b, ev)
     return Break("split", a, b, _join(a, b, ev), why) if why else None
+
+
+# Labels a heading ends its number with on purpose: 附件2, 表3, 图1-2, 专栏4.
+_NUMBERED_LABEL = re.compile(r"(?:附件|附表|附图|图表|表|图|专栏|章|节|Table|Figure|Annex|Chart)\s*[0-9０-９]+(?:[-－.．][0-9０-９]+)*$")
+# What a figure is measured in, as it opens the paragraph after the break (号公告,
+# 项重点工程, 万人次): a measure word or unit that nothing but a number precedes.
+_MEASURE_START = re.compile(r"^(?:[万亿千百]|[%‰％]|[号项个家所套台座条件名户次倍元吨亩辆艘架宗批届期]|平方|公[里顷斤]|千[米克瓦]|立方)")
+
+
+def _number_cut_by_page(a: Block, b: Block) -> bool:
+    """A short line that stops on a number, then a paragraph that opens with its unit
+    (常务委员会第 44 / 号公告……, 全省 24 / 项重点工程……): the page broke inside the
+    figure. A line read as a heading never ends on a bare count that the next
+    paragraph measures, except a label (附件2, 表3)."""
+    left, right = core(a.text), head(b.text)
+    if b.kind is not BlockKind.PARAGRAPH or b.numbering is not None or a.lang != "zh":
+        return False
+    if not left[-1:].isdigit() or len(left) < 3 or _NUMBERED_LABEL.search(left) or a.text.lstrip().startswith(("**", "__")):
+        return False
+    digits = len(left) - len(left.rstrip("0123456789０１２３４５６７８９.．"))
+    before = left[:-digits].rstrip()
+    return bool(before) and (is_han(before[-1]) or before[-1] in "，、") and bool(_MEASURE_START.match(right))
 
 
 def _cut_opening_carries_on(a: Block, b: Block, ev: Evidence) -> str:
@@ -425,6 +453,128 @@ def _tail_of_phrase(t: str, at: int, ev: Evidence, *, minimum: int = 2) -> str:
     return f"`{phrase}` occurs elsewhere only as `…{c}{phrase}`"
 
 
+def _closes_sentence(block: Block) -> bool:
+    """The block before ends a sentence (or is a heading): a paragraph after it starts afresh."""
+    return block.kind is BlockKind.HEADING or core(block.text)[-1:] in "。！？!?；;：:”’）)"
+
+
+def lost_word_head(b: Block, ev: Evidence) -> str:
+    """The paragraph opens with the tail of a word whose head was lost (位代表 for 各位代表,
+    持把投资 for 坚持把投资, 快推进 for 加快推进): its first characters occur elsewhere in
+    the document, always right after one and the same character, and that character
+    with the first one forms a word of the lexicon that the document does not use
+    apart from this phrase as a clause opener. A real opening (推进, 坚持) opens clauses
+    elsewhere or follows different characters."""
+    t = head(b.text)
+    if len(t) < 4 or b.numbering is not None or b.lang != "zh" or b.text.lstrip().startswith(("**", "__")):
+        return ""
+    if not all(is_han(c) for c in t[:2]) or t[0] in _NUMERALS:
+        return ""
+    at = b.start + (len(b.text) - len(t))
+    bound = _bound_opening(t, at, ev)
+    if bound:
+        return bound
+    for k in (3, 2):
+        if not all(is_han(c) for c in t[:k]):
+            continue
+        preds = ev.predecessors(t[:k], skip=at)
+        total = sum(preds.values())
+        if total < (2 if k == 3 else 3) or len(preds) != 1 or "#" in preds:
+            continue
+        c = next(iter(preds))
+        if c + t[0] not in _lexicon() or t[:2] in _lexicon() or ev.initials[t[0]] > _WORD_INITIAL:
+            continue  # 落实 + 党的: no word; 现在 (体现在 elsewhere) is a word by itself; 市 opens clauses
+        return f"`{t[:k]}` occurs elsewhere only as `{c}{t[:k]}`: the paragraph lost `{c}`"
+    return ""
+
+
+# A clause opening, anywhere in the text (the clause-initial pattern of the evidence index).
+_CLAUSE_START = re.compile(r"(?:^|[，、。；：！？,;:!?（(“《—])\s*(?=[\u4e00-\u9fff])", re.M)
+
+
+def _first_word_length(t: str) -> int:
+    """Length of the longest lexicon word ``t`` opens with (1: none)."""
+    words = _lexicon()
+    return next((n for n in (5, 4, 3, 2) if t[:n] in words), 1)
+
+
+def _free_openers(ev: Evidence) -> Counter[str]:
+    """Characters that open a clause of the document as a word of one character (在, 对,
+    抓 before a noun): the count per character, computed once per document."""
+    cached = getattr(ev, "_free_openers", None)
+    if cached is None:
+        cached = Counter()
+        text = ev.text
+        for m in _CLAUSE_START.finditer(text):
+            i = m.end()
+            if _first_word_length(text[i:i + 5]) == 1:
+                cached[text[i]] += 1
+        ev._free_openers = cached  # type: ignore[attr-defined]
+    return cached
+
+
+# How often a one-character verb must occur in the document for its absence from
+# clause openings to count.
+_VERB_EVIDENCE = 10
+# How many clauses of the document may open with a character (inside a longer word:
+# 市委, 化解) before it counts as a character that opens clauses, not a word's tail.
+_WORD_INITIAL = 4
+
+
+def _bound_opening(t: str, at: int, ev: Evidence) -> str:
+    """The paragraph opens with a character that starts no word of the lexicon here, is
+    no verb or adjective of one character, and opens no clause elsewhere as a word of
+    its own (态建设…… for 生态建设……, 据党的…… for 根据党的……): the head of its first
+    word was lost."""
+    if _first_word_length(t) > 1 or ev.initials[t[0]] > _WORD_INITIAL:
+        return ""  # 市 of 市委, 市政府: a character that opens many clauses of the document
+    if t[0] in _BOUND_BEFORE or t[1] in _BOUND_BEFORE:
+        return ""  # 要实现, 为实现; 总的, 站在, 水和: a word of one character before a function word
+    verbs = predicative_chars()
+    if t[0] in verbs and t[1] in verbs:
+        return ""  # 建强, 增创, 扎牢: a compound of two verbs the lexicon lacks, not a word's tail
+    preds = ev.predecessors(t[:2], skip=at)
+    if "#" in preds or len(preds) > 1 or preds and next(iter(preds)) + t[0] not in _lexicon():
+        return ""  # this pair opens other clauses, or follows various characters: a word
+    free = _free_openers(ev)[t[0]] - 1  # this opening aside
+    n = ev.count(t[0])
+    # A verb of one character (抓, 守) may open a topic sentence; a character that
+    # opens other clauses by itself is a word. Only a character the document uses
+    # often and (almost) never as an opener of its own is a word's tail (the lexicon
+    # misses a few openers: 善后, 善作善成).
+    if free > 0.05 * n or free > 0 and n < _VERB_EVIDENCE * 2 or t[0] in predicative_chars() and n < _VERB_EVIDENCE:
+        return ""
+    share = _tail_share(t[0], ev)
+    if share < _TAIL_SHARE:
+        return ""  # 中 of 中机物流, 产 of 产城融合: a character that starts words as often as it ends them
+    return (f"`{t[0]}` starts no word here, opens no clause elsewhere and ends a word in {share:.0%} "
+            "of its other uses: the start of its word was lost")
+
+
+# Share of a character's uses in the document, as the last of a word, from which an
+# opening with it reads as a word's tail (化 of 优化 深化, 施 of 实施 措施, 升 of 提升).
+_TAIL_SHARE = 0.7
+
+
+def _tail_share(y: str, ev: Evidence) -> float:
+    """How often ``y`` is, elsewhere in the document, the second character of a two-
+    character word of the lexicon and starts no word there."""
+    words = _lexicon()
+    text = ev.text
+    tail = total = 0
+    i = text.find(y)
+    while i != -1 and total < 400:
+        total += 1
+        if i and text[i - 1:i + 1] in words and text[i:i + 2] not in words and text[i:i + 3] not in words:
+            tail += 1
+        i = text.find(y, i + 1)
+    return tail / total if total else 0.0
+
+
+def _lexicon():
+    return zh_words()
+
+
 def _cut_year(t: str, ev: Evidence) -> str:
     """A year that lost its first digits (6年，面对…… where 2016年 is meant) and that
     the document writes in full elsewhere."""
@@ -548,6 +698,8 @@ Right:  Costs for businesses had risen since the beginning of the year.
             if before is not None and core(before.text)[-1:] in "：:" and b.lang == "en":
                 continue  # a lead-in may go on in the next paragraph: "The options are:" / "raise rates, or hold."
             why = lost_beginning(b, ev)
+            if not why and before is not None and _closes_sentence(before):
+                why = lost_word_head(b, ev)
             if why:
                 head = doc.text[b.start:min(b.end, b.start + width)]
                 yield self.report(b.start, min(b.end, b.start + width),
