@@ -562,7 +562,7 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
             yield self.report(
                 start, start + length,
                 f"`{unit}` is typed twice (`{unit}{unit}`)",
-                fix=Fix("safe", f"remove the repeated `{unit}`", (Edit(start, start + length, ""),)),
+                fix=Fix("unsafe", f"remove the repeated `{unit}`", (Edit(start, start + length, ""),)),
                 fingerprint_text=text[max(0, off - 6):off + length + 6],
             )
 
@@ -582,7 +582,7 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
             yield self.report(
                 block.start + m.start(3), e,
                 f"`{second}` is repeated (`{first} {second}`)",
-                fix=Fix("safe", f"remove the repeated `{second}`", (Edit(s, e, ""),)),
+                fix=Fix("unsafe", f"remove the repeated `{second}`", (Edit(s, e, ""),)),
                 fingerprint_text=m.group(0),
             )
 

@@ -127,8 +127,16 @@ def test_traditional_found(text: str, char: str, simple: str) -> None:
     diags = _find(TraditionalCharacter, text)
     hit = [d for d in diags if text[d.start:d.end] == char]
     assert hit, diags
-    assert hit[0].fix.applicability == "safe"
     assert _apply(text, hit[0]) == text.replace(char, simple, 1)
+
+
+def test_traditional_fix_is_safe_only_when_the_report_spells_the_word_simplified() -> None:
+    attested = "推进行動计划，落实行动方案。"
+    (diag,) = _find(TraditionalCharacter, attested)
+    assert diag.fix.applicability == "safe" and diag.fix.proven
+    alone = "抓好细顆粒物治理。"
+    (diag,) = _find(TraditionalCharacter, alone)
+    assert diag.fix.applicability == "unsafe"
 
 
 @pytest.mark.parametrize(
