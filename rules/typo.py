@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from reportlint.rule import Rule
 from reportlint.rules._data import data_lines, data_text
+from reportlint.text.blocks import BlockKind
 from reportlint.text.scripts import is_han
 
 if TYPE_CHECKING:
@@ -46,9 +47,10 @@ _DISTRIBUTIVE = _MEASURES | frozenset("人事家户村镇乡县区园校班店�
 _ADMIN = frozenset("省市县区镇乡村")
 _OPEN_QUOTES = "“‘「『《〈\"'"
 _CLOSE_QUOTES = "”’」』》〉\"'"
-# English words that legitimately repeat ("had had", "bye bye", place names like Bora Bora).
+# English words that legitimately repeat ("had had", "that that is why", "bye bye", place names
+# like Bora Bora).
 _EN_DOUBLES_OK = frozenset(
-    "had bye ha hee tsk tut boo chop knock yada blah la cha pooh dum aye hush night no tom can cous dik "
+    "had that bye ha hee tsk tut boo chop knock yada blah la cha pooh dum aye hush night no tom can cous dik "
     "ylang tse walla bora pago wagga mahi sing".split()
 )
 _EN_DOUBLE = re.compile(r"(?<![A-Za-z'’-])([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![A-Za-z'’-])", re.IGNORECASE)
@@ -590,8 +592,8 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
 
     def _english(self, block: Block) -> Iterator[Diagnostic]:
         text = block.text
-        if not _LATIN_GAP.search(text):
-            return
+        if block.kind in (BlockKind.HEADING, BlockKind.TABLE_ROW) or not _LATIN_GAP.search(text):
+            return  # column headers repeat on purpose (From | From, 2023 | 2023)
         for m in _EN_DOUBLE.finditer(text):
             first, second = m.group(1), m.group(3)
             word = first.lower()
@@ -599,6 +601,8 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
                 continue
             if len(word) == 1 and word not in ("a", "i"):
                 continue
+            if first[0].isupper() and second[0].isupper():
+                continue  # Title-case cells of a header row flattened into text: "Rate From From To"
             s = block.start + m.start(2)
             e = block.start + m.end(3)
             yield self.report(

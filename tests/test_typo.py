@@ -283,3 +283,19 @@ def test_words_meeting_on_a_shared_character_are_quiet(text: str) -> None:
 )
 def test_doubles_that_no_reading_of_words_explains_are_found(text: str, copy: str) -> None:
     assert [f[2] for f in _find(text)] == [copy]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Item | From | From |\n|---|---|---|\n| Rate | 7% | 9% |\n",  # a table header
+        "Duty rates From From To To\n\nThe rates change next year.\n",  # a header row flattened into text
+        "We stress that that is why we save.\n",  # "that that" is grammar
+    ],
+)
+def test_english_headers_and_grammatical_repeats_are_quiet(text: str) -> None:
+    assert _find(text) == []
+
+
+def test_english_slip_in_prose_is_still_found() -> None:
+    assert [f[2] for f in _find("We saw it in the the table of rates.\n")] == ["the"]
