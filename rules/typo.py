@@ -47,12 +47,13 @@ _DISTRIBUTIVE = _MEASURES | frozenset("人事家户村镇乡县区园校班店�
 _ADMIN = frozenset("省市县区镇乡村")
 _OPEN_QUOTES = "“‘「『《〈\"'"
 _CLOSE_QUOTES = "”’」』》〉\"'"
-# English words that legitimately repeat ("had had", "that that is why", "bye bye", place names
-# like Bora Bora).
+# English words that legitimately repeat ("had had", "bye bye", place names like Bora Bora).
 _EN_DOUBLES_OK = frozenset(
-    "had that bye ha hee tsk tut boo chop knock yada blah la cha pooh dum aye hush night no tom can cous dik "
+    "had bye ha hee tsk tut boo chop knock yada blah la cha pooh dum aye hush night no tom can cous dik "
     "ylang tse walla bora pago wagga mahi sing".split()
 )
+# "that that is why": a conjunction, then the pronoun as the subject of a verb.
+_THAT_SUBJECT = re.compile(r"\s*(?:is|was|'s|’s|will|would|has|had|can|could|may|might|must|should|does|did)\b")
 _EN_DOUBLE = re.compile(r"(?<![A-Za-z'’-])([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![A-Za-z'’-])", re.IGNORECASE)
 
 
@@ -600,6 +601,8 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
             if word in _EN_DOUBLES_OK or any(s <= m.start() < e for s, e in block.ignored):
                 continue
             if len(word) == 1 and word not in ("a", "i"):
+                continue
+            if word == "that" and _THAT_SUBJECT.match(text, m.end()):
                 continue
             if first[0].isupper() and second[0].isupper():
                 continue  # Title-case cells of a header row flattened into text: "Rate From From To"
