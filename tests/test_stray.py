@@ -182,3 +182,19 @@ def test_tables_ship_as_package_data() -> None:
     assert {"service", "economy", "and"} <= english_words()
     assert "it" not in english_words()  # IT industry, written in lowercase now and then
     assert translations()["and"] == "和" and translations()["the"] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快打造国际消费中心，建成中環万象城等消费新地标。",  # a mall brand keeps its characters
+        "引进新鴻基地产有限公司等一批企业。",  # a company name as registered
+    ],
+)
+def test_traditional_character_in_an_organisation_name_is_quiet(text: str) -> None:
+    assert _find(TraditionalCharacter, text) == []
+
+
+def test_traditional_character_far_from_a_name_head_is_still_found() -> None:
+    text = "建设區域消费中心广场，推进区域协调发展。"
+    assert [text[d.start] for d in _find(TraditionalCharacter, text)] == ["區"]
