@@ -52,8 +52,10 @@ _EN_DOUBLES_OK = frozenset(
     "had bye ha hee tsk tut boo chop knock yada blah la cha pooh dum aye hush night no tom can cous dik "
     "ylang tse walla bora pago wagga mahi sing".split()
 )
-# "that that is why": a conjunction, then the pronoun as the subject of a verb.
-_THAT_SUBJECT = re.compile(r"\s*(?:is|was|'s|’s|will|would|has|had|can|could|may|might|must|should|does|did)\b")
+# "that that is why", "knows that that approach works": a conjunction, then a demonstrative.
+# Only before another determiner or a pronoun ("agreed that that these ...") is one a slip.
+_THAT_SLIP = re.compile(r"\s*(?:the|a|an|these|those|this|that|we|they|it|he|she|i|you|our|their|his|her|its|there)\b",
+                        re.IGNORECASE)
 _EN_DOUBLE = re.compile(r"(?<![A-Za-z'’-])([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![A-Za-z'’-])", re.IGNORECASE)
 
 
@@ -602,7 +604,7 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
                 continue
             if len(word) == 1 and word not in ("a", "i"):
                 continue
-            if word == "that" and _THAT_SUBJECT.match(text, m.end()):
+            if word == "that" and not _THAT_SLIP.match(text, m.end()):
                 continue
             if first[0].isupper() and second[0].isupper():
                 continue  # Title-case cells of a header row flattened into text: "Rate From From To"

@@ -291,6 +291,7 @@ def test_doubles_that_no_reading_of_words_explains_are_found(text: str, copy: st
         "| Item | From | From |\n|---|---|---|\n| Rate | 7% | 9% |\n",  # a table header
         "Duty rates From From To To\n\nThe rates change next year.\n",  # a header row flattened into text
         "We stress that that is why we save.\n",  # "that that" is grammar
+        "We know that that young generation will lead.\n",  # a conjunction, then a demonstrative
     ],
 )
 def test_english_headers_and_grammatical_repeats_are_quiet(text: str) -> None:
