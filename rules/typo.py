@@ -45,6 +45,8 @@ _MEASURES = frozenset("个座项件批片道条张次位名家所栋幢排层串
 _DISTRIBUTIVE = _MEASURES | frozenset("人事家户村镇乡县区园校班店街会队盏年月周季日天时处样门级环节段线网楼厂站屯")
 # Administrative units: the prefix 市 meets a word starting with 市 (市|市场监管局, 省|省会城市).
 _ADMIN = frozenset("省市县区镇乡村")
+# Units that close a date or a count after digits (2019年, 12月, 3日).
+_DATE_UNITS = frozenset("年月日号")
 _OPEN_QUOTES = "“‘「『《〈\"'"
 _CLOSE_QUOTES = "”’」』》〉\"'"
 # English words that legitimately repeat ("had had", "bye bye", place names like Bora Bora).
@@ -255,6 +257,8 @@ def _pattern_ok(s: str, i: int, n: int) -> bool:
             return True
         if i >= 1 and s[i - 1] == "一" and unit in _MEASURES:
             return True
+        if i >= 1 and s[i - 1].isdigit() and unit in _DATE_UNITS:
+            return True  # 2019年|年均: the first copy closes a date
         heads = i == 0 or not is_han(s[i - 1]) or s[i - 1] in _FUNCTION_CHARS
         if unit in _DISTRIBUTIVE and heads and s[i + 1:i + 3] not in common_words():
             return True  # 校校通, 店店美容, 赢得块块奖牌: "every" at the head of a phrase (not 各部|部门)
@@ -332,6 +336,8 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
         return r.kept_in_word or _free(unit) or ev.undoubled_elsewhere(s, i, n)
     if r.doubled[0] > r.undoubled[0]:
         return True  # the text strands less without the copy: 提升养养殖 -> 提升养殖
+    if n == 1 and r.undoubled[1] <= r.doubled[1] - 2:
+        return True  # 世界文化化名城建设: without the copy two words merge into one (文化名城)
     if n > 1 or r.undoubled[1] >= r.doubled[1]:
         return False  # two words meet on a shared character: 石化|化工, 纪委|监委|监督, 江门市|市长
     # Without the copy a longer word forms (水源源地 -> 水源地, 省政政府 -> 省政府): the two-words
@@ -453,14 +459,15 @@ def _readings(s: str, i: int, n: int, words: WordList, extra: frozenset[str],
     """
     lo, hi = _window(s, i, n)
     w, a = s[lo:hi], i - lo
-    # The curated reduplications (牢牢, 人人) may read the doubled unit as one word.
-    curated = reduplication and s[i:i + 2 * n] in reduplications()
+    # A reduplication, curated (牢牢, 人人) or a common word (齐齐, 漫漫), may read as one word.
+    doubled_unit = s[i:i + 2 * n]
+    curated = reduplication and n == 1 and (doubled_unit in reduplications() or doubled_unit in common_words())
     whole = frozenset() if curated else frozenset({(a, a + 2 * n)})
-    extra = extra | {s[i:i + 2 * n]} if curated else extra
+    extra = extra | {doubled_unit} if curated else extra
     names = _name_spans(w, a, n, words) if with_names else frozenset()
     whole = whole | _crossed(w, a, a + 2 * n, words)
     bans = [whole | {copy} for copy in ((a, a + n), (a + n, a + 2 * n))]
-    insides = [range(a, a + 2 * n)] + (_lone_copy_readings(w, a) if n == 1 else [])
+    insides = [range(a, a + 2 * n)] + (_lone_copy_readings(w, a, words) if n == 1 else [])
     found = [_stranding(w, words, extra, inside, ban, names, copy_words) for inside in insides for ban in bans]
     feasible = [d for d in found if d is not None]
     u = w[:a + n] + w[a + 2 * n:]
@@ -472,25 +479,27 @@ def _readings(s: str, i: int, n: int, words: WordList, extra: frozenset[str],
                      _stranding(u, words, extra) or (0, 0), kept)
 
 
-# Characters that stand alone beside a word sharing them: particles and locatives anywhere
-# (目的|的|方式, 情况|下|下降); a conjunction or preposition before a word starting with it
-# (文化|和|和谐); a prefix heading the word after (健全|全|口径, 创新|新|引擎); a suffix only
-# where the phrase ends (张家港|港、).
-_PARTICLES = frozenset("的地得") | _LOCATIVES
+# Characters that stand alone beside a word sharing them: particles anywhere (目的|的|方式); a
+# locative closing the frame 在……下 (情况|下|下降); a conjunction or preposition after a word and
+# before one starting with it (文化|和|和谐); a prefix heading the word after (健全|全|口径); a
+# suffix closing a name of three or more where the phrase ends (张家港|港、).
+_PARTICLES = frozenset("的地得")
 
 
-def _lone_copy_readings(w: str, a: int) -> list[range]:
+def _lone_copy_readings(w: str, a: int, words: WordList) -> list[range]:
     """Which copy of a doubled character ``w[a]`` may stand alone: ranges that must still be in words."""
     ch, end = w[a], a + 2 >= len(w) or not is_han(w[a + 2])
     if ch in _PARTICLES:
         return [range(a + 1, a + 2), range(a, a + 1)]
     out = []
-    if ch in _CONJ_PREP:
-        out.append(range(a + 1, a + 2))  # 文化|和|和谐: the first copy joins, the second opens a word
-    if ch in _PREFIXES and not end:
+    if ch in _LOCATIVES and "在" in w[max(0, a - 12):a]:
+        out.append(range(a + 1, a + 2))  # 在……情况|下|下降: the first copy closes the frame 在……下
+    if ch in _CONJ_PREP and _word_ends(w, a - 1, words):
+        out.append(range(a + 1, a + 2))  # 文化|和|和谐: after a word, the second copy opens one
+    if ch in _PREFIXES and _word_starts(w, a + 2, words):
         out.append(range(a, a + 1))  # 健全|全|口径: the second copy heads the next word
-    if ch in _SUFFIXES and end:
-        out.append(range(a, a + 1))  # 张家港|港、: the second copy closes the phrase
+    if ch in _SUFFIXES and end and any(w[j:a + 1] in words for j in range(max(0, a - 6), a - 1)):
+        out.append(range(a, a + 1))  # 张家港|港、: a name of three or more, then its suffix
     return out
 
 

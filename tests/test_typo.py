@@ -263,7 +263,7 @@ def test_word_list_ships_as_package_data() -> None:
         "推动宜荆荆都市圈协同发展。",  # an abbreviation of three places
         "天冷了要多喝喝水，出门走走路。",  # a verb doubled before its object
         "要紧紧围绕中心任务，把项目紧紧抓在手上。",  # AA adverbs going on with a verb
-        "目的的方式、情况下下降、张家港港、。",  # particle, locative, suffix standing alone
+        "以为目的的方式；在减税的情况下下降；推动张家港港、常熟港发展。",  # particle, locative, suffix alone
     ],
 )
 def test_words_meeting_on_a_shared_character_are_quiet(text: str) -> None:
