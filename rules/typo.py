@@ -227,8 +227,8 @@ def _in_short_quote(s: str, i: int, n: int) -> bool:
     start = opens[0]
     close = _CLOSE_QUOTES[_OPEN_QUOTES.index(s[start])]
     end = s.find(close, i + 2 * n, start + 14)
-    # A short name (“老老人”, “陈展展”): a quoted slogan of more characters is read like any text.
-    return end >= 0 and end - start <= 4
+    # A short name or slogan (“老老人”, “五五建绿”): a longer quotation is read like any text.
+    return end >= 0 and end - start <= 6
 
 
 def _list_item_name(s: str, i: int, n: int) -> bool:
@@ -333,15 +333,14 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
             return True  # 增强增强: only the word typed twice reads it
         # A slip strands its copy and the rest reads on (产业业集聚区 -> 产业集聚区); a doubled
         # character that opens a name leaves an orphan either way (宜荆荆都市圈, 博博会).
-        return r.kept_in_word or _free(unit) or ev.undoubled_elsewhere(s, i, n)
+        return r.kept_in_word or unit in _FUNCTION_CHARS or ev.undoubled_elsewhere(s, i, n)
     if r.doubled[0] > r.undoubled[0]:
         return True  # the text strands less without the copy: 提升养养殖 -> 提升养殖
-    if n == 1 and r.undoubled[1] <= r.doubled[1] - 2:
-        return True  # 世界文化化名城建设: without the copy two words merge into one (文化名城)
-    if n > 1 or r.undoubled[1] >= r.doubled[1]:
+    if n > 1 or r.undoubled[1] >= r.doubled[1] or not r.long_seam_word:
         return False  # two words meet on a shared character: 石化|化工, 纪委|监委|监督, 江门市|市长
-    # Without the copy a longer word forms (水源源地 -> 水源地, 省政政府 -> 省政府): the two-words
-    # reading stands only on common words (医学|学科, 生产|产业), not on rare ones or names (水源|源地).
+    # Without the copy a common word of three or more forms across the seam (水源源地 -> 水源地, 省政政府
+    # -> 省政府): the two-words reading stands only on common words (生产|产业), not on rare ones
+    # or names (水源|源地, 省政).
     common = _readings(s, i, n, words, extra, common_words(), with_names=False,
                        reduplication=_heads_reduplication(s, i)).doubled
     return common is None or common[0] > r.undoubled[0]
@@ -417,6 +416,8 @@ def _crossed(w: str, lo: int, hi: int, words: WordList) -> frozenset[tuple[int, 
         for k in range(max(j + 2, lo + 1), min(len(w), j + 8) + 1):
             if k <= lo or j >= hi or ((j, k) != (lo, hi) and w[j:k] not in words):
                 continue  # (the doubled unit itself may be read as a reduplication: 软件|件件 is cut)
+            if (j, k) != (lo, hi) and w[j:k] in common:
+                continue  # a common word stands against a crossing one (工作|作为|重点 beside 为重)
             # The crossing word must be free to take its outer character (深入|学习 is no crossing by 入学).
             if _crosses(w, j, k, lo, hi, words, common):
                 out.add((j, k))
@@ -446,6 +447,7 @@ class _Readings:
     loose: Reading  # the doubled text, copies read any way
     undoubled: Reading  # the text with one copy removed
     kept_in_word: bool  # without the copy, the kept copy lies inside a common or long word
+    long_seam_word: bool  # without the copy, a common word of three or more runs across the seam
 
 
 def _readings(s: str, i: int, n: int, words: WordList, extra: frozenset[str],
@@ -475,8 +477,9 @@ def _readings(s: str, i: int, n: int, words: WordList, extra: frozenset[str],
     k = a + n  # u[k - 1] is the kept copy's last character
     kept = any((len(u[j:e]) > 2 and u[j:e] in words) or u[j:e] in common or u[j:e] in extra
                for j in range(max(0, k - 7), k) for e in range(max(k, j + 2), min(len(u), j + 8) + 1))
+    seam = any(u[j:e] in common for j in range(max(0, k - 7), k) for e in range(max(k + 1, j + 3), min(len(u), j + 8) + 1))
     return _Readings(min(feasible) if feasible else None, _stranding(w, words, extra) or (0, 0),
-                     _stranding(u, words, extra) or (0, 0), kept)
+                     _stranding(u, words, extra) or (0, 0), kept, seam)
 
 
 # Characters that stand alone beside a word sharing them: particles anywhere (目的|的|方式); a
@@ -496,10 +499,12 @@ def _lone_copy_readings(w: str, a: int, words: WordList) -> list[range]:
         out.append(range(a + 1, a + 2))  # 在……情况|下|下降: the first copy closes the frame 在……下
     if ch in _CONJ_PREP and _word_ends(w, a - 1, words):
         out.append(range(a + 1, a + 2))  # 文化|和|和谐: after a word, the second copy opens one
-    if ch in _PREFIXES and _word_starts(w, a + 2, words):
-        out.append(range(a, a + 1))  # 健全|全|口径: the second copy heads the next word
+    if (ch in _PREFIXES or ch in _ADMIN) and _word_starts(w, a + 2, words):
+        out.append(range(a, a + 1))  # 健全|全|口径, 行政村|村|集体: the second copy heads the next word
     if ch in _SUFFIXES and end and any(w[j:a + 1] in words for j in range(max(0, a - 6), a - 1)):
         out.append(range(a, a + 1))  # 张家港|港、: a name of three or more, then its suffix
+    if (ch in _SUFFIXES or ch in _ADMIN) and _word_ends(w, a - 1, words):
+        out.append(range(a + 1, a + 2))  # 试点|村|村庄: the first copy closes the word before
     return out
 
 
@@ -579,6 +584,10 @@ Wrong:  成功争先先进位；湾区江门再再升起；a project in the the 
 Right:  成功争先进位；湾区江门冉冉升起；a project in the table
 """
     options = {"english": True, "chinese": True}
+    # Measured on the 886 city reports (20 findings drawn at random, read one by one): 5 true,
+    # 15 false. Real reports double characters on purpose far more often than by a slip
+    # (公路|路网, 水水中转, 伊通河北北段), so the rule stays in preview until it earns 90%.
+    preview = True
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         ev = _Evidence(doc.text)
