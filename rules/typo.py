@@ -278,7 +278,7 @@ def _in_number(s: str, i: int, n: int) -> bool:
 
 
 def _attested_words(s: str, i: int, n: int, ev: _Evidence, words: WordList) -> frozenset[str]:
-    """Words around the doubling that the lexicon lacks and the report uses on their own elsewhere.
+    """Words around the doubling, missing or rare in the lexicon, that the report uses on their own elsewhere.
 
     A word ending on the first copy (中海油 in 中海油油田) or starting on the second; a phrase
     of two known words (规划建设) or with a function word (城市的) says nothing of where words end.
@@ -286,8 +286,9 @@ def _attested_words(s: str, i: int, n: int, ev: _Evidence, words: WordList) -> f
     unit = s[i:i + n]
     lefts = [w for w in (s[j:i + n] for j in range(max(0, i - 5), i)) if all(map(is_han, w))]
     rights = [w for w in (s[i + n:k] for k in range(i + 2 * n + 1, min(len(s), i + n + 4) + 1)) if all(map(is_han, w))]
-    found = {w for w in lefts if w not in words and len(w) > n and ev.closed_word(w, unit, True)}
-    found |= {w for w in rights if w not in words and len(w) > n and ev.closed_word(w, unit, False)}
+    common = common_words()
+    found = {w for w in lefts if w not in common and len(w) > n and ev.closed_word(w, unit, True)}
+    found |= {w for w in rights if w not in common and len(w) > n and ev.closed_word(w, unit, False)}
     return frozenset(w for w in found if not _phrase_like(w, words))
 
 
@@ -327,7 +328,9 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
     if n == 2 and _coordinated_pairs(s, i, words):
         return False
     extra = _attested_words(s, i, n, ev, words)
-    r = _readings(s, i, n, words, extra)
+    # The copies must sit in common words, words the report uses elsewhere, or names: a rare
+    # two-character word (出城, 市城) reads almost any doubled pair as two words meeting.
+    r = _readings(s, i, n, words, extra, common_words())
     if r.doubled is None:
         if n > 1:
             return True  # 增强增强: only the word typed twice reads it
@@ -352,7 +355,14 @@ def _coordinated_pairs(s: str, i: int, words: WordList) -> bool:
     In X A B A B C the word XA takes the first A and B A, B C are two compounds opening on the
     same character (an ABAC coordination like 分区分步), not a pair typed twice.
     """
-    return i >= 1 and i + 4 < len(s) and s[i - 1:i + 1] in words and is_han(s[i + 4]) and s[i + 4] != s[i]
+    if not (i >= 1 and i + 4 < len(s) and s[i - 1:i + 1] in words and is_han(s[i + 4]) and s[i + 4] != s[i]):
+        return False
+    # Both compounds words (分区|分步), or neither but opening on a verb (缓|税, 缓|费), or a parallel
+    # that goes on; one word and one fragment (成功|应功|应对) is a pair typed twice.
+    first, second = s[i + 1:i + 3] in words, s[i + 3:i + 5] in words
+    if s[i + 5:i + 6] in (s[i], s[i + 1]):
+        return True  # the parallel goes on: 构建|共建|共治|共享, 谋事|干事|干成事
+    return (first and second) or (not first and not second and s[i + 1] in predicative_chars())
 
 
 def _window(s: str, i: int, n: int) -> tuple[int, int]:
@@ -466,8 +476,14 @@ def _readings(s: str, i: int, n: int, words: WordList, extra: frozenset[str],
     curated = reduplication and n == 1 and (doubled_unit in reduplications() or doubled_unit in common_words())
     whole = frozenset() if curated else frozenset({(a, a + 2 * n)})
     extra = extra | {doubled_unit} if curated else extra
-    names = _name_spans(w, a, n, words) if with_names else frozenset()
+    names = _name_spans(w, a, n, words) if with_names and n == 1 else frozenset()
     whole = whole | _crossed(w, a, a + 2 * n, words)
+    if n > 1:
+        # 城市|城市规划 and 政治协商|协商: a word made of the unit and another word, beside the
+        # unit, is the unit typed twice (博士|博士后 ends on a suffix, no word).
+        whole = whole | {(a + n, k) for k in range(a + 2 * n + 2, min(len(w), a + n + 8) + 1)
+                         if w[a + 2 * n:k] in words}
+        whole = whole | {(j, a + n) for j in range(max(0, a - 6), a - 1) if w[j:a] in words}
     bans = [whole | {copy} for copy in ((a, a + n), (a + n, a + 2 * n))]
     insides = [range(a, a + 2 * n)] + (_lone_copy_readings(w, a, words) if n == 1 else [])
     found = [_stranding(w, words, extra, inside, ban, names, copy_words) for inside in insides for ban in bans]
@@ -475,7 +491,7 @@ def _readings(s: str, i: int, n: int, words: WordList, extra: frozenset[str],
     u = w[:a + n] + w[a + 2 * n:]
     common = common_words()
     k = a + n  # u[k - 1] is the kept copy's last character
-    kept = any((len(u[j:e]) > 2 and u[j:e] in words) or u[j:e] in common or u[j:e] in extra
+    kept = any((len(u[j:e]) > 2 and u[j:e] in words) or u[j:e] in common
                for j in range(max(0, k - 7), k) for e in range(max(k, j + 2), min(len(u), j + 8) + 1))
     seam = any(u[j:e] in common for j in range(max(0, k - 7), k) for e in range(max(k + 1, j + 3), min(len(u), j + 8) + 1))
     return _Readings(min(feasible) if feasible else None, _stranding(w, words, extra) or (0, 0),
