@@ -247,25 +247,36 @@ def _pattern_ok(s: str, i: int, n: int) -> bool:
         return True  # 实干实干再实干: rhetorical repetition
     if n == 2 and i and all(w in zh_words() for w in (s[i - 1:i + 1], s[i + 1:i + 3], s[i + 3:i + 5])):
         return True  # 电网|同网|同价, 切实|办实|办好: words tile the span shifted by one
-    if n == 1:
-        if s[i + 2:i + 3] in ("地", "的") and _free(unit):
-            return True  # 端端地坐, 红红的: an adjective reduplicated before 地/的
-        # AABB / AABB-final (实实在在, 扎扎实实) and 一 + measure word (一座座).
-        if i + 3 < len(s) and s[i + 2] == s[i + 3] and s[i + 2] != unit:
-            return True
-        if i >= 2 and s[i - 2] == s[i - 1] and s[i - 1] != unit:
-            return True
-        if i >= 1 and s[i - 1] == "一" and unit in _MEASURES:
-            return True
-        if i >= 1 and s[i - 1].isdigit() and unit in _DATE_UNITS:
-            return True  # 2019年|年均: the first copy closes a date
-        heads = i == 0 or not is_han(s[i - 1]) or s[i - 1] in _FUNCTION_CHARS
-        if unit in _DISTRIBUTIVE and heads and s[i + 1:i + 3] not in common_words():
-            return True  # 校校通, 店店美容, 赢得块块奖牌: "every" at the head of a phrase (not 各部|部门)
-        if unit in _ADMIN and heads and s[i + 1:i + 3] in common_words():
-            return True  # （市|市场监管局）: an administrative prefix before a word that starts with it
+    if n == 1 and _single_pattern_ok(s, i):
+        return True
     # Reduplications of the curated list (牢牢, 人人) are weighed by the segmentation, as one word.
     return s[i + 2 * n:].startswith(_ROUTE_WORDS)
+
+
+def _single_pattern_ok(s: str, i: int) -> bool:
+    """Patterns of one doubled character that are grammar: AABB, 一座座, 红红的, dates, "every"."""
+    unit = s[i]
+    if s[i + 2:i + 3] in ("地", "的") and _free(unit):
+        return True  # 端端地坐, 红红的: an adjective reduplicated before 地/的
+    # AABB / AABB-final (实实在在, 扎扎实实) and 一 + measure word (一座座).
+    if i + 3 < len(s) and s[i + 2] == s[i + 3] and s[i + 2] != unit:
+        return True
+    if i >= 2 and s[i - 2] == s[i - 1] and s[i - 1] != unit:
+        return True
+    if i >= 1 and s[i - 1] == "一" and unit in _MEASURES:
+        return True
+    if i >= 1 and s[i - 1].isdigit() and unit in _DATE_UNITS:
+        return True  # 2019年|年均: the first copy closes a date
+    return _heads_every_or_admin(s, i)
+
+
+def _heads_every_or_admin(s: str, i: int) -> bool:
+    """At the head of a phrase, a doubled noun meaning "every" (校校通, 赢得块块奖牌; not 各部|部门)
+    or an administrative prefix before a word starting with it (（市|市场监管局）)."""
+    if not (i == 0 or not is_han(s[i - 1]) or s[i - 1] in _FUNCTION_CHARS):
+        return False
+    unit, after = s[i], s[i + 1:i + 3]
+    return (unit in _DISTRIBUTIVE and after not in common_words()) or (unit in _ADMIN and after in common_words())
 
 
 def _in_number(s: str, i: int, n: int) -> bool:
@@ -489,13 +500,19 @@ def _readings(s: str, i: int, n: int, words: WordList, extra: frozenset[str],
     found = [_stranding(w, words, extra, inside, ban, names, copy_words) for inside in insides for ban in bans]
     feasible = [d for d in found if d is not None]
     u = w[:a + n] + w[a + 2 * n:]
-    common = common_words()
-    k = a + n  # u[k - 1] is the kept copy's last character
-    kept = any((len(u[j:e]) > 2 and u[j:e] in words) or u[j:e] in common
-               for j in range(max(0, k - 7), k) for e in range(max(k, j + 2), min(len(u), j + 8) + 1))
-    seam = any(u[j:e] in common for j in range(max(0, k - 7), k) for e in range(max(k + 1, j + 3), min(len(u), j + 8) + 1))
+    kept, seam = _words_at_seam(u, a + n, words)
     return _Readings(min(feasible) if feasible else None, _stranding(w, words, extra) or (0, 0),
                      _stranding(u, words, extra) or (0, 0), kept, seam)
+
+
+def _words_at_seam(u: str, k: int, words: WordList) -> tuple[bool, bool]:
+    """In the text without the copy (``u[k - 1]`` the kept copy): is the kept copy inside a common
+    or long word, and does a common word of three or more run across the seam?"""
+    common = common_words()
+    kept = any((e - j > 2 and u[j:e] in words) or u[j:e] in common
+               for j in range(max(0, k - 7), k) for e in range(max(k, j + 2), min(len(u), j + 8) + 1))
+    seam = any(u[j:e] in common for j in range(max(0, k - 7), k) for e in range(max(k + 1, j + 3), min(len(u), j + 8) + 1))
+    return kept, seam
 
 
 # Characters that stand alone beside a word sharing them: particles anywhere (目的|的|方式); a
