@@ -45,6 +45,9 @@ _MEASURES = frozenset("个座项件批片道条张次位名家所栋幢排层串
 _DISTRIBUTIVE = _MEASURES | frozenset("人事家户村镇乡县区园校班店街会队盏年月周季日天时处样门级环节段线网楼厂站屯")
 # Administrative units: the prefix 市 meets a word starting with 市 (市|市场监管局, 省|省会城市).
 _ADMIN = frozenset("省市县区镇乡村")
+# Characters that open both halves of a four-character ABAC formation (一企一策, 先行先试,
+# 专病专防, 不折不扣, 有进有退, 大起大落, 边学边改, 自产自销, 同城同价).
+_ABAC_HEADS = frozenset("一先专不无有多大小边自同")
 # Units that close a date or a count after digits (2019年, 12月, 3日).
 _DATE_UNITS = frozenset("年月日号")
 _OPEN_QUOTES = "“‘「『《〈\"'"
@@ -324,9 +327,9 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
     if n == 2 and _coordinated_pairs(s, i, words):
         return False
     extra = _attested_words(s, i, n, ev, words)
-    # The copies must sit in common words, words the report uses elsewhere, or names: a rare
+    # A doubled pair must sit in common words or words the report uses elsewhere: a rare
     # two-character word (出城, 市城) reads almost any doubled pair as two words meeting.
-    r = _readings(s, i, n, words, extra, common_words())
+    r = _readings(s, i, n, words, extra, common_words() if n > 1 else None)
     if r.doubled is None:
         if n > 1:
             return True  # 增强增强: only the word typed twice reads it
@@ -356,6 +359,8 @@ def _coordinated_pairs(s: str, i: int, words: WordList) -> bool:
     # Both compounds words (分区|分步), or neither but opening on a verb (缓|税, 缓|费), or a parallel
     # that goes on; one word and one fragment (成功|应功|应对) is a pair typed twice.
     first, second = s[i + 1:i + 3] in words, s[i + 3:i + 5] in words
+    if s[i + 1] in _ABAC_HEADS:
+        return True  # 一校一策, 先行先试, 专病专防: a four-character ABAC formation
     if s[i + 5:i + 6] in (s[i], s[i + 1]):
         return True  # the parallel goes on: 构建|共建|共治|共享, 谋事|干事|干成事
     return (first and second) or (not first and not second and s[i + 1] in predicative_chars())

@@ -266,6 +266,8 @@ def test_word_list_ships_as_package_data() -> None:
         "全省石化化工产业规模扩大，新材料项目投产。",  # 石化|化工
         "自觉接受纪委监委监督和社会监督。",  # 纪委|监委|监督
         "实施退税缓税缓费，为企业纾困。",  # 退税|缓税|缓费: two compounds of one verb
+        "推动高校一校一策发展，坚持先行先试。",  # ABAC formations
+        "构建共建共治共享格局。",  # a parallel that goes on
         "新设博士博士后创新平台5个。",  # 博士|博士后
         "办好第五届博博会，展示城市形象。",  # a name the lexicon lacks
         "推动宜荆荆都市圈协同发展。",  # an abbreviation of three places
