@@ -5,12 +5,18 @@ summary, explanation with a wrong/right example, options with defaults) and a
 ``check(document, options)`` generator. Rules never read files or print; they
 yield :class:`~reportlint.diagnostic.Diagnostic` objects, built with
 :meth:`Rule.report` so the metadata is filled in the same way everywhere.
+
+Fix safety is the engine's call: every rule's ``check`` (built-in or plugin) is wrapped
+when its class is defined, so each fix it yields passes :meth:`Fix.checked` against the
+document's text, and a "safe" fix that changes letters of words without the rule's
+explicit ``proven`` claim reaches the fixer as unsafe.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .diagnostic import CATEGORIES, Diagnostic, Fix, Related, Severity
@@ -41,6 +47,12 @@ class Rule:
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Diagnostic]:
         raise NotImplementedError
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("check")
+        if own is not None and not getattr(own, "_fixes_checked", False):
+            cls.check = _checking_fixes(own)  # type: ignore[method-assign]
 
     # -- helpers for subclasses -------------------------------------------
     def report(
@@ -83,6 +95,23 @@ class Rule:
             problems.append("summary is empty")
         if problems:
             raise ValueError(f"rule {cls.__name__}: " + "; ".join(problems))
+
+
+CheckMethod = Callable[[Any, "Document", Mapping[str, Any]], Iterable[Diagnostic]]
+
+
+def _checking_fixes(check: CheckMethod) -> CheckMethod:
+    """``check`` with every fix it yields passed through :meth:`Fix.checked` against the document."""
+
+    @functools.wraps(check)
+    def checked(self: Rule, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        for diag in check(self, doc, options):
+            if diag.fix is not None:
+                diag.fix = diag.fix.checked(doc.text)
+            yield diag
+
+    checked._fixes_checked = True  # type: ignore[attr-defined]
+    return checked
 
 
 def iter_rule_classes(obj: Any) -> Iterator[type[Rule]]:

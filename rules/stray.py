@@ -288,18 +288,21 @@ Right:  开展桥下环境整治行动；区域性国际消费中心
         for block, k in hits:
             ch = block.text[k]
             simple = table[ch]
-            if not _simplified_attested(text, block.text, k, simple):
+            attested = _simplified_attested(text, block.text, k, simple)
+            if not attested:
                 # No word of the report spells it the simplified way: trust a common simplified
                 # form (or one the report uses), unless the character is a variant kept in names.
                 if ch in _NAME_VARIANTS or not (_is_common_simplified(simple) or (simple in present and _in_gb2312(simple))):
                     continue  # 鰜鱼洲, 华为昇腾, 清濛园区: names in their own form
-            if _quoted_traditional(block.text, k, table):
+            if _quoted_traditional(block.text, k, table) or _in_organisation_name(block.text, k):
                 continue
             start = block.start + k
             yield self.report(
                 start, start + 1,
                 f"traditional `{ch}` in simplified text; simplified form is `{simple}`",
-                fix=Fix("safe", f"replace `{ch}` with `{simple}`", (Edit(start, start + 1, simple),)),
+                # The report spells this very word the simplified way: the fix is proven to give
+                # the intended text. Otherwise the engine leaves the replacement unsafe.
+                fix=Fix("safe", f"replace `{ch}` with `{simple}`", (Edit(start, start + 1, simple),), proven=attested),
                 fingerprint_text=block.text[max(0, k - 6):k + 6],
             )
 
@@ -330,6 +333,21 @@ def _quoted_traditional(text: str, k: int, table: Mapping[str, str]) -> bool:
     trad = sum(1 for ch in inner if ch in table)
     simple = simplified_only()
     return trad >= 2 and not any(ch in simple for ch in inner)
+
+
+# Heads of company, bank, hotel and shopping-centre names: a name keeps its registered
+# characters (中環万象城, 銅鑼灣廣場集团), traditional or not.
+_ORGANISATION_HEADS = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:公司|集团|有限|股份|控股|银行|酒店|商场|百货|置地|地产|购物中心|广场|万象城|大悦城|天街)")
+
+
+def _in_organisation_name(text: str, k: int) -> bool:
+    """Is the character at ``k`` inside the name of a company, bank, hotel or mall?
+
+    The name runs on, without punctuation, to a head such as 公司 or 万象城 a few characters
+    later; a report in simplified Chinese still writes such a name as it is registered.
+    """
+    return bool(_ORGANISATION_HEADS.match(text, k + 1))
 
 
 def _book_title(text: str, k: int) -> tuple[int, int] | None:

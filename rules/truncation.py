@@ -593,6 +593,14 @@ def _span_around(a: Block, b: Block, width: int) -> tuple[int, int]:
     return max(a.start, a.end - width), min(b.end, b.start + width)
 
 
+def _join_applicability(br: Break, doc: Document) -> str:
+    """A join is safe only on plain proof (a comma ends the first paragraph, the next opens
+    with punctuation, a number is cut in two); one that rests on how often characters
+    meet elsewhere may be a heading joined to its text, so it waits for ``--unsafe-fixes``."""
+    plain = br.b is not None and continuation_reason(br.a, br.b, doc.evidence, statistics=False)
+    return "safe" if plain else "unsafe"
+
+
 class SplitSentence(Rule):
     code = "TRN001"
     name = "split-sentence"
@@ -632,7 +640,7 @@ Right:  With increased digitalisation, data will become an important asset for f
             yield self.report(
                 s, e,
                 f"sentence split across paragraphs at `{shown}`: {br.reason}",
-                fix=Fix("safe", "join the two paragraphs", (Edit(cut_end, cut_start, br.joiner),)),
+                fix=Fix(_join_applicability(br, doc), "join the two paragraphs", (Edit(cut_end, cut_start, br.joiner),)),
                 fingerprint_text=shown,
             )
 

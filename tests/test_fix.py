@@ -80,7 +80,7 @@ def test_fix_text_stops_after_max_passes() -> None:
         name = "grow"
 
         def check(self, doc, options):  # type: ignore[no-untyped-def]
-            yield self.report(0, 0, "grow", fix=Fix("safe", "grow", (Edit(0, 0, "x"),)))
+            yield self.report(0, 0, "grow", fix=Fix("safe", "grow", (Edit(0, 0, "x"),), proven=True))
 
     outcome = fix_text("a\n", "t.md", [(Grow, {})])
     assert len(outcome.passes) == MAX_PASSES and outcome.text == "x" * MAX_PASSES + "a\n"

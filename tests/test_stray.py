@@ -127,8 +127,16 @@ def test_traditional_found(text: str, char: str, simple: str) -> None:
     diags = _find(TraditionalCharacter, text)
     hit = [d for d in diags if text[d.start:d.end] == char]
     assert hit, diags
-    assert hit[0].fix.applicability == "safe"
     assert _apply(text, hit[0]) == text.replace(char, simple, 1)
+
+
+def test_traditional_fix_is_safe_only_when_the_report_spells_the_word_simplified() -> None:
+    attested = "推进行動计划，落实行动方案。"
+    (diag,) = _find(TraditionalCharacter, attested)
+    assert diag.fix.applicability == "safe" and diag.fix.proven
+    alone = "抓好细顆粒物治理。"
+    (diag,) = _find(TraditionalCharacter, alone)
+    assert diag.fix.applicability == "unsafe"
 
 
 @pytest.mark.parametrize(
@@ -174,3 +182,19 @@ def test_tables_ship_as_package_data() -> None:
     assert {"service", "economy", "and"} <= english_words()
     assert "it" not in english_words()  # IT industry, written in lowercase now and then
     assert translations()["and"] == "和" and translations()["the"] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快打造国际消费中心，建成中環万象城等消费新地标。",  # a mall brand keeps its characters
+        "引进新鴻基地产有限公司等一批企业。",  # a company name as registered
+    ],
+)
+def test_traditional_character_in_an_organisation_name_is_quiet(text: str) -> None:
+    assert _find(TraditionalCharacter, text) == []
+
+
+def test_traditional_character_far_from_a_name_head_is_still_found() -> None:
+    text = "建设區域消费中心广场，推进区域协调发展。"
+    assert [text[d.start] for d in _find(TraditionalCharacter, text)] == ["區"]
