@@ -1,8 +1,8 @@
 """Numeric contradictions: one figure stated two ways, and arithmetic that cannot hold.
 
-Built on ``Document.quantities`` (``reportlint.text.quantities``): every number
-with its unit family, the interval of values its wording allows, and a metric key
-(subject phrase, kind, qualifier, unit family, period). Two mentions are compared
+Built on the facts of :mod:`.facts` (extracted by :mod:`.extract`): every number
+with its unit family, the interval of values its wording allows, and a typed metric
+key (subject, aspect, qualifier, unit family, period, scope). Two mentions are compared
 only when their keys are equal, so every uncertainty about what a number measures
 makes the rule quieter, never noisier.
 """
@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING, Any
 from reportlint.diagnostic import Diagnostic, Related, Severity
 from reportlint.rule import Rule
 
+from .extract import bound_direction, parse_amount
+from .facts import EnumKey, Fact, Key, Status
+from .memo import facts_of
+
 if TYPE_CHECKING:
     from reportlint.document import Document
-    from reportlint.text.quantities import Quantity
 
 _KEY_HELP = """\
 How keys are formed. Each number becomes a quantity with an interval: the precision
@@ -61,13 +64,13 @@ def _line(doc: Document, offset: int) -> int:
     return doc.position(offset)[0]
 
 
-def _span_start(q: Quantity) -> int:
+def _span_start(q: Fact) -> int:
     if 0 <= q.subject_start <= q.start and q.start - q.subject_start <= 40:
         return q.subject_start
     return q.start
 
 
-def _comparable(a: Quantity, b: Quantity) -> bool:
+def _comparable(a: Fact, b: Fact) -> bool:
     """Two mentions of one key that could be a restatement of one figure.
 
     Not: two values in one paragraph (a paragraph that lists 竣工290个 … 竣工65个 is
@@ -86,16 +89,16 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
 _COUNTS = ("household", "person")
 
 
-def _levels_by_sentence(qs: Iterable[Quantity]) -> dict[tuple[int, str], Quantity]:
+def _levels_by_sentence(qs: Iterable[Fact]) -> dict[tuple[int, str], Fact]:
     """The level stated in a sentence for a subject (地区生产总值7856.56亿元、增长7.4%)."""
-    out: dict[tuple[int, str], Quantity] = {}
+    out: dict[tuple[int, str], Fact] = {}
     for q in qs:
         if q.kind == "level" and q.subject and q.sentence >= 0:
             out.setdefault((q.sentence, q.subject), q)
     return out
 
 
-def _other_entity(a: Quantity, b: Quantity, levels: Mapping[tuple[int, str], Quantity], max_ratio: float) -> bool:
+def _other_entity(a: Fact, b: Fact, levels: Mapping[tuple[int, str], Fact], max_ratio: float) -> bool:
     """Two growth rates whose sentences give levels far apart measure different things."""
     la, lb = levels.get((a.sentence, a.subject or "")), levels.get((b.sentence, b.subject or ""))
     if la is None or lb is None:
@@ -104,7 +107,7 @@ def _other_entity(a: Quantity, b: Quantity, levels: Mapping[tuple[int, str], Qua
     return same_family and _far_apart(la, lb, max_ratio)
 
 
-def _same_enumeration(a: Quantity, b: Quantity) -> bool:
+def _same_enumeration(a: Fact, b: Fact) -> bool:
     """Two lists with the same last item are one enumeration when they list the same items,
     or when one of them is a lone item left before 分别 (据统计，净利润分别增长25.3%)."""
     if a.enum_items == b.enum_items:
@@ -113,19 +116,17 @@ def _same_enumeration(a: Quantity, b: Quantity) -> bool:
 
 
 def _direction(word: str) -> str:
-    from reportlint.text.quantities import bound_direction
-
     return bound_direction(word)
 
 
-def _far_apart(a: Quantity, b: Quantity, max_ratio: float) -> bool:
+def _far_apart(a: Fact, b: Fact, max_ratio: float) -> bool:
     x, y = abs(a.value), abs(b.value)
     if x == 0 or y == 0 or (a.value > 0) != (b.value > 0):
         return False
     return max(x, y) / min(x, y) > max_ratio
 
 
-def _suffix_compatible(a: Quantity, b: Quantity) -> bool:
+def _suffix_compatible(a: Fact, b: Fact) -> bool:
     """English restatements may drop what follows the number, but not change it."""
     if a.lang != "en" or not a.suffix or not b.suffix:
         return True
@@ -135,12 +136,7 @@ def _suffix_compatible(a: Quantity, b: Quantity) -> bool:
 _WORDING_MIN, _WORDING_MAX = 4, 10
 
 
-def _span_of(period: str) -> str:
-    """The sub-period of a period (actual:2021:五年 -> 五年)."""
-    return period.split(":", 2)[2] if period.count(":") >= 2 else ""
-
-
-def _orphan_pairs(qs: Iterable[Quantity]) -> Iterator[tuple[Quantity, Quantity]]:
+def _orphan_pairs(qs: Iterable[Fact]) -> Iterator[tuple[Fact, Fact]]:
     """(orphan, the clause it restates): a sentence that is only a subjectless clause
     (数据显示，五年年均增长9%) restates the one earlier clause of the same period that
     says the same words (…投资2972.4亿元，增长21.8%，五年年均增长13%), when no other
@@ -148,27 +144,24 @@ def _orphan_pairs(qs: Iterable[Quantity]) -> Iterator[tuple[Quantity, Quantity]]
     年均增长 ambiguous) and the one that does borrowed its subject. An orphan told as
     a measured fact (数据显示, 据统计) of a span of years is that span's figure wherever
     it stands, so it is looked up among the actual figures of that span."""
-    index: dict[tuple[str, ...], list[Quantity]] = defaultdict(list)
-    orphans: list[Quantity] = []
+    index: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
+    orphans: list[Fact] = []
     for q in qs:
-        wording = q.extra.get("wording")
-        if isinstance(wording, str) and q.subject:
-            span = _span_of(q.period)
-            for n in range(_WORDING_MIN, min(len(wording), _WORDING_MAX) + 1):
-                index[(wording[-n:], q.kind, q.family, q.period)].append(q)
-                if span and q.period.startswith("actual"):
-                    index[(wording[-n:], q.kind, q.family, "span", span)].append(q)
-        elif isinstance(q.extra.get("orphan"), str) and not q.period.startswith("?"):
+        if q.wording is not None and q.subject:
+            span = q.period.span
+            for n in range(_WORDING_MIN, min(len(q.wording), _WORDING_MAX) + 1):
+                index[(q.wording[-n:], q.kind, q.family, q.period)].append(q)
+                if span and q.period.status is Status.RESULT:
+                    index[(q.wording[-n:], q.kind, q.family, span)].append(q)
+        elif q.orphan is not None and q.period.known:
             orphans.append(q)
     for q in orphans:
-        wording = str(q.extra["orphan"])
-        span = _span_of(q.period)
-        if q.extra.get("fact") and span:
-            found = index.get((wording, q.kind, q.family, "span", span), [])
-        else:
-            found = index.get((wording, q.kind, q.family, q.period), [])
-        if len({p.subject for p in found}) == 1 and found[0].extra.get("inherits") and found[0].end <= q.start \
-                and found[0].extra.get("wording") == wording:
+        wording = q.orphan
+        # A span of years (过去五年, 一季度) names the period by itself, wherever it is told.
+        lookup = (wording, q.kind, q.family, q.period.span) if q.period.span else (wording, q.kind, q.family, q.period)
+        found = index.get(lookup, [])
+        if len({p.subject for p in found}) == 1 and found[0].inherits and found[0].end <= q.start \
+                and found[0].wording == wording:
             yield q, found[0]
 
 
@@ -200,18 +193,19 @@ vs 上半年 growth.
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         max_related = int(options.get("max_related", 3))
         max_ratio = float(options.get("max_ratio", 2.0))
-        groups: dict[str, list[Quantity]] = defaultdict(list)  # enumeration keys start with "enum:"
-        for q in doc.quantities:
+        facts = facts_of(doc)
+        groups: dict[Key | EnumKey, list[Fact]] = defaultdict(list)
+        for q in facts:
             for key in (q.key, q.enum_key):
                 if key is not None:
                     groups[key].append(q)
-        findings: dict[tuple[int, int], tuple[Quantity, list[Quantity]]] = {}
-        levels = _levels_by_sentence(doc.quantities)
+        findings: dict[tuple[int, int], tuple[Fact, list[Fact]]] = {}
+        levels = _levels_by_sentence(facts)
         for key, members in groups.items():
             if len(members) < 2:
                 continue
-            is_enum = key.startswith("enum:")
-            pool: list[Quantity] = []
+            is_enum = isinstance(key, EnumKey)
+            pool: list[Fact] = []
             # A figure restated many times (copied paragraphs) must not make the pool,
             # and so the comparisons, grow with every copy: keep two mentions (from two
             # paragraphs, so one is always comparable) of each distinct value.
@@ -232,14 +226,14 @@ vs 上半年 growth.
                     if len(blocks) < 2 and q.block not in blocks:
                         blocks.append(q.block)
                         pool.append(q)
-        for q, p in _orphan_pairs(doc.quantities):
+        for q, p in _orphan_pairs(facts):
             if _comparable(p, q) and not p.overlaps(q) and not _far_apart(p, q, max_ratio):
                 findings.setdefault((q.start, q.end), (q, [p]))
         for (start, end), (q, conflicts) in sorted(findings.items()):
             first = conflicts[0]
             subject = (q.subject or "").strip("·") or "this figure"
             message = (f"{subject}: {q.text.strip()} here, but {first.text.strip()} at line {_line(doc, first.start)} "
-                       f"({q.kind}, {q.period.replace(':', ' ').strip()})")
+                       f"({q.kind}, {str(q.period).replace(':', ' ').strip()})")
             related = [Related(_span_start(p), p.end, f"the other value: {p.text.strip()}") for p in conflicts[:max_related]]
             yield self.report(_span_start(q), end, message, related=related,
                               fingerprint_text=f"{subject}|{q.text}|{first.text}")
@@ -247,10 +241,10 @@ vs 上半年 growth.
     @staticmethod
     def facts(doc: Document, options: Mapping[str, Any]) -> Iterable[str]:
         """One line per quantity: position, text, interval and family, key and period."""
-        for q in doc.quantities:
+        for q in facts_of(doc):
             line, col = doc.position(q.start)
             key = q.key or ("(no key: " + ("ambiguous value list" if q.ambiguous else "subject unknown")
-                            + ("; period unknown" if q.period.startswith("?") else "") + ")")
+                            + ("; period unknown" if not q.period.known else "") + ")")
             enum = f" enum={q.enum_key}" if q.enum_key else ""
             yield f"{line}:{col} {q.text.strip()!r} = {q.describe()} period={q.period} key={key}{enum}"
 
@@ -273,7 +267,7 @@ extractor reads numbers.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
-        for q in doc.quantities:
+        for q in facts_of(doc):
             if q.kind == "share" and q.family == "pct" and q.low > 100.0 and q.lang == "zh" \
                     and not _PLAN_WHOLE.search(q.qualifier):
                 yield self.report(_span_start(q), q.end, f"a share of {q.text.strip()} is more than the whole",
@@ -308,7 +302,7 @@ see NUM001 for how numbers and their intervals are read.
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         text = doc.text
-        qs = [q for q in doc.quantities if q.lang == "zh" and q.kind == "level" and q.family in _ABSOLUTE]
+        qs = [q for q in facts_of(doc) if q.lang == "zh" and q.kind == "level" and q.family in _ABSOLUTE]
         for i, q in enumerate(qs):
             if i == 0:
                 continue
@@ -362,8 +356,6 @@ ones. See NUM001 for how numbers are read.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
-        from reportlint.text.quantities import parse_amount
-
         for block in doc.paragraphs:
             if block.lang != "zh" or "到" not in block.text and "至" not in block.text:
                 continue
@@ -403,5 +395,3 @@ ones. See NUM001 for how numbers are read.
                 return True
         return g_lo <= c_hi + 1e-9 and c_lo - 1e-9 <= g_hi
 
-
-RULES: list[type[Rule]] = [NumericContradiction, ShareOverWhole, PartExceedsTotal, GrowthMismatch]

@@ -5,7 +5,7 @@ A report states a figure as a number with a unit (``4022.25亿元``, ``6.5%``,
 and always *about* something: a metric (``地区生产总值``), measured one way
 (level, growth, rank, share), for one period (last year's review, this year's
 targets, a quarter). Two mentions can only contradict each other when all of that
-is the same, so this module turns every number into a :class:`Quantity` carrying:
+is the same, so this module turns every number into a :class:`Fact` carrying:
 
 - ``low``/``high``: the interval of values the text allows, in the base unit of
   its family. The precision of the written number widens it (``4千亿`` allows
@@ -42,12 +42,14 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .facts import Aspect, Fact, Period, Status
+
 if TYPE_CHECKING:
-    from ..document import Document
+    from reportlint.document import Document
 
 # ----------------------------------------------------------------------------------------
 # numbers
@@ -187,72 +189,6 @@ def make_interval(value: float, step: float, approx: str | None) -> tuple[float,
         tol = max(step, abs(value) * 0.1)
         return value - tol, value + tol
     return value - step / 2, value + step / 2
-
-
-# ----------------------------------------------------------------------------------------
-# the quantity
-
-
-@dataclass(slots=True)
-class Quantity:
-    """One number in the text and what it measures."""
-
-    start: int  # span of the number with its unit and approximators
-    end: int
-    text: str
-    value: float  # nominal value in the family's base unit (negative for 下降 …)
-    low: float
-    high: float
-    family: str
-    lang: str
-    kind: str = "level"  # level, growth, rank, share
-    subject: str | None = None  # None: what is measured is uncertain
-    subject_start: int = -1
-    qualifier: str = ""  # rank scope, share whole
-    period: str = "actual"  # actual / target / ? (unknown) + year + sub-period
-    enum: tuple[str, int] | None = None  # (item before 分别, position) for value lists
-    ambiguous: bool = False  # only the enumeration key may be compared
-    suffix: str = ""
-    approx: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)
-    block: int = -1  # index of the paragraph in Document.blocks
-    enum_items: str = ""  # the whole list of an enumeration, 、-joined
-    enum_size: int = 0  # how many values the list gives
-    sentence: int = -1  # offset where the quantity's sentence starts
-
-    @property
-    def key(self) -> str | None:
-        """The metric key; two quantities are compared only when their keys are equal."""
-        if self.subject is None or self.ambiguous or self.period.startswith("?"):
-            return None
-        return "|".join((self.subject, self.kind, self.qualifier, self.family, self.period))
-
-    @property
-    def enum_key(self) -> str | None:
-        if self.enum is None or self.period.startswith("?"):
-            return None
-        tail, idx = self.enum
-        return "|".join(("enum:" + tail, self.kind, self.qualifier, self.family, self.period, str(idx)))
-
-    def overlaps(self, other: Quantity) -> bool:
-        # intervals that only touch (6% is [5.5, 6.5], 7% is [6.5, 7.5]) do not agree
-        eps = 1e-9 * max(1.0, abs(self.value), abs(other.value))
-        if self.low == self.high or other.low == other.high:
-            return self.low <= other.high + eps and other.low <= self.high + eps
-        return self.low < other.high - eps and other.low < self.high - eps
-
-    def describe(self) -> str:
-        return f"[{_fmt(self.low)}, {_fmt(self.high)}] {self.family}"
-
-
-def _fmt(x: float) -> str:
-    if x == 0 or not math.isfinite(x):
-        return str(x)
-    if abs(x) >= 1e8:
-        return f"{x / 1e8:.6g}e8"
-    if abs(x) >= 1e4:
-        return f"{x / 1e4:.6g}e4"
-    return f"{x:.6g}"
 
 
 # ----------------------------------------------------------------------------------------
@@ -400,7 +336,9 @@ def _good_subject(s: str) -> bool:
 
 @dataclass(slots=True)
 class _Period:
-    mode: str  # actual / target
+    """The period a section or a list announces: result or target, and its year."""
+
+    mode: Status
     year: str  # "" when unknown
 
 
@@ -433,18 +371,18 @@ def _classify_heading(text: str, doc_year: int, first_part: bool, current: str) 
     if _DATELINE.search(text):
         return None
     if _REVIEW_HEAD.search(text):
-        return _Period("actual", "" if "五年" in text else _head_year(text))
+        return _Period(Status.RESULT, "" if "五年" in text else _head_year(text))
     year = _head_year(text)
     if year and doc_year:
-        return _Period("actual" if int(year) < doc_year else "target", year)
+        return _Period(Status.RESULT if int(year) < doc_year else Status.TARGET, year)
     if _STRONG_PLAN.search(text):
-        return _Period("target", year)
+        return _Period(Status.TARGET, year)
     if first_part and text.startswith("一、"):
-        return _Period("actual", "")  # reports open with the review of the past year
+        return _Period(Status.RESULT, "")  # reports open with the review of the past year
     if _PLAN_HEAD.search(text):
-        return _Period("target", year)
+        return _Period(Status.TARGET, year)
     if current == "actual" and text.startswith("二、"):
-        return _Period("target", "")  # and go on with the plan
+        return _Period(Status.TARGET, "")  # and go on with the plan
     return None
 
 
@@ -489,8 +427,8 @@ def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
     if not out and doc.language == "zh":
         runs = [h for h in doc.headings if h.level == 2 and (h.numbering or "").strip("（()）") == "一"]
         if len(runs) >= 2:
-            out.append((runs[0].start, _Period("actual", str(doc_year - 1) if doc_year else "")))
-            out.append((runs[1].start, _Period("target", str(doc_year) if doc_year else "")))
+            out.append((runs[0].start, _Period(Status.RESULT, str(doc_year - 1) if doc_year else "")))
+            out.append((runs[1].start, _Period(Status.TARGET, str(doc_year) if doc_year else "")))
     return out
 
 
@@ -554,7 +492,7 @@ class _ZhParser:
         text = self.text
         self.base = base
         self.period = period
-        self.out: list[Quantity] = []
+        self.out: list[Fact] = []
         self.quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         self.quote_starts = [qs for qs, _ in self.quoted]
         self._place = 0.0
@@ -573,12 +511,12 @@ class _ZhParser:
         self.para_sub = ("今后五年" if _NEXT_FIVE_PARA.search(text, 0, 80) else
                          _normal_sub(past_span.group(0)) if past_span else head_sub)
 
-    def run(self) -> list[Quantity]:
+    def run(self) -> list[Fact]:
         """One scan for numbers; only sentences that hold one are parsed further."""
         self.all = self._numbers(0, len(self.text))
         if not self.all:
             return self.out
-        self.starts = [q.extra["num_start"] for q in self.all]
+        self.starts = [q.num_start for q in self.all]
         pos = 0
         for m in _SENT_END.finditer(self.text):
             if self._has_numbers(pos, m.end()):
@@ -603,7 +541,7 @@ class _ZhParser:
         i = bisect.bisect_left(self.starts, s)
         return i < len(self.starts) and self.starts[i] < e  # type: ignore[operator]
 
-    def _numbers_in(self, s: int, e: int) -> list[Quantity]:
+    def _numbers_in(self, s: int, e: int) -> list[Fact]:
         i = bisect.bisect_left(self.starts, s)
         j = bisect.bisect_left(self.starts, e)
         return self.all[i:j]
@@ -613,10 +551,10 @@ class _ZhParser:
         k = bisect.bisect_left(self.quote_starts, i) - 1  # quoted spans do not nest
         return k >= 0 and self.quoted[k][0] < i < self.quoted[k][1]
 
-    def _numbers(self, s: int, e: int) -> list[Quantity]:
+    def _numbers(self, s: int, e: int) -> list[Fact]:
         """Quantities of text[s:e] with value, interval and family (no key yet)."""
         text = self.text
-        found: list[Quantity] = []
+        found: list[Fact] = []
         for m in _ZH_QTY.finditer(text, s, e):
             if m.end() == m.start() or self._in_quote(m.start()):
                 continue
@@ -625,7 +563,7 @@ class _ZhParser:
                 found.append(q)
         return self._merge_ranges(found)
 
-    def _number(self, m: re.Match[str], limit: int) -> Quantity | None:
+    def _number(self, m: re.Match[str], limit: int) -> Fact | None:
         text = self.text
         if m.group("pct"):
             raw = m.group("pnum")
@@ -653,7 +591,7 @@ class _ZhParser:
                 return None
             v, step = arabic_number(raw)
             q = self._qty(m.start(), m.end(), v, step, "num", limit)
-            q.extra["bare"] = True  # kept only if it opens a range
+            q.bare = True  # kept only if it opens a range
             return q
         if _NOT_AFTER_NUM.match(nxt) and not unit:
             return None
@@ -695,7 +633,7 @@ class _ZhParser:
         return self._qty(m.start(), m.end(), v * scale, step * scale, family, limit, fuzzy=fuzzy)
 
     def _qty(self, s: int, e: int, v: float, step: float, family: str, limit: int, *, kind: str | None = None,
-             fuzzy: str | None = None, exact: bool = False) -> Quantity:
+             fuzzy: str | None = None, exact: bool = False) -> Fact:
         text = self.text
         approx = fuzzy
         pm = _POST_APPROX.match(text, e, limit)
@@ -712,35 +650,35 @@ class _ZhParser:
             step = max(step, place)
         self._place = 0.0
         low, high = make_interval(v, step, approx)
-        q = Quantity(start, e, text[start:e], v, low, high, family, "zh", approx=approx)
-        q.extra["num_start"] = s
-        q.extra["step"] = step
-        q.extra["place"] = place
-        q.extra["scale"] = self._scale
+        q = Fact(start, e, text[start:e], v, low, high, family, "zh", approx=approx)
+        q.num_start = s
+        q.step = step
+        q.place = place
+        q.scale = self._scale
         self._scale = 1.0
         if kind:
-            q.kind = kind
+            q.kind = Aspect(kind)
         return q
 
-    def _merge_ranges(self, qs: list[Quantity]) -> list[Quantity]:
-        out: list[Quantity] = []
+    def _merge_ranges(self, qs: list[Fact]) -> list[Fact]:
+        out: list[Fact] = []
         for q in qs:
             if out:
                 p = out[-1]
-                between = self.text[p.end: q.extra["num_start"]]  # type: ignore[index]
+                between = self.text[p.end: q.num_start]
                 if _RANGE_SEP.match(between) and p.family in (q.family, "num") and p.approx in _RANGE_OPEN \
                         and q.approx in _RANGE_CLOSE:
                     lo, lo_low = p.value, (p.low if p.approx is None else p.value)
                     if p.family == "num" and q.family != "num":
                         # 1~2个, 3-5万人: the unit (and the multiplier) come at the end
-                        scale = q.extra.get("scale", 1.0)
-                        lo, lo_low = p.value * scale, (p.value - 0.5 * (p.high - p.low)) * scale  # type: ignore[operator]
-                    out[-1] = Quantity(p.start, q.end, self.text[p.start:q.end], (lo + q.value) / 2,
+                        scale = q.scale
+                        lo, lo_low = p.value * scale, (p.value - 0.5 * (p.high - p.low)) * scale
+                    out[-1] = Fact(p.start, q.end, self.text[p.start:q.end], (lo + q.value) / 2,
                                        min(lo_low, q.low), max(q.high, lo), q.family, "zh", approx="range")
-                    out[-1].extra["num_start"] = p.extra["num_start"]
+                    out[-1].num_start = p.num_start
                     continue
             out.append(q)
-        return [q for q in out if not q.extra.get("bare")]
+        return [q for q in out if not q.bare]
 
     # -- structure ---------------------------------------------------------
     def _sentence(self, s: int, e: int) -> None:
@@ -776,9 +714,9 @@ class _ZhParser:
         self._part(pos, e, colon, list_target, unknown, state)
         self.para_year = state.year
 
-    def _groups(self, qs: list[Quantity]) -> list[list[Quantity]]:
+    def _groups(self, qs: list[Fact]) -> list[list[Fact]]:
         """Quantities joined only by 、和及与 form one value list."""
-        groups: list[list[Quantity]] = []
+        groups: list[list[Fact]] = []
         for q in qs:
             if groups and groups[-1][-1].end <= q.start and _LIST_GLUE.match(self.text[groups[-1][-1].end:q.start]):
                 groups[-1].append(q)
@@ -799,15 +737,15 @@ class _ZhParser:
         place_scope = ""
         prev_end = s
         year_pos = s
-        extra: list[Quantity] = []
+        extra: list[Fact] = []
         for g in self._groups(qs):
             first = g[0]
             if len(g) > 1 and first.approx and first.approx not in ("range",):
                 for q in g[1:]:  # 分别突破200亿元、150亿元: the word before the list bounds every value
-                    if q.approx is None and "step" in q.extra:
-                        step = float(q.extra["step"])  # type: ignore[arg-type]
+                    if q.approx is None and q.step > 0:
+                        step = q.step
                         if first.approx in _LOWER_WORDS or first.approx in _UPPER_WORDS:
-                            step = max(step, float(q.extra.get("place", 0.0)))  # type: ignore[arg-type]
+                            step = max(step, q.place)
                         q.approx = first.approx
                         q.low, q.high = make_interval(q.value, step, q.approx)
             cstart = max(b for b in bounds if b <= first.start)
@@ -891,13 +829,13 @@ class _ZhParser:
             if sub_m:
                 state.sub = _normal_sub(sub_m.group(1))
             sub = state.sub or ("" if state.year_here else self.para_sub)
-            period = mode + ":" + (state.year or self.period.year) + (":" + sub if sub else "")
+            period = Period(Status(mode), state.year or self.period.year, sub)
             sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
             if residual and (at := seg.rfind(residual[:2])) >= 0:
                 sub_off = self.base + seg_start + at  # the span starts at the subject, not at 据统计/力争
             for q in g:
                 if q.kind not in ("rank", "growth"):
-                    q.kind = kind
+                    q.kind = Aspect(kind)
                 if q.kind == "rank":
                     qual_q = qual
                 else:
@@ -918,17 +856,15 @@ class _ZhParser:
             elif subject is None and residual and not _is_generic(residual) and "from" not in flags:
                 state.prev = None
         for q in qs + extra:
-            if "done" in q.extra:
+            if q.done:
                 continue
-            q.extra["done"] = True
+            q.done = True
             q.start += self.base
             q.end += self.base
             q.sentence = self.base + self.sent_start
-            for k in ("num_start", "scale", "step", "place"):
-                q.extra.pop(k, None)
             self.out.append(q)
 
-    def _mark_wording(self, q: Quantity, core: str, seg: str, subject: str | None, inherited: bool) -> None:
+    def _mark_wording(self, q: Fact, core: str, seg: str, subject: str | None, inherited: bool) -> None:
         """Keep the words of a clause that borrows its subject (…，五年年均增长13%) and mark a
         sentence that is nothing but such a clause (数据显示，五年年均增长9%) as an orphan: the
         rule may match it with the one clause of its section that says the same words."""
@@ -936,13 +872,12 @@ class _ZhParser:
         if _han_count(wording) < 4 or "其中" in seg:
             return
         if subject is not None:
-            q.extra["wording"] = wording
-            q.extra["inherits"] = inherited
-        elif _is_generic(_VERB_TAIL.sub("", wording)) and not self._numbers_in(self.sent_start, q.extra["num_start"]):  # type: ignore[arg-type]
-            before = self.text[self.sent_start:q.extra["num_start"]]  # type: ignore[misc]
+            q.wording = wording
+            q.inherits = inherited
+        elif _is_generic(_VERB_TAIL.sub("", wording)) and not self._numbers_in(self.sent_start, q.num_start):
+            before = self.text[self.sent_start:q.num_start]
             if _normalise_subject(_SUBPERIOD.sub("", _YEAR.sub("", before))) == wording:
-                q.extra["orphan"] = wording
-                q.extra["fact"] = bool(_FACT_LEAD.match(self.text, self.sent_start))
+                q.orphan = wording
 
     def _entity(self, pos: int) -> str:
         """A zone or district named earlier in the sentence, in the paragraph's short lead
@@ -976,7 +911,7 @@ class _ZhParser:
             return "："  # 8个城际轨道项目：… — a count in a list title
         return "".join(out).lstrip("的")
 
-    def _subject(self, seg: str, q: Quantity) -> tuple[str, str, str, int, str]:
+    def _subject(self, seg: str, q: Fact) -> tuple[str, str, str, int, str]:
         """(residual subject phrase, kind, qualifier, sign, flags) of the text before a value."""
         seg = seg.rstrip()
         of = seg.endswith("的")
@@ -1015,9 +950,9 @@ class _ZhParser:
             flags += "each"
         return _normalise_subject(seg), kind, qual, sign, flags
 
-    def _assign(self, g: list[Quantity], subject: str | None, flags: str) -> list[Quantity]:
+    def _assign(self, g: list[Fact], subject: str | None, flags: str) -> list[Fact]:
         """Give each value of a group its subject; returns copies made for 'A、B均…'."""
-        extra: list[Quantity] = []
+        extra: list[Fact] = []
         if subject is None:
             return extra
         scope, _, subject = subject.rpartition(">")
@@ -1034,7 +969,7 @@ class _ZhParser:
                 q.subject = scope + items[-1] if _item_ok(items[-1]) else None
                 for it in items[:-1]:
                     if _item_ok(it):
-                        c = Quantity(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + it,
+                        c = Fact(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + it,
                                      q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx)
                         extra.append(c)
             else:
@@ -1154,8 +1089,8 @@ def _en_number(raw: str) -> tuple[float, float] | None:
     return total, 1.0
 
 
-def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period: _Period) -> list[Quantity]:
-    out: list[Quantity] = []
+def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period: _Period) -> list[Fact]:
+    out: list[Fact] = []
     for ss, se in sentences:
         s, e = ss - base, se - base
         sent = text[s:e]
@@ -1202,7 +1137,7 @@ def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period
             qs = s + m.start()
             if pm:
                 qs = s + max(cstart, prev_end) + pm.start()
-            q = Quantity(base + qs, base + s + m.end(), text[qs:s + m.end()], v, low, high, family, "en", approx=approx)
+            q = Fact(base + qs, base + s + m.end(), text[qs:s + m.end()], v, low, high, family, "en", approx=approx)
             words = _en_key_words(seg)
             content = [w for w in words if w not in _EN_STOP and w != "#"]
             if len(words) >= 4 and (len(content) >= 2 or len(words) >= 6):
@@ -1215,7 +1150,7 @@ def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period
             years = _EN_YEAR.findall(sent[: m.start()])
             quarter = _EN_QUARTER.search(sent[: m.start()])
             mode = "target" if _EN_TARGET.search(sent[: m.start()]) or period.mode == "target" else "actual"
-            q.period = mode + ":" + (years[-1] if years else year_default) + (":" + quarter.group(0).lower() if quarter else "")
+            q.period = Period(Status(mode), years[-1] if years else year_default, quarter.group(0).lower() if quarter else "")
             after = sent[m.end(): m.end() + 40]
             q.suffix = " ".join(w.lower() for w in _EN_WORD.findall(re.split(r"[,;:.()]", after, maxsplit=1)[0])[:3])
             out.append(q)
@@ -1226,12 +1161,12 @@ def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period
 # ----------------------------------------------------------------------------------------
 
 
-def extract_quantities(doc: Document) -> list[Quantity]:
-    """Every quantity of the document's prose, in text order."""
+def extract_facts(doc: Document) -> list[Fact]:
+    """Every numeric fact of the document's prose, in text order."""
     changes = _section_periods(doc)
-    out: list[Quantity] = []
+    out: list[Fact] = []
     ci = 0
-    period = _Period("actual", "")
+    period = _Period(Status.RESULT, "")
     list_period: _Period | None = None
     subs = _heading_subs(doc)
     ents = _heading_entities(doc)
@@ -1264,7 +1199,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         if not block.is_prose and block.kind.value != "table-row":
             continue
         if block.lang == "zh" and period.mode == "actual" and _opens_plan(block.text, doc_year):
-            period = _Period("target", str(doc_year) if doc_year else "")  # 今年…的主要预期目标是
+            period = _Period(Status.TARGET, str(doc_year) if doc_year else "")  # 今年…的主要预期目标是
         if block.kind.value == "heading":
             span_sub = ""
         if block.lang == "zh":
@@ -1295,7 +1230,6 @@ def _period_years(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
 
 
 _PLACE_SCOPE = re.compile(r"^(?:[一二三四五六七八九十]+是)?((?:主城区|中心城区|老城区|城市建成区|市区|城区|建成区|市本级)+内?)")
-_FACT_LEAD = re.compile(r"[\s*“]{0,3}(?:数据显示|据统计|统计显示|初步统计|据初步统计|初步核算|经初步核算)")
 _DASH_ITEM = re.compile(r"^[\s*]*(?:——|—|－－)")
 _ADDRESS = re.compile(r"^[\s*]*各位代表[！!，,：:]")
 _ONE_YEAR_OPEN = re.compile(r"^[\s*“]*(?:过去一年|过去的一年|一年来|去年|上年|(?:19|20)\d\d年(?!来|以来|[-—至到]))")
@@ -1352,7 +1286,7 @@ def _list_period(text: str, current: _Period | None, period: _Period) -> _Period
     stripped = text.strip().strip("*")
     if _LIST_LEAD.search(stripped):
         if _TARGET.search(stripped) or "目标" in stripped or "任务" in stripped:
-            return _Period("target", (_HEAD_YEAR.findall(stripped) or [period.year])[-1])
+            return _Period(Status.TARGET, (_HEAD_YEAR.findall(stripped) or [period.year])[-1])
         return None
     if current is not None and not stripped.endswith(("。", "！")):
         return current  # the list goes on (its items end in ；)
@@ -1361,7 +1295,7 @@ def _list_period(text: str, current: _Period | None, period: _Period) -> _Period
 
 def parse_amount(text: str) -> tuple[float, float, str] | None:
     """Value, step and family of one written amount (``4022.25亿元``, ``6.5%``), or None."""
-    parser = _ZhParser(text, 0, _Period("actual", ""))
+    parser = _ZhParser(text, 0, _Period(Status.RESULT, ""))
     qs = parser._numbers(0, len(text))
     if len(qs) != 1:
         return None
