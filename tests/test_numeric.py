@@ -288,3 +288,41 @@ def test_place_opening_a_list_scopes_every_item() -> None:
     assert _found(NumericContradiction, text) == []
     unscoped = text.replace("六是市区建成区内新建公园游园200个、", "")
     assert len(_found(NumericContradiction, unscoped.replace("500万", "700万"))) == 1
+
+
+# -- proportions that cannot pass the whole ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["山区农户天然气普及率达112%。", "全县学校宽带网络覆盖率提高到104.5%。", "市区生活垃圾无害化处理率达到120%。",
+     "应届高校毕业生就业率均为130%。"],
+)
+def test_bounded_rates_over_the_whole(text: str) -> None:
+    assert len(_found(ShareOverWhole, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["学前教育毛入学率达到102%。", "三甲医院病床使用率为108%。", "年度计划完成率达115%。", "宽带用户数增长130%。",
+     "山区农户天然气普及率达92%。", "覆盖率提高了110个百分点以上的说法并不存在。"],
+)
+def test_rates_that_may_pass_the_whole_or_are_not_levels(text: str) -> None:
+    assert _found(ShareOverWhole, text) == []
+
+
+# -- pasted copies ---------------------------------------------------------------------------
+
+
+def test_a_pasted_copy_of_a_paragraph_states_no_new_figure() -> None:
+    para = "全市快递业务量达到3.6亿件，同比增长12%，其中农村地区快递业务量增长21%。"
+    plan = "力争快递业务量增长15%。"
+    text = REVIEW + para + "\n\n" + "全市快递业务量增长12%。" + PLAN + plan + "\n\n" + para + "\n"
+    assert _found(NumericContradiction, text) == []
+
+
+def test_a_changed_copy_is_still_a_contradiction() -> None:
+    para = "全市快递业务量达到3.6亿件，同比增长12%，其中农村地区快递业务量增长21%。"
+    changed = para.replace("同比增长12%", "同比增长17%")
+    text = REVIEW + para + "\n\n城市建设稳步推进。\n\n" + changed + "\n"
+    assert _found(NumericContradiction, text) == ["同比增长17%"]

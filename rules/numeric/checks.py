@@ -19,7 +19,7 @@ from reportlint.rule import Rule
 
 from .extract import bound_direction, parse_amount
 from .facts import EnumKey, Fact, Key, Status
-from .memo import facts_of
+from .memo import claims_of, copied_blocks, facts_of
 
 if TYPE_CHECKING:
     from reportlint.document import Document
@@ -193,7 +193,7 @@ vs 上半年 growth.
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         max_related = int(options.get("max_related", 3))
         max_ratio = float(options.get("max_ratio", 2.0))
-        facts = facts_of(doc)
+        facts = claims_of(doc)
         groups: dict[Key | EnumKey, list[Fact]] = defaultdict(list)
         for q in facts:
             for key in (q.key, q.enum_key):
@@ -254,24 +254,46 @@ class ShareOverWhole(Rule):
     name = "share-over-whole"
     category = "numeric"
     severity = Severity.ERROR
-    summary = "a share (占…比重, 占比) larger than 100%"
+    summary = "a proportion (占…比重, 普及率, 覆盖率) larger than 100%"
     explanation = """\
-A part cannot be more than its whole: a share stated as more than 100% is a typo
-or a mislabelled figure (a growth rate or an index called a share).
+A part cannot be more than its whole: a share, or a rate that counts the part of a
+whole that has something (普及率, 覆盖率, 达标率, 处理率), stated as more than 100% is
+a typo or a mislabelled figure.
 
-Wrong:  高新技术产品产值占规上工业比重达112.5%
-Right:  高新技术产品产值占规上工业比重达52.5%
+Wrong:  高新技术产品产值占规上工业比重达112.5%;  农村自来水普及率达103%
+Right:  高新技术产品产值占规上工业比重达52.5%;  农村自来水普及率达93%
 
-A share is a percentage after 占…比重/比例, 占比, 比重; see NUM001 for how the
+Not reported: shares of a plan or budget (完成年度计划的112%), growth rates, ratios
+that may pass 1, and rates that may (毛入学率 counts pupils of any age against one age
+group; 使用率 of beds and 完成率 of a plan can pass 100%). See NUM001 for how the
 extractor reads numbers.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
-        for q in facts_of(doc):
-            if q.kind == "share" and q.family == "pct" and q.low > 100.0 and q.lang == "zh" \
-                    and not _PLAN_WHOLE.search(q.qualifier):
-                yield self.report(_span_start(q), q.end, f"a share of {q.text.strip()} is more than the whole",
+        for q in claims_of(doc):
+            if q.family != "pct" or q.low <= 100.0 or q.lang != "zh" or q.kind not in ("share", "level"):
+                continue
+            if (q.kind == "share" and not _PLAN_WHOLE.search(q.qualifier)) or _is_bounded_rate(doc.text, q.start):
+                yield self.report(_span_start(q), q.end, f"a proportion of {q.text.strip()} is more than the whole",
                                   fingerprint_text=q.text)
+
+
+# Rates that count the part of a whole that has something, so cannot pass 100%: coverage
+# and penetration (普及率, 覆盖率, 入网率), compliance and quality (达标率, 合格率, 优良率),
+# treatment and collection (处理率, 收集率, 回收率), enrolment in insurance or a service
+# (参保率, 签约率, 接种率), employment of a cohort (就业率), reach of a network (通达率,
+# 硬化率, 亮灯率) and the share of cases closed (办结率, 结案率, 办复率). Not: 毛入学率 (gross
+# enrolment may pass 100%), 使用率 (beds), 完成率 and 到位率 (a plan may be exceeded).
+_BOUNDED_RATE = re.compile(
+    r"(?:普及率|覆盖率|入网率|达标率|合格率|优良率|处理率|收集率|回收率|参保率|签约率|接种率|就业率|通达率|"
+    r"通畅率|硬化率|亮灯率|绿化率|办结率|结案率|办复率|知晓率|满意率)"
+    r"(?:均|分别|已|已经)?(?:稳定在|保持在|提高到|提升到|提高至|提升至|上升到|上升至|达到|达|为|是)?\s*$"
+)
+
+
+def _is_bounded_rate(text: str, start: int) -> bool:
+    """Is the number at ``start`` the value of a rate named just before it?"""
+    return _BOUNDED_RATE.search(text, max(0, start - 24), start) is not None
 
 
 _PLAN_WHOLE = re.compile(r"计划|任务|目标|下达|预算")
@@ -302,7 +324,7 @@ see NUM001 for how numbers and their intervals are read.
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         text = doc.text
-        qs = [q for q in facts_of(doc) if q.lang == "zh" and q.kind == "level" and q.family in _ABSOLUTE]
+        qs = [q for q in claims_of(doc) if q.lang == "zh" and q.kind == "level" and q.family in _ABSOLUTE]
         for i, q in enumerate(qs):
             if i == 0:
                 continue
@@ -356,7 +378,10 @@ ones. See NUM001 for how numbers are read.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        copies = copied_blocks(doc)
         for block in doc.paragraphs:
+            if block.index in copies:
+                continue
             if block.lang != "zh" or "到" not in block.text and "至" not in block.text:
                 continue
             for m in _FROM_TO.finditer(block.text):
