@@ -326,3 +326,34 @@ def test_a_changed_copy_is_still_a_contradiction() -> None:
     changed = para.replace("同比增长12%", "同比增长17%")
     text = REVIEW + para + "\n\n城市建设稳步推进。\n\n" + changed + "\n"
     assert _found(NumericContradiction, text) == ["同比增长17%"]
+
+
+def test_sentences_of_a_copy_that_joins_two_paragraphs_are_not_new_claims() -> None:
+    first = "全市新增城镇就业4.2万人，新建养老床位1800张。"
+    second = "全年完成造林1.6万亩，森林覆盖率达到41.2%。"
+    plan = "全市新增城镇就业3.5万人以上，新建养老床位1000张。"
+    text = REVIEW + first + "\n\n" + second + PLAN + plan + "\n\n" + first + second + "\n"
+    assert _found(NumericContradiction, text) == []
+
+
+# -- how approximate wording bounds a figure -------------------------------------------------
+
+
+def test_a_rate_bound_below_the_whole_counts_one_point() -> None:
+    text = REVIEW + "全市快递业务收入增长20%以上，快递服务网络覆盖到每一个行政村。\n\n港口建设有序推进。\n\n快递业务收入增长27%。\n"
+    assert _found(NumericContradiction, text) == ["快递业务收入增长27%"]
+    agree = text.replace("增长27%", "增长20.4%")
+    assert _found(NumericContradiction, agree) == []
+
+
+def test_about_a_rate_allows_half_a_point() -> None:
+    base = REVIEW + "全市快递业务收入增长8%左右，快递服务网络覆盖到每一个行政村。\n\n港口建设有序推进。\n\n快递业务收入增长{}。\n"
+    assert _found(NumericContradiction, base.format("9%")) == ["快递业务收入增长9%"]
+    assert _found(NumericContradiction, base.format("8.3%")) == []
+
+
+def test_a_round_amount_is_rounded_to_half_its_last_digit() -> None:
+    base = REVIEW + "全年蔬菜产量达到300万吨，农业基础更加稳固。\n\n港口建设有序推进。\n\n蔬菜产量达到{}。\n"
+    assert _found(NumericContradiction, base.format("340万吨")) == ["蔬菜产量达到340万吨"]
+    assert _found(NumericContradiction, base.format("312万吨")) == []
+    assert _found(NumericContradiction, base.format("突破300万吨").replace("达到突破", "")) == []

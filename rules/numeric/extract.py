@@ -177,8 +177,11 @@ def bound_direction(word: str | None) -> str:
     return "tol"
 
 
-def make_interval(value: float, step: float, approx: str | None) -> tuple[float, float]:
-    """The values a number written with ``step`` precision and an approximator allows."""
+def make_interval(value: float, step: float, approx: str | None, family: str = "") -> tuple[float, float]:
+    """The values a number written with ``step`` precision and an approximator allows.
+
+    约/左右/about allow a tenth of an amount either way, but only half a point either
+    way of a rate (``6%左右`` is 5.5%-6.5%: a rate of 7% is another figure)."""
     if approx in _LOWER_WORDS:
         return value, value + step
     if approx in _CEILING_WORDS:
@@ -186,9 +189,13 @@ def make_interval(value: float, step: float, approx: str | None) -> tuple[float,
     if approx in _UPPER_WORDS:
         return value - step, value
     if approx in _TOL_WORDS:
-        tol = max(step, abs(value) * 0.1)
+        tol = max(step / 2, 0.5) if family in _RATE_FAMILIES else max(step, abs(value) * 0.1)
         return value - tol, value + tol
     return value - step / 2, value + step / 2
+
+
+# Families whose values are rates: their approximators are read in points, not in tenths.
+_RATE_FAMILIES = frozenset(("pct", "pp", "permille"))
 
 
 # ----------------------------------------------------------------------------------------
@@ -625,10 +632,14 @@ class _ZhParser:
         self._scale = scale
         if not is_cn:
             place = last_place(raw)
-            if fuzzy or (place >= 100 and family not in ("pct", "pp", "permille", "rank")):
-                step = max(step, place)  # 300多, 1000余; a round 4000 was rounded
-            elif family not in ("pct", "pp", "permille", "rank") or (family == "pct" and place >= 10):
-                # an approximator (超50亿, 超100%) counts from the last non-zero digit
+            if fuzzy:
+                step = max(step, place)  # 300多, 1000余: up to the next step of the last digit
+            elif place >= 100 and family not in ("pct", "pp", "permille", "rank"):
+                step = max(step, place / 2)  # a round 4000 may be rounded, to the nearest 500
+                self._place = place * scale  # and 突破5000亿 counts up to the next thousand
+            elif family not in ("pct", "pp", "permille", "rank") or (family == "pct" and place >= 100):
+                # an approximator (超50亿, 超100%) counts from the last non-zero digit; below
+                # 100% a rate's bound (增长20%以上) counts one point: 27% is another figure
                 self._place = place * scale
         return self._qty(m.start(), m.end(), v * scale, step * scale, family, limit, fuzzy=fuzzy)
 
@@ -649,7 +660,7 @@ class _ZhParser:
         if approx in _LOWER_WORDS or approx in _UPPER_WORDS:
             step = max(step, place)
         self._place = 0.0
-        low, high = make_interval(v, step, approx)
+        low, high = make_interval(v, step, approx, family)
         q = Fact(start, e, text[start:e], v, low, high, family, "zh", approx=approx)
         q.num_start = s
         q.step = step
@@ -747,7 +758,7 @@ class _ZhParser:
                         if first.approx in _LOWER_WORDS or first.approx in _UPPER_WORDS:
                             step = max(step, q.place)
                         q.approx = first.approx
-                        q.low, q.high = make_interval(q.value, step, q.approx)
+                        q.low, q.high = make_interval(q.value, step, q.approx, q.family)
             cstart = max(b for b in bounds if b <= first.start)
             seg_start = max(cstart, prev_end)
             seg = text[seg_start:first.start]
@@ -1133,7 +1144,7 @@ def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period
             else:
                 if approx in ("超", "近"):
                     step = max(step, approx_place * factor)
-                low, high = make_interval(v, step, approx)
+                low, high = make_interval(v, step, approx, family)
             qs = s + m.start()
             if pm:
                 qs = s + max(cstart, prev_end) + pm.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from reportlint.text.shingles import exact_key, fold
@@ -44,12 +45,37 @@ def copied_blocks(doc: Document) -> set[int]:
     return out
 
 
+def copied_sentences(doc: Document) -> list[tuple[int, int]]:
+    """Spans of sentences that repeat an earlier sentence word for word: what a pasted
+    copy of a paragraph, of part of one or of two run together, is made of."""
+    seen: set[str] = set()
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    for start, end in doc.sentences:
+        if end - start < _MIN_COPY:
+            continue
+        key = exact_key(fold(text[start:end]))
+        if key in seen:
+            out.append((start, end))
+        else:
+            seen.add(key)
+    return out
+
+
 def claims_of(doc: Document) -> list[Fact]:
-    """The facts the rules judge: every fact except those of a pasted copy of an earlier
-    paragraph (its figures were judged where they first stood)."""
+    """The facts the rules judge: every fact except those of a sentence that repeats an
+    earlier one (its figures were judged where they first stood)."""
     claims = doc.cache.get(_CLAIMS_KEY)
     if claims is None:
-        copies = copied_blocks(doc)
-        claims = [f for f in facts_of(doc) if f.block not in copies] if copies else facts_of(doc)
-        doc.cache[_CLAIMS_KEY] = claims
+        copies = copied_sentences(doc)
+        facts = facts_of(doc)
+        if copies:
+            starts = [s for s, _ in copies]
+            facts = [f for f in facts if not _inside(copies, starts, f.start)]
+        claims = doc.cache[_CLAIMS_KEY] = facts
     return claims
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
