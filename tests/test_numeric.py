@@ -357,3 +357,27 @@ def test_a_round_amount_is_rounded_to_half_its_last_digit() -> None:
     assert _found(NumericContradiction, base.format("340万吨")) == ["蔬菜产量达到340万吨"]
     assert _found(NumericContradiction, base.format("312万吨")) == []
     assert _found(NumericContradiction, base.format("突破300万吨").replace("达到突破", "")) == []
+
+
+# -- scope, targets and purposes met in real reports ---------------------------------------
+
+
+def test_a_figure_listed_with_its_paragraph_topic_is_the_topic_figure() -> None:
+    text = (REVIEW[:-len("一、2023年工作回顾\n\n")] + "二、2024年工作安排\n\n主要预期目标是：地区生产总值增长6%左右，"
+            "固定资产投资增长8%左右。\n\n壮大现代物流业。建设多式联运枢纽，物流业增加值增长9%，固定资产投资增长15%。\n")
+    assert _found(NumericContradiction, text) == []
+    # the same figure in a paragraph without that topic is the city's and is compared
+    restated = text.replace("壮大现代物流业。建设多式联运枢纽，物流业增加值增长9%，", "建设多式联运枢纽，")
+    assert _found(NumericContradiction, restated) == ["固定资产投资增长15%"]
+
+
+def test_a_commitment_floor_marks_a_target_in_a_review() -> None:
+    text = (REVIEW + "全年开工建设公租房6200套、人才公寓2400套，保障能力进一步提升。\n\n"
+            "附件：2023年为民办实事完成情况\n\n一、新开工公租房不低于5000套，人才公寓2000套，已全部完成。\n")
+    assert _found(NumericContradiction, text) == []
+
+
+def test_funds_allotted_name_their_purpose_after_the_amount() -> None:
+    text = (REVIEW + "安排资金500万元，支持农产品冷链物流建设。\n\n城市更新有序推进。\n\n"
+            "安排资金400万元，用于老旧小区加装电梯补助。\n")
+    assert _found(NumericContradiction, text) == []

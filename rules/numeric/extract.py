@@ -223,7 +223,9 @@ _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来":
 _PAST = re.compile(r"[\s*“]{0,3}(?:过去一年|过去的一年|一年来|去年|上年)(?!同期)")  # at the start of a sentence
 _YTD = re.compile(r"(?:比|较)(?:去年|上年)同期")
 _PLAN_WORDS = re.compile(r"今年|明年|力争|争取|确保|预期")
-_TARGET = re.compile(r"(今年.{0,4}要|全年要|年内要|要完成|要确保|要达到|力求|力争|争取|确保|预期|目标是|目标为|目标值|计划|控制在)")
+# Wording of a target: will and aim (要, 力争, 确保), the plan itself (目标, 计划) and a
+# commitment floor or ceiling (不低于, 不少于, 控制在).
+_TARGET = re.compile(r"(今年.{0,4}要|全年要|年内要|要完成|要确保|要达到|力求|力争|争取|确保|预期|目标是|目标为|目标值|计划|控制在|不低于|不少于)")
 _REVIEW_HEAD = re.compile(
     r"(回顾|回首|回眸|过去(?:一|五|的|十)?年|一年来|五年来|工作总结|完成情况|主要成绩|成绩|成就|体会|启示|"
     r"(?:19|20|一九|二〇|二零)\S{2}年.{0,6}工作(?:情况|成效))"
@@ -317,7 +319,9 @@ def _han_count(s: str) -> int:
 _FROM = re.compile(r"(?:分别)?(?:从|由)(?:[^，。；从由增提降减达为]{0,6})$")
 # a metric of "the park", "the industry": which one is said elsewhere
 _RELATIVE_START = re.compile(r"^(?:园区|集群|行业|全行业|项目|该)")
-_LEAD_VERB = re.compile(r"^(?:预计实现|预计完成|累计完成|实现|完成)")
+# Verbs that open a metric without naming it: accomplishing (实现, 完成) and allotting
+# funds (安排, 筹集, 拨付 资金: for what, the text says after the number).
+_LEAD_VERB = re.compile(r"^(?:预计实现|预计完成|累计完成|实现|完成|安排|筹集|筹措|拨付|下达|落实|争取)")
 _COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)")
 _DIST_VERB = re.compile(r"^(?:新增|新建|新开工|新引进|累计|引进|培育|建成|改造|新认定)")
 _LIGHT_VERB = re.compile(r"(?:完成|实现|达到|新增)$")
@@ -770,7 +774,7 @@ class _ZhParser:
             for sm in _SUBPERIOD.finditer(text, year_pos, first.start):
                 sub_m = sm  # 一季度，全市地区生产总值增长3.5%: the marker may stand in an earlier clause
             year_pos = g[-1].end
-            if _TARGET.search(text, cstart, first.start):
+            if _TARGET.search(text, cstart, first.end):  # 不低于1.5万套: the bound word is a commitment
                 target_seen = True
             after_colon = 0 <= colon < first.start
             if target_seen or (after_colon and list_target):
@@ -1223,8 +1227,41 @@ def extract_facts(doc: Document) -> list[Fact]:
             found = _en_paragraph(block.text, block.start, doc.sentences_of(block), period)
         for q in found:
             q.block = block.index
+        if block.lang == "zh":
+            _scope_by_topic(block.text, found)
         out.extend(found)
     return out
+
+
+# A paragraph that opens with a short topic sentence (做大现代服务业。) is about that topic.
+_TOPIC_LEAD = re.compile(r"^[\s*]*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]|[一二三四五六七八九十]+是)?([^。！？\d，：]{2,16})[。！？]")
+
+
+def _topic_of(text: str) -> str:
+    """The topic noun phrase of a paragraph's short lead sentence, without the verb of
+    effort in front of it (做大, 加快发展): 现代服务业."""
+    m = _TOPIC_LEAD.match(text)
+    return _ENTITY_VERB.sub("", m.group(1)) if m else ""
+
+
+def _scope_by_topic(text: str, facts: list[Fact]) -> None:
+    """A figure listed among figures of the paragraph's topic is the topic's figure:
+    in 做大现代服务业。……服务业增加值增长10.5%，固定资产投资增长16%, the investment is
+    the service sector's, not the city's. The figure takes the topic word as its scope
+    when an earlier figure of its sentence names that word and it does not."""
+    topic = _topic_of(text)
+    if _han_count(topic) < 2:
+        return
+    heads = [topic[i:] for i in range(len(topic) - 1) if _han_count(topic[i:]) >= 2]
+    named: dict[int, str] = {}  # sentence -> the topic word an earlier figure of it named
+    for q in facts:
+        if not q.subject:
+            continue
+        head = next((h for h in heads if h in q.subject), "")
+        if head:
+            named.setdefault(q.sentence, head)
+        elif q.sentence in named and ">" not in q.subject:
+            q.subject = named[q.sentence] + ">" + q.subject
 
 
 _BASE_YEAR_BEFORE = re.compile(r"(?:比|较|与|同|是|相比|相较)\s*$")
