@@ -293,3 +293,31 @@ def test_base_and_start_years_do_not_date_a_figure(text: str) -> None:
 
 def test_a_year_written_before_a_figure_dates_it() -> None:
     assert _one("一、2023年工作回顾\n\n2022年全市新增就业5万人。", "5万人").period == Period(Status.RESULT, "2022")
+
+
+def test_a_list_lead_in_is_read_by_its_last_sentence() -> None:
+    review = "——2024年1月27日在某市人民代表大会上\n\n一、2023年工作回顾\n\n"
+    results = review + "全年完成了市人大确定的目标任务。主要做了以下工作：\n\n港口货物吞吐量增长6.2%。\n"
+    assert _one(results, "6.2%").period.status is Status.RESULT
+    targets = review + "2024年主要预期目标是：\n\n港口货物吞吐量增长5%。\n"
+    assert _one(targets, "5%").period.status is Status.TARGET
+
+
+def test_a_programme_named_plan_is_not_a_target() -> None:
+    review = "——2024年1月27日在某市人民代表大会上\n\n一、2023年工作回顾\n\n"
+    assert _one(review + "实施外贸稳增长计划，港口货物吞吐量增长6.2%。\n", "6.2%").period.status is Status.RESULT
+    assert _one(review + "计划新建港口泊位12个。\n", "12个").period.status is Status.TARGET
+
+
+def test_the_whole_city_named_as_subject_is_not_an_earlier_zone() -> None:
+    text = "高新技术产业开发区获批扩区，全市技术合同成交额增长12%。"
+    assert _one(text, "12%").key.scope.zone == ""
+    zone = "高新技术产业开发区加快建设，技术合同成交额增长12%。"
+    assert _one(zone, "12%").key.scope.zone != ""
+
+
+def test_a_topic_sentence_ending_in_a_verb_names_its_noun() -> None:
+    text = "推动现代物流业加快发展。建设多式联运枢纽，物流业增加值增长9%，固定资产投资增长15%。"
+    assert _one(text, "15%").key.scope.zone == "物流业"
+    other = "推动城乡融合发展。建设多式联运枢纽，发展配送点1000个，城市连锁便利店增长30%。"
+    assert _one(other, "30%").key.scope.zone == ""

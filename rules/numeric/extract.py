@@ -225,7 +225,8 @@ _YTD = re.compile(r"(?:比|较)(?:去年|上年)同期")
 _PLAN_WORDS = re.compile(r"今年|明年|力争|争取|确保|预期")
 # Wording of a target: will and aim (要, 力争, 确保), the plan itself (目标, 计划) and a
 # commitment floor or ceiling (不低于, 不少于, 控制在).
-_TARGET = re.compile(r"(今年.{0,4}要|全年要|年内要|要完成|要确保|要达到|力求|力争|争取|确保|预期|目标是|目标为|目标值|计划|控制在|不低于|不少于)")
+# 计划 as a verb (计划投资, 计划新建), not as the name of a programme (实施…行动计划，).
+_TARGET = re.compile(r"(今年.{0,4}要|全年要|年内要|要完成|要确保|要达到|力求|力争|争取|确保|预期|目标是|目标为|目标值|计划(?![，。；、”》）)\s的])|控制在|不低于|不少于)")
 _REVIEW_HEAD = re.compile(
     r"(回顾|回首|回眸|过去(?:一|五|的|十)?年|一年来|五年来|工作总结|完成情况|主要成绩|成绩|成就|体会|启示|"
     r"(?:19|20|一九|二〇|二零)\S{2}年.{0,6}工作(?:情况|成效))"
@@ -813,7 +814,7 @@ class _ZhParser:
                     subject = state.topic + ">" + residual  # …，其中X: a part of this sentence's total
                 elif relative and "enum" not in flags:
                     subject = None  # 营收, 总投资, 投入 of what park or project: said elsewhere
-                if subject is not None:
+                if subject is not None and not _WHOLE_PLACE.search(seg):
                     entity = self._entity(first.start)
                     if entity and not subject.startswith(entity) and entity not in subject:
                         subject = entity + ">" + subject  # 滇中新区经济运行稳中向好，地区生产总值增长8.5%
@@ -1237,11 +1238,15 @@ def extract_facts(doc: Document) -> list[Fact]:
 _TOPIC_LEAD = re.compile(r"^[\s*]*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]|[一二三四五六七八九十]+是)?([^。！？\d，：]{2,16})[。！？]")
 
 
+# Verbs that close a topic sentence (推动商贸流通加快发展。): the topic is the noun before them.
+_TOPIC_TAIL = re.compile(r"(?:加快|全面|持续|稳步|不断|深入|进一步)?(?:发展|建设|提升|推进|改革|开放|创新|保护|治理|改善|升级|转型|振兴|融合|壮大|增长)+$")
+
+
 def _topic_of(text: str) -> str:
     """The topic noun phrase of a paragraph's short lead sentence, without the verb of
     effort in front of it (做大, 加快发展): 现代服务业."""
     m = _TOPIC_LEAD.match(text)
-    return _ENTITY_VERB.sub("", m.group(1)) if m else ""
+    return _TOPIC_TAIL.sub("", _ENTITY_VERB.sub("", m.group(1))) if m else ""
 
 
 def _scope_by_topic(text: str, facts: list[Fact]) -> None:
@@ -1277,6 +1282,8 @@ def _period_years(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
         yield ym
 
 
+# The whole jurisdiction named as the subject (全市技术合同成交额): not the zone of an earlier clause.
+_WHOLE_PLACE = re.compile(r"全(?:市|区|县|省|州|盟)(?!场|面|力|员|链|程|民|年)")
 _PLACE_SCOPE = re.compile(r"^(?:[一二三四五六七八九十]+是)?((?:主城区|中心城区|老城区|城市建成区|市区|城区|建成区|市本级)+内?)")
 _DASH_ITEM = re.compile(r"^[\s*]*(?:——|—|－－)")
 _ADDRESS = re.compile(r"^[\s*]*各位代表[！!，,：:]")
@@ -1333,8 +1340,11 @@ def _list_period(text: str, current: _Period | None, period: _Period) -> _Period
     """A paragraph ending in a colon opens a list in the next paragraphs: 2004年主要预期目标是：."""
     stripped = text.strip().strip("*")
     if _LIST_LEAD.search(stripped):
-        if _TARGET.search(stripped) or "目标" in stripped or "任务" in stripped:
-            return _Period(Status.TARGET, (_HEAD_YEAR.findall(stripped) or [period.year])[-1])
+        # only the sentence that ends in the colon announces the list: …较好地完成了目标任务。
+        # 主要做了以下工作： lists results
+        lead = re.split(r"[。！？]", stripped)[-1]
+        if _TARGET.search(lead) or "目标" in lead or "任务" in lead:
+            return _Period(Status.TARGET, (_HEAD_YEAR.findall(lead) or [period.year])[-1])
         return None
     if current is not None and not stripped.endswith(("。", "！")):
         return current  # the list goes on (its items end in ；)
