@@ -129,8 +129,9 @@ def test_report_file() -> None:
 def test_facts_list_every_quantity_with_key_and_period() -> None:
     text = REVIEW + "地区生产总值增长6.5%。\n\n其增长7%。\n"
     result = lint_text(text, "t.txt", [(NumericContradiction, {})], show_facts=True)
-    assert any("'6.5%'" in f and "key=地区生产总值|growth||pct|actual:2023" in f for f in result.facts)
-    assert any("'7%'" in f and "no key" in f for f in result.facts)
+    rows = {r["text"]: r for r in result.facts}
+    assert rows["6.5%"]["key"] == "地区生产总值|growth||pct|actual:2023" and rows["6.5%"]["compared"] == "yes"
+    assert rows["7%"]["compared"] == "no: subject unknown"
 
 
 def test_explain_says_how_keys_are_formed() -> None:
@@ -381,3 +382,18 @@ def test_funds_allotted_name_their_purpose_after_the_amount() -> None:
     text = (REVIEW + "安排资金500万元，支持农产品冷链物流建设。\n\n城市更新有序推进。\n\n"
             "安排资金400万元，用于老旧小区加装电梯补助。\n")
     assert _found(NumericContradiction, text) == []
+
+
+def test_show_facts_prints_a_table_or_json(tmp_path: Path) -> None:
+    import json
+
+    from conftest import run_cli
+
+    report = tmp_path / "r.md"
+    report.write_text(REVIEW + "全市港口货物吞吐量增长6.2%。\n", encoding="utf-8")
+    proc = run_cli("--show-facts", "--output-format", "json", "--select", "NUM", str(report))
+    doc = json.loads(proc.stdout.decode())
+    (row,) = doc["files"][0]["facts"]
+    assert row["text"] == "6.2%" and row["aspect"] == "growth" and row["compared"] == "yes"
+    table = run_cli("--show-facts", "--select", "NUM", "--color", "never", str(report)).stdout.decode()
+    assert "港口货物吞吐量" in table and "actual:2023" in table

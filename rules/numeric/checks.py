@@ -239,14 +239,32 @@ vs 上半年 growth.
                               fingerprint_text=f"{subject}|{q.text}|{first.text}")
 
     @staticmethod
-    def facts(doc: Document, options: Mapping[str, Any]) -> Iterable[str]:
-        """One line per quantity: position, text, interval and family, key and period."""
+    def facts(doc: Document, options: Mapping[str, Any]) -> Iterable[dict[str, str]]:
+        """One row per fact: where, what is written, the interval it allows, and the key it
+        is compared under (or why it is compared with nothing)."""
+        claims = {id(q) for q in claims_of(doc)}
         for q in facts_of(doc):
             line, col = doc.position(q.start)
-            key = q.key or ("(no key: " + ("ambiguous value list" if q.ambiguous else "subject unknown")
-                            + ("; period unknown" if not q.period.known else "") + ")")
-            enum = f" enum={q.enum_key}" if q.enum_key else ""
-            yield f"{line}:{col} {q.text.strip()!r} = {q.describe()} period={q.period} key={key}{enum}"
+            key = q.key
+            yield {
+                "at": f"{line}:{col}",
+                "text": q.text.strip(),
+                "interval": q.describe(),
+                "aspect": str(q.kind),
+                "subject": key.subject if key else (q.subject or ""),
+                "scope": str(key.scope) if key else "",
+                "period": str(q.period),
+                "compared": _why_not(q) if id(q) in claims else "no: repeats an earlier sentence",
+                "key": str(key) if key else (f"enum={q.enum_key}" if q.enum_key else ""),
+            }
+
+
+def _why_not(q: Fact) -> str:
+    if q.key is not None or q.enum_key is not None:
+        return "yes" if q.key is not None else "only within its value list"
+    if not q.period.known:
+        return "no: period unknown"
+    return "no: ambiguous value list" if q.ambiguous else "no: subject unknown"
 
 
 class ShareOverWhole(Rule):
