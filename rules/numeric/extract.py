@@ -722,6 +722,7 @@ class _ZhParser:
         state = _PartState(year=self.para_year)  # 1997年，全市…。…增长17.7%: the year holds for the paragraph
         state.topic = None
         self.sent_start = s
+        self.sent_end = e
         pos = s
         for pm in _PART_SEP.finditer(text, s, e):
             self._part(pos, pm.start(), colon, list_target, unknown, state)
@@ -878,6 +879,7 @@ class _ZhParser:
             q.start += self.base
             q.end += self.base
             q.sentence = self.base + self.sent_start
+            q.sentence_end = self.base + self.sent_end
             self.out.append(q)
 
     def _mark_wording(self, q: Fact, core: str, seg: str, subject: str | None, inherited: bool) -> None:
@@ -1169,6 +1171,7 @@ def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period
             q.period = Period(Status(mode), years[-1] if years else year_default, quarter.group(0).lower() if quarter else "")
             after = sent[m.end(): m.end() + 40]
             q.suffix = " ".join(w.lower() for w in _EN_WORD.findall(re.split(r"[,;:.()]", after, maxsplit=1)[0])[:3])
+            q.sentence, q.sentence_end = ss, se
             out.append(q)
             prev_end = m.end()
     return out

@@ -128,7 +128,8 @@ class Fact:
     block: int = -1  # index of the paragraph in Document.blocks
     enum_items: str = ""  # the whole list of an enumeration, 、-joined
     enum_size: int = 0  # how many values the list gives
-    sentence: int = -1  # offset where the fact's sentence starts
+    sentence: int = -1  # offsets where the fact's sentence starts and ends
+    sentence_end: int = -1
     # The words of a clause that borrowed its subject (…，五年年均增长13%), and of a sentence
     # that is nothing but such a clause: the contradiction rule matches the two.
     wording: str | None = None

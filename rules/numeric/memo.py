@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING
 
 from reportlint.text.shingles import exact_key, fold
@@ -45,20 +44,24 @@ def copied_blocks(doc: Document) -> set[int]:
     return out
 
 
-def copied_sentences(doc: Document) -> list[tuple[int, int]]:
-    """Spans of sentences that repeat an earlier sentence word for word: what a pasted
-    copy of a paragraph, of part of one or of two run together, is made of."""
-    seen: set[str] = set()
-    out: list[tuple[int, int]] = []
+def copied_facts(doc: Document) -> set[int]:
+    """Ids of facts whose sentence repeats an earlier sentence word for word (after the
+    engine's width and space folding): what a pasted copy of a paragraph, of part of
+    one or of two run together, is made of. Only sentences that hold a fact are read."""
+    seen: dict[str, int] = {}  # folded sentence -> where it first stood
+    out: set[int] = set()
     text = doc.text
-    for start, end in doc.sentences:
-        if end - start < _MIN_COPY:
-            continue
-        key = exact_key(fold(text[start:end]))
-        if key in seen:
-            out.append((start, end))
-        else:
-            seen.add(key)
+    spans: dict[tuple[int, int], bool] = {}
+    for f in facts_of(doc):
+        span = (f.sentence, f.sentence_end)
+        if span not in spans:
+            copy = False
+            if f.sentence >= 0 and span[1] - span[0] >= _MIN_COPY:
+                key = exact_key(fold(text[span[0]:span[1]]))
+                copy = seen.setdefault(key, span[0]) != span[0]
+            spans[span] = copy
+        if spans[span]:
+            out.add(id(f))
     return out
 
 
@@ -67,15 +70,6 @@ def claims_of(doc: Document) -> list[Fact]:
     earlier one (its figures were judged where they first stood)."""
     claims = doc.cache.get(_CLAIMS_KEY)
     if claims is None:
-        copies = copied_sentences(doc)
-        facts = facts_of(doc)
-        if copies:
-            starts = [s for s, _ in copies]
-            facts = [f for f in facts if not _inside(copies, starts, f.start)]
-        claims = doc.cache[_CLAIMS_KEY] = facts
+        copies = copied_facts(doc)
+        claims = doc.cache[_CLAIMS_KEY] = [f for f in facts_of(doc) if id(f) not in copies]
     return claims
-
-
-def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
-    i = bisect.bisect_right(starts, offset) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
