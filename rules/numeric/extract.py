@@ -742,137 +742,138 @@ class _ZhParser:
         return groups
 
     def _part(self, s: int, e: int, colon: int, list_target: bool, unknown: bool, state: _PartState) -> None:
+        """One part of a sentence (to ；): each value group with the clause before it."""
         text = self.text
         qs = self._numbers_in(s, e)
         if not qs:
             for ym in _period_years(text, s, e):
                 state.year = ym.group(1)
             return
-        bounds = [s] + [m.end() for m in _CLAUSE_SEP.finditer(text, s, e)]
-        target_seen = False
-        dist_verb = ""
-        place_scope = ""
-        prev_end = s
-        year_pos = s
+        cur = _Cursor([s] + [m.end() for m in _CLAUSE_SEP.finditer(text, s, e)], colon, list_target, unknown, e, s, s)
         extra: list[Fact] = []
         for g in self._groups(qs):
-            first = g[0]
-            if len(g) > 1 and first.approx and first.approx not in ("range",):
-                for q in g[1:]:  # 分别突破200亿元、150亿元: the word before the list bounds every value
-                    if q.approx is None and q.step > 0:
-                        step = q.step
-                        if first.approx in _LOWER_WORDS or first.approx in _UPPER_WORDS:
-                            step = max(step, q.place)
-                        q.approx = first.approx
-                        q.low, q.high = make_interval(q.value, step, q.approx, q.family)
-            cstart = max(b for b in bounds if b <= first.start)
-            seg_start = max(cstart, prev_end)
-            seg = text[seg_start:first.start]
-            prev_end = g[-1].end
-            for ym in _period_years(text, year_pos, first.start):
-                state.year = ym.group(1)
-                state.year_here = True
-            sub_m = None
-            for sm in _SUBPERIOD.finditer(text, year_pos, first.start):
-                sub_m = sm  # 一季度，全市地区生产总值增长3.5%: the marker may stand in an earlier clause
-            year_pos = g[-1].end
-            if _TARGET.search(text, cstart, first.end):  # 不低于1.5万套: the bound word is a commitment
-                target_seen = True
-            after_colon = 0 <= colon < first.start
-            if target_seen or (after_colon and list_target):
-                mode = "target"
-            elif self.period.mode == "target" and self.para_past:
-                mode = "actual"  # 过去一年，…。全市地区生产总值增长6.9%: last year, told in the plan
-                if self.period.year and not state.year:
-                    state.year = str(int(self.period.year) - 1)
-            else:
-                mode = self.period.mode
-            if unknown and after_colon:
-                mode = "?"
-            core = _SUBPERIOD.sub("", _YEAR.sub("", seg))
-            residual, kind, qual, sign, flags = self._subject(core, first)
-            lead = _DIST_VERB.match(residual)
-            if seg.lstrip().startswith("、") and residual and not lead and dist_verb:
-                residual = dist_verb + residual  # 新增上市企业17家、新三板挂牌企业192家: both are new
-            elif not seg.lstrip().startswith("、"):
-                dist_verb = lead.group(0) if lead else ""
-            if seg.lstrip().startswith("、") and residual and place_scope and not residual.startswith(place_scope):
-                residual = place_scope + residual  # 市区建成区内新建公园200个、新增绿地500万平方米: both in 市区
-            elif not seg.lstrip().startswith("、"):
-                pm = _PLACE_SCOPE.match(residual)
-                place_scope = pm.group(1) if pm else ""
-            subject: str | None = None
-            inherited = False
-            if "of" in flags:
-                pass  # 为年度计划的110%, 是“十五”时期的1.7倍: a ratio to something else
-            elif "from" in flags:
-                if _good_subject(residual) and not _is_generic(residual):
-                    state.prev = residual  # 从A增至B: B inherits the subject; A is an earlier value
-            elif residual and _good_subject(residual) and not _is_generic(residual) and not _COMPARISON.match(residual):
-                subject = residual
-                relative = _LEAD_VERB.sub("", residual) in _RELATIVE_HEADS or residual.endswith("项目")
-                if state.topic is not None and "其中" in seg:
-                    subject = state.topic + ">" + residual  # …，其中X: a part of this sentence's total
-                elif relative and "enum" not in flags:
-                    subject = None  # 营收, 总投资, 投入 of what park or project: said elsewhere
-                if subject is not None and not _WHOLE_PLACE.search(seg):
-                    entity = self._entity(first.start)
-                    if entity and not subject.startswith(entity) and entity not in subject:
-                        subject = entity + ">" + subject  # 滇中新区经济运行稳中向好，地区生产总值增长8.5%
-            elif state.prev is not None and not _PRONOUN.match(residual) and (not residual or _is_generic(residual)) \
-                    and "其中" not in seg:
-                subject = state.prev + ("·" + residual if residual else "")
-                inherited = True
-            elif _COMPARISON.match(residual):
-                # 增速分别高于全国、全省0.7个百分点, 比五年前提高7个百分点: a gap, owned by the previous subject
-                subject = state.prev + "·" + residual if state.prev is not None else None
-            suffix = self._suffix(g[-1].end, e)
-            if suffix:
-                prev_end = self._suffix_stop  # 1万套廉租房、1.7万套公租房: 廉租房 is not the next subject
-            if suffix == "：":
-                subject = None
-            elif text.startswith("的", g[-1].end) and "from" not in flags:
-                subject = None  # 超5000万元的(楼宇), 2409亿元的(项目): a modifier, not a measurement
-                state.prev = None
-            elif suffix and len(g) == 1 and "from" not in flags:
-                if first.family.startswith("count"):
-                    verb_obj = _normalise_subject(core)
-                    n = _han_count(verb_obj)
-                    subject = (verb_obj if n >= 2 else "") + "·" + suffix if n != 1 else None
-                    if subject is not None and (_han_count(suffix) < 3 or (not n and suffix.startswith(("项目", "企业")))):
-                        subject = None  # 20个省级、…; 467个项目完成投资: too little to say what is counted
-                else:
-                    subject = None  # 1亿元以上项目, 90%以上企业: a threshold, not a measurement
-            if sub_m:
-                state.sub = _normal_sub(sub_m.group(1))
-            sub = state.sub or ("" if state.year_here else self.para_sub)
-            period = Period(Status(mode), state.year or self.period.year, sub)
-            sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
-            if residual and (at := seg.rfind(residual[:2])) >= 0:
-                sub_off = self.base + seg_start + at  # the span starts at the subject, not at 据统计/力争
-            for q in g:
-                if q.kind not in ("rank", "growth"):
-                    q.kind = Aspect(kind)
-                if q.kind == "rank":
-                    qual_q = qual
-                else:
-                    qual_q = qual if kind == q.kind else ""
-                q.qualifier = qual_q
-                q.period = period
-                if sign < 0 and q.kind == "growth":
-                    q.value, q.low, q.high = -q.value, -q.high, -q.low
-                q.subject_start = sub_off
-                q.suffix = suffix
-            if len(g) == 1 and flags in ("", "each") and not suffix:
-                self._mark_wording(first, core, seg, subject, inherited)
-            extra.extend(self._assign(g, subject, flags))
-            if subject and residual and _good_subject(residual) and not _is_generic(residual):
-                state.prev = subject
-                if state.topic is None:
-                    state.topic = subject
-            elif subject is None and residual and not _is_generic(residual) and "from" not in flags:
-                state.prev = None
-        for q in qs + extra:
+            extra.extend(self._group(g, cur, state))
+        self._emit(qs + extra)
+
+    def _group(self, g: list[Fact], cur: _Cursor, state: _PartState) -> list[Fact]:
+        """Key one value group (a value, or values joined by 、和及与) by the clause before it."""
+        text = self.text
+        first = g[0]
+        _spread_bound(g)
+        cstart = max(b for b in cur.bounds if b <= first.start)
+        seg_start = max(cstart, cur.prev_end)
+        seg = text[seg_start:first.start]
+        cur.prev_end = g[-1].end
+        sub_m = self._advance_marks(first, g[-1].end, cur, state)
+        mode = self._mode(first, cstart, cur, state)
+        core = _SUBPERIOD.sub("", _YEAR.sub("", seg))
+        residual, kind, qual, sign, flags = self._subject(core, first)
+        residual = _carry_list_modifiers(seg, residual, cur)
+        subject, inherited = self._choose_subject(residual, seg, flags, first, state)
+        suffix = self._suffix(g[-1].end, cur.end)
+        if suffix:
+            cur.prev_end = self._suffix_stop  # 1万套廉租房、1.7万套公租房: 廉租房 is not the next subject
+        subject = self._after_value(g, suffix, core, subject, flags, state)
+        if sub_m:
+            state.sub = _normal_sub(sub_m.group(1))
+        sub = state.sub or ("" if state.year_here else self.para_sub)
+        period = Period(Status(mode), state.year or self.period.year, sub)
+        sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
+        if residual and (at := seg.rfind(residual[:2])) >= 0:
+            sub_off = self.base + seg_start + at  # the span starts at the subject, not at 据统计/力争
+        _stamp(g, Aspect(kind), qual, sign, period, sub_off, suffix)
+        if len(g) == 1 and flags in ("", "each") and not suffix:
+            self._mark_wording(first, core, seg, subject, inherited)
+        extra = self._assign(g, subject, flags)
+        _hand_on(subject, residual, flags, state)
+        return extra
+
+    def _advance_marks(self, first: Fact, group_end: int, cur: _Cursor, state: _PartState) -> re.Match[str] | None:
+        """Years and sub-period markers written since the last group (一季度，全市…增长3.5%:
+        the marker may stand in an earlier clause)."""
+        for ym in _period_years(self.text, cur.year_pos, first.start):
+            state.year = ym.group(1)
+            state.year_here = True
+        sub_m = None
+        for sm in _SUBPERIOD.finditer(self.text, cur.year_pos, first.start):
+            sub_m = sm
+        cur.year_pos = group_end
+        return sub_m
+
+    def _mode(self, first: Fact, cstart: int, cur: _Cursor, state: _PartState) -> str:
+        """Result, target or unknown for a group: target words in its clause, a list after a
+        target lead-in, last year told inside the plan, else the section's."""
+        if _TARGET.search(self.text, cstart, first.end):  # 不低于1.5万套: the bound word is a commitment
+            cur.target_seen = True
+        after_colon = 0 <= cur.colon < first.start
+        if cur.unknown and after_colon:
+            return "?"
+        if cur.target_seen or (after_colon and cur.list_target):
+            return "target"
+        if self.period.mode == "target" and self.para_past:
+            if self.period.year and not state.year:
+                state.year = str(int(self.period.year) - 1)
+            return "actual"  # 过去一年，…。全市地区生产总值增长6.9%: last year, told in the plan
+        return self.period.mode
+
+    def _choose_subject(self, residual: str, seg: str, flags: str, first: Fact,
+                        state: _PartState) -> tuple[str | None, bool]:
+        """(subject, inherited): the clause's own subject, or the previous one for a clause
+        without its own (…1455.2亿元，增长6.8%)."""
+        if "of" in flags:
+            return None, False  # 为年度计划的110%, 是“十五”时期的1.7倍: a ratio to something else
+        if "from" in flags:
+            if _good_subject(residual) and not _is_generic(residual):
+                state.prev = residual  # 从A增至B: B inherits the subject; A is an earlier value
+            return None, False
+        if residual and _good_subject(residual) and not _is_generic(residual) and not _COMPARISON.match(residual):
+            return self._own_subject(residual, seg, flags, first, state), False
+        if state.prev is not None and not _PRONOUN.match(residual) and (not residual or _is_generic(residual)) \
+                and "其中" not in seg:
+            return state.prev + ("·" + residual if residual else ""), True
+        if _COMPARISON.match(residual):
+            # 增速分别高于全国、全省0.7个百分点, 比五年前提高7个百分点: a gap, owned by the previous subject
+            return (state.prev + "·" + residual if state.prev is not None else None), False
+        return None, False
+
+    def _own_subject(self, residual: str, seg: str, flags: str, first: Fact, state: _PartState) -> str | None:
+        """A clause's own subject with its scope: the total it is part of (…，其中X) or the
+        zone the sentence is about (滇中新区经济运行稳中向好，地区生产总值增长8.5%)."""
+        relative = _LEAD_VERB.sub("", residual) in _RELATIVE_HEADS or residual.endswith("项目")
+        if state.topic is not None and "其中" in seg:
+            subject = state.topic + ">" + residual
+        elif relative and "enum" not in flags:
+            return None  # 营收, 总投资, 投入 of what park or project: said elsewhere
+        else:
+            subject = residual
+        if not _WHOLE_PLACE.search(seg):
+            entity = self._entity(first.start)
+            if entity and not subject.startswith(entity) and entity not in subject:
+                subject = entity + ">" + subject
+        return subject
+
+    def _after_value(self, g: list[Fact], suffix: str, core: str, subject: str | None, flags: str,
+                     state: _PartState) -> str | None:
+        """What follows the value may undo the subject: a list title (8个项目：), a modifier
+        (超5000万元的楼宇), a threshold (1亿元以上项目); a count names what it counts."""
+        if suffix == "：":
+            return None
+        if self.text.startswith("的", g[-1].end) and "from" not in flags:
+            state.prev = None
+            return None  # 超5000万元的(楼宇), 2409亿元的(项目): a modifier, not a measurement
+        if not suffix or len(g) != 1 or "from" in flags:
+            return subject
+        if not g[0].family.startswith("count"):
+            return None  # 1亿元以上项目, 90%以上企业: a threshold, not a measurement
+        verb_obj = _normalise_subject(core)
+        n = _han_count(verb_obj)
+        if n == 1 or _han_count(suffix) < 3 or (not n and suffix.startswith(("项目", "企业"))):
+            return None  # 20个省级、…; 467个项目完成投资: too little to say what is counted
+        return (verb_obj if n >= 2 else "") + "·" + suffix
+
+    def _emit(self, facts: list[Fact]) -> None:
+        """Move the part's facts to document offsets, once each."""
+        for q in facts:
             if q.done:
                 continue
             q.done = True
@@ -1015,6 +1016,77 @@ class _ZhParser:
         if "enum" not in flags and not matched:
             g[0].ambiguous = False  # a bare value list: the first value is the subject's
         return extra
+
+
+@dataclass(slots=True)
+class _Cursor:
+    """What carries from one value group of a sentence part to the next."""
+
+    bounds: list[int]  # where the part's clauses start
+    colon: int
+    list_target: bool
+    unknown: bool
+    end: int
+    prev_end: int
+    year_pos: int
+    target_seen: bool = False
+    dist_verb: str = ""  # 新增 of 新增上市企业17家、新三板挂牌企业192家
+    place_scope: str = ""  # 市区 of 市区新建公园200个、新增绿地500万平方米
+
+
+def _spread_bound(g: list[Fact]) -> None:
+    """分别突破200亿元、150亿元: the word before a value list bounds every value of it."""
+    first = g[0]
+    if len(g) < 2 or not first.approx or first.approx == "range":
+        return
+    for q in g[1:]:
+        if q.approx is None and q.step > 0:
+            step = q.step
+            if first.approx in _LOWER_WORDS or first.approx in _UPPER_WORDS:
+                step = max(step, q.place)
+            q.approx = first.approx
+            q.low, q.high = make_interval(q.value, step, q.approx, q.family)
+
+
+def _carry_list_modifiers(seg: str, residual: str, cur: _Cursor) -> str:
+    """An item after 、 keeps the verb of distribution (新增) and the place (市区) of the
+    item before it; any other clause sets them anew."""
+    listed = seg.lstrip().startswith("、")
+    lead = _DIST_VERB.match(residual)
+    if listed and residual and not lead and cur.dist_verb:
+        residual = cur.dist_verb + residual
+    elif not listed:
+        cur.dist_verb = lead.group(0) if lead else ""
+    if listed and residual and cur.place_scope and not residual.startswith(cur.place_scope):
+        residual = cur.place_scope + residual
+    elif not listed:
+        pm = _PLACE_SCOPE.match(residual)
+        cur.place_scope = pm.group(1) if pm else ""
+    return residual
+
+
+def _hand_on(subject: str | None, residual: str, flags: str, state: _PartState) -> None:
+    """The subject later clauses without their own inherit: this clause's when it named
+    one, none after a clause that named something unkeyed."""
+    if subject and residual and _good_subject(residual) and not _is_generic(residual):
+        state.prev = subject
+        if state.topic is None:
+            state.topic = subject
+    elif subject is None and residual and not _is_generic(residual) and "from" not in flags:
+        state.prev = None
+
+
+def _stamp(g: list[Fact], kind: Aspect, qual: str, sign: int, period: Period, sub_off: int, suffix: str) -> None:
+    """Give every value of a group the aspect, qualifier, period and sign of its clause."""
+    for q in g:
+        if q.kind not in ("rank", "growth"):
+            q.kind = kind
+        q.qualifier = qual if q.kind == "rank" or kind == q.kind else ""
+        q.period = period
+        if sign < 0 and q.kind == "growth":
+            q.value, q.low, q.high = -q.value, -q.high, -q.low
+        q.subject_start = sub_off
+        q.suffix = suffix
 
 
 @dataclass(slots=True)
