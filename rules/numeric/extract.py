@@ -576,7 +576,8 @@ class _ZhParser:
         return self._merge_ranges(found)
 
     def _number(self, m: re.Match[str], limit: int) -> Fact | None:
-        text = self.text
+        """The fact of one number match (percent, 翻番, rank, amount), or None when it is no
+        statistic."""
         if m.group("pct"):
             raw = m.group("pnum")
             v, step = arabic_number(raw) if raw[0].isdigit() else cn_number(raw)
@@ -585,17 +586,22 @@ class _ZhParser:
             times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, None: 1}[m.group("fann")]
             return self._qty(m.start(), m.end(), (2 ** times - 1) * 100, 1, "pct", limit, kind="growth")
         if m.group("rank"):
-            nxt = text[m.end(): m.end() + 1]
-            before = text[max(0, m.start() - 10): m.start()]
-            if (not m.group("rsuf") and nxt and _RANK_BLOCKER.match(nxt)) or not _RANK_CONTEXT.search(before):
-                return None
-            raw = m.group("rnum")
-            v = float(raw) if raw.isdigit() else cn_number(raw)[0]
-            return self._qty(m.start(), m.end(), v, 1, "rank", limit, kind="rank", exact=True)
-        raw = m.group("num")
-        unit = m.group("unit")
-        mult = m.group("mult")
-        nxt = text[m.end(): m.end() + 2]
+            return self._rank(m, limit)
+        return self._amount(m, limit)
+
+    def _rank(self, m: re.Match[str], limit: int) -> Fact | None:
+        text = self.text
+        nxt = text[m.end(): m.end() + 1]
+        before = text[max(0, m.start() - 10): m.start()]
+        if (not m.group("rsuf") and nxt and _RANK_BLOCKER.match(nxt)) or not _RANK_CONTEXT.search(before):
+            return None
+        raw = m.group("rnum")
+        v = float(raw) if raw.isdigit() else cn_number(raw)[0]
+        return self._qty(m.start(), m.end(), v, 1, "rank", limit, kind="rank", exact=True)
+
+    def _amount(self, m: re.Match[str], limit: int) -> Fact | None:
+        text = self.text
+        raw, unit, mult = m.group("num"), m.group("unit"), m.group("mult")
         if unit in _SKIP_UNITS:
             return None
         if not unit and not mult and not m.group("num2"):
@@ -605,25 +611,12 @@ class _ZhParser:
             q = self._qty(m.start(), m.end(), v, step, "num", limit)
             q.bare = True  # kept only if it opens a range
             return q
-        if _NOT_AFTER_NUM.match(nxt) and not unit:
-            return None
-        if unit and unit.isascii() and unit.isalpha() and nxt[:1].isalpha() and nxt[:1].isascii():
-            return None
-        if unit == "成" and nxt[:1] and _CHENG_BLOCKER.match(nxt[:1]):
+        if self._not_a_statistic(m, raw, unit, mult):
             return None
         is_cn = not raw[0].isdigit()
-        if is_cn:
-            if len(raw) == 1 and raw in "一二两三四五六七八九十" and not mult and unit not in ("成", "%", "倍"):
-                return None  # 一个, 两家, 三项: idiom and enumeration, not statistics
-            if raw in ("千", "百", "十") and not mult:
-                return None
         v, step = cn_number(raw) if is_cn else arabic_number(raw)
         if m.group("num2"):
-            before = text[max(0, m.start() - 8): m.start()]
-            v2, _ = arabic_number(m.group("num2"))
-            if "比" not in before or v2 == 0:
-                return None
-            return self._qty(m.start(), m.end(), v / v2, step / v2, "ratio", limit)
+            return self._ratio(m, v, step, limit)
         factor = 1.0
         if mult:
             factor = _MULT[mult] if mult in _MULT else _MULT[mult[0]] * _MULT[mult[1:]]
@@ -636,17 +629,46 @@ class _ZhParser:
         scale = factor * ufactor
         self._scale = scale
         if not is_cn:
-            place = last_place(raw)
-            if fuzzy:
-                step = max(step, place)  # 300多, 1000余: up to the next step of the last digit
-            elif place >= 100 and family not in ("pct", "pp", "permille", "rank"):
-                step = max(step, place / 2)  # a round 4000 may be rounded, to the nearest 500
-                self._place = place * scale  # and 突破5000亿 counts up to the next thousand
-            elif family not in ("pct", "pp", "permille", "rank") or (family == "pct" and place >= 100):
-                # an approximator (超50亿, 超100%) counts from the last non-zero digit; below
-                # 100% a rate's bound (增长20%以上) counts one point: 27% is another figure
-                self._place = place * scale
+            step = self._rounding(raw, family, fuzzy, step, scale)
         return self._qty(m.start(), m.end(), v * scale, step * scale, family, limit, fuzzy=fuzzy)
+
+    def _ratio(self, m: re.Match[str], v: float, step: float, limit: int) -> Fact | None:
+        """城乡居民收入比缩小至1.83:1 -- only after 比, never a time of day."""
+        before = self.text[max(0, m.start() - 8): m.start()]
+        v2, _ = arabic_number(m.group("num2"))
+        if "比" not in before or v2 == 0:
+            return None
+        return self._qty(m.start(), m.end(), v / v2, step / v2, "ratio", limit)
+
+    def _not_a_statistic(self, m: re.Match[str], raw: str, unit: str | None, mult: str | None) -> bool:
+        """Numbers that run on into letters or digits, 成 of 成为/成果, and one-digit Chinese
+        numerals of idiom and enumeration (一个, 两家, 三项)."""
+        nxt = self.text[m.end(): m.end() + 2]
+        if _NOT_AFTER_NUM.match(nxt) and not unit:
+            return True
+        if unit and unit.isascii() and unit.isalpha() and nxt[:1].isalpha() and nxt[:1].isascii():
+            return True
+        if unit == "成" and nxt[:1] and _CHENG_BLOCKER.match(nxt[:1]):
+            return True
+        if raw[0].isdigit():
+            return False
+        if len(raw) == 1 and raw in "一二两三四五六七八九十" and not mult and unit not in ("成", "%", "倍"):
+            return True
+        return raw in ("千", "百", "十") and not mult
+
+    def _rounding(self, raw: str, family: str, fuzzy: str | None, step: float, scale: float) -> float:
+        """The step a written Arabic number allows, and the place a bound word counts from."""
+        place = last_place(raw)
+        if fuzzy:
+            return max(step, place)  # 300多, 1000余: up to the next step of the last digit
+        if place >= 100 and family not in ("pct", "pp", "permille", "rank"):
+            self._place = place * scale  # 突破5000亿 counts up to the next thousand
+            return max(step, place / 2)  # and a round 4000 may be rounded, to the nearest 500
+        if family not in ("pct", "pp", "permille", "rank") or (family == "pct" and place >= 100):
+            # an approximator (超50亿, 超100%) counts from the last non-zero digit; below
+            # 100% a rate's bound (增长20%以上) counts one point: 27% is another figure
+            self._place = place * scale
+        return step
 
     def _qty(self, s: int, e: int, v: float, step: float, family: str, limit: int, *, kind: str | None = None,
              fuzzy: str | None = None, exact: bool = False) -> Fact:
