@@ -165,6 +165,38 @@ def _orphan_pairs(qs: Iterable[Fact]) -> Iterator[tuple[Fact, Fact]]:
             yield q, found[0]
 
 
+def _another_figure(q: Fact, conflicts: list[Fact], levels: Mapping[tuple[int, str], Fact], max_ratio: float) -> bool:
+    """Values too far apart to be one figure misstated (a different scope), or growth
+    rates of levels that far apart (the growth of 1000亿 is not the growth of 7856亿)."""
+    if any(_far_apart(p, q, max_ratio) for p in conflicts):
+        return True
+    return q.kind == "growth" and any(_other_entity(p, q, levels, max_ratio) for p in conflicts)
+
+
+def _conflicts(members: list[Fact], is_enum: bool, levels: Mapping[tuple[int, str], Fact],
+               max_ratio: float) -> Iterator[tuple[Fact, list[Fact]]]:
+    """(mention, earlier mentions it cannot agree with) among the mentions of one key.
+
+    A figure restated many times must not make the pool, and so the comparisons, grow
+    with every copy: two mentions (from two paragraphs, so one is always comparable) of
+    each distinct value are kept."""
+    pool: list[Fact] = []
+    kept: dict[tuple[float, float, str, str], list[int]] = defaultdict(list)
+    for q in members:
+        comparable = [p for p in pool if p.end <= q.start and _comparable(p, q)
+                      and (not is_enum or _same_enumeration(p, q))]
+        conflicts = [p for p in comparable if not p.overlaps(q)]
+        if conflicts and _another_figure(q, conflicts, levels, max_ratio):
+            continue
+        if conflicts and len(conflicts) == len(comparable):
+            yield q, conflicts
+            continue
+        blocks = kept[(q.low, q.high, q.approx or "", q.text)]
+        if len(blocks) < 2 and q.block not in blocks:
+            blocks.append(q.block)
+            pool.append(q)
+
+
 class NumericContradiction(Rule):
     code = "NUM001"
     name = "numeric-contradiction"
@@ -202,34 +234,13 @@ vs 上半年 growth.
         findings: dict[tuple[int, int], tuple[Fact, list[Fact]]] = {}
         levels = _levels_by_sentence(facts)
         for key, members in groups.items():
-            if len(members) < 2:
-                continue
-            is_enum = isinstance(key, EnumKey)
-            pool: list[Fact] = []
-            # A figure restated many times (copied paragraphs) must not make the pool,
-            # and so the comparisons, grow with every copy: keep two mentions (from two
-            # paragraphs, so one is always comparable) of each distinct value.
-            kept: dict[tuple[float, float, str, str], list[int]] = defaultdict(list)
-            for q in members:
-                comparable = [p for p in pool if p.end <= q.start and _comparable(p, q)
-                              and (not is_enum or _same_enumeration(p, q))]
-                conflicts = [p for p in comparable if not p.overlaps(q)]
-                agreeing = [p for p in comparable if p.overlaps(q)]
-                if conflicts and any(_far_apart(p, q, max_ratio) for p in conflicts):
-                    continue  # too far apart to be one figure misstated: a different scope
-                if conflicts and q.kind == "growth" and any(_other_entity(p, q, levels, max_ratio) for p in conflicts):
-                    continue  # the growth of 1000亿 is not the growth of 7856亿: another entity
-                if conflicts and not agreeing:
+            if len(members) >= 2:
+                for q, conflicts in _conflicts(members, isinstance(key, EnumKey), levels, max_ratio):
                     findings.setdefault((q.start, q.end), (q, conflicts))
-                else:
-                    blocks = kept[(q.low, q.high, q.approx or "", q.text)]
-                    if len(blocks) < 2 and q.block not in blocks:
-                        blocks.append(q.block)
-                        pool.append(q)
         for q, p in _orphan_pairs(facts):
             if _comparable(p, q) and not p.overlaps(q) and not _far_apart(p, q, max_ratio):
                 findings.setdefault((q.start, q.end), (q, [p]))
-        for (start, end), (q, conflicts) in sorted(findings.items()):
+        for (_, end), (q, conflicts) in sorted(findings.items()):
             first = conflicts[0]
             subject = (q.subject or "").strip("·") or "this figure"
             message = (f"{subject}: {q.text.strip()} here, but {first.text.strip()} at line {_line(doc, first.start)} "
