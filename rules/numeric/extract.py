@@ -50,6 +50,7 @@ from .facts import Aspect, Fact, Period, Status
 
 if TYPE_CHECKING:
     from reportlint.document import Document
+    from reportlint.text.blocks import Block
 
 # ----------------------------------------------------------------------------------------
 # numbers
@@ -1276,59 +1277,79 @@ def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period
 
 def extract_facts(doc: Document) -> list[Fact]:
     """Every numeric fact of the document's prose, in text order."""
-    changes = _section_periods(doc)
+    ctx = _Context(doc)
     out: list[Fact] = []
-    ci = 0
-    period = _Period(Status.RESULT, "")
-    list_period: _Period | None = None
-    subs = _heading_subs(doc)
-    ents = _heading_entities(doc)
-    ei = 0
-    ent_stack: list[tuple[int, int, str]] = []
-    doc_year = _doc_year(doc)
-    si = 0
-    sub_stack: list[tuple[int, str]] = []  # (level, sub-period) of the enclosing headings
-    span_sub = ""  # a span of years announced by an earlier paragraph of the section
     for block in doc.blocks:
-        while ci < len(changes) and changes[ci][0] <= block.start:
-            period = changes[ci][1]
-            list_period = None
-            ci += 1
-        while si < len(subs) and subs[si][1] <= block.start:
-            level, _, sub = subs[si]
-            while sub_stack and sub_stack[-1][0] >= level:
-                sub_stack.pop()
-            sub_stack.append((level, sub))
-            si += 1
-        head_sub = next((sb for _, sb in reversed(sub_stack) if sb), "")
-        head_entity = next((en for lv, _, en in reversed(ent_stack) if en and lv >= 2), "")
-        while ei < len(ents) and ents[ei][1] <= block.start:
-            level, _, en = ents[ei]
-            while ent_stack and ent_stack[-1][0] >= level:
-                ent_stack.pop()
-            ent_stack.append(ents[ei])
-            ei += 1
-        head_entity = next((en for lv, _, en in reversed(ent_stack) if en and lv >= 2), "")
+        ctx.advance(block.start)
         if not block.is_prose and block.kind.value != "table-row":
             continue
-        if block.lang == "zh" and period.mode == "actual" and _opens_plan(block.text, doc_year):
-            period = _Period(Status.TARGET, str(doc_year) if doc_year else "")  # 今年…的主要预期目标是
-        if block.kind.value == "heading":
-            span_sub = ""
-        if block.lang == "zh":
-            span_sub = _span_sub(block.text, span_sub)
-            found = _ZhParser(block.text, block.start, list_period or period, span_sub.lstrip("—") or head_sub,
-                              head_entity).run()
-            span_sub = _span_after(block.text, span_sub)
-            list_period = _list_period(block.text, list_period, period)
-        else:
-            found = _en_paragraph(block.text, block.start, doc.sentences_of(block), period)
+        found = ctx.read(block)
         for q in found:
             q.block = block.index
-        if block.lang == "zh":
-            _scope_by_topic(block.text, found)
         out.extend(found)
     return out
+
+
+class _HeadingStack:
+    """What the enclosing headings announce (a span of years, a zone), innermost last."""
+
+    def __init__(self, items: list[tuple[int, int, str]]) -> None:
+        self.items = items  # (level, offset, value) of every heading
+        self.i = 0
+        self.stack: list[tuple[int, str]] = []
+
+    def advance(self, offset: int) -> None:
+        while self.i < len(self.items) and self.items[self.i][1] <= offset:
+            level, _, value = self.items[self.i]
+            while self.stack and self.stack[-1][0] >= level:
+                self.stack.pop()
+            self.stack.append((level, value))
+            self.i += 1
+
+    def innermost(self, min_level: int = 0) -> str:
+        return next((v for lv, v in reversed(self.stack) if v and lv >= min_level), "")
+
+
+class _Context:
+    """The period, span of years and zone a paragraph is told in, as the reading goes on."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.changes = _section_periods(doc)
+        self.ci = 0
+        self.period = _Period(Status.RESULT, "")
+        self.list_period: _Period | None = None
+        self.subs = _HeadingStack(_heading_subs(doc))
+        self.ents = _HeadingStack(_heading_entities(doc))
+        self.doc_year = _doc_year(doc)
+        self.span_sub = ""  # a span of years announced by an earlier paragraph of the section
+        self.head_sub = ""
+        self.head_entity = ""
+
+    def advance(self, offset: int) -> None:
+        while self.ci < len(self.changes) and self.changes[self.ci][0] <= offset:
+            self.period = self.changes[self.ci][1]
+            self.list_period = None
+            self.ci += 1
+        self.subs.advance(offset)
+        self.head_sub = self.subs.innermost()
+        self.ents.advance(offset)
+        self.head_entity = self.ents.innermost(2)
+
+    def read(self, block: Block) -> list[Fact]:
+        if block.lang != "zh":
+            return _en_paragraph(block.text, block.start, self.doc.sentences_of(block), self.period)
+        if self.period.mode == "actual" and _opens_plan(block.text, self.doc_year):
+            self.period = _Period(Status.TARGET, str(self.doc_year) if self.doc_year else "")  # 今年…的主要预期目标是
+        if block.kind.value == "heading":
+            self.span_sub = ""
+        self.span_sub = _span_sub(block.text, self.span_sub)
+        found = _ZhParser(block.text, block.start, self.list_period or self.period,
+                          self.span_sub.lstrip("—") or self.head_sub, self.head_entity).run()
+        self.span_sub = _span_after(block.text, self.span_sub)
+        self.list_period = _list_period(block.text, self.list_period, self.period)
+        _scope_by_topic(block.text, found)
+        return found
 
 
 # A paragraph that opens with a short topic sentence (做大现代服务业。) is about that topic.
