@@ -1203,73 +1203,90 @@ def _en_number(raw: str) -> tuple[float, float] | None:
 
 
 def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period: _Period) -> list[Fact]:
+    """The facts of an English paragraph, sentence by sentence."""
     out: list[Fact] = []
     for ss, se in sentences:
-        s, e = ss - base, se - base
-        sent = text[s:e]
-        year_default = period.year
+        sent = text[ss - base:se - base]
         prev_end = 0
         for m in _EN_QTY.finditer(sent):
-            cur, unit, scale = m.group("cur"), m.group("unit"), m.group("scale")
-            raw = m.group("num")
-            if not (cur or unit or scale):
+            q = _en_fact(sent, m, prev_end, period)
+            if q is None:
                 continue
-            if not raw[0].isdigit() and not (scale or unit):
-                continue
-            parsed = _en_number(raw)
-            if parsed is None:
-                continue
-            v, step = parsed
-            factor = _EN_SCALE[scale.strip().lower()] if scale else 1.0
-            if unit:
-                u = unit.strip().lower()
-                family = "pp" if u.startswith("percentage") else "bps" if u.startswith("basis") else "pct"
-            elif cur:
-                family = "money"
-            else:
-                family = "count"
-            approx_place = last_place(raw) if raw[0].isdigit() else 1.0
-            v, step = v * factor, step * factor
-            # prefix: the clause before the number, cut at the previous quantity
-            cstart = 0
-            for cm in _EN_CLAUSE.finditer(sent, 0, m.start()):
-                cstart = cm.end()
-            seg = sent[max(cstart, prev_end): m.start()]
-            approx = None
-            pm = _EN_PRE.search(seg)
-            if pm:
-                approx = "超" if pm.group("lower") else "近" if pm.group("upper") else "约"
-                seg = seg[: pm.start()]
-            if m.group("num2") or m.group("num3"):
-                v2 = float(m.group("num2") or m.group("num3")) * factor
-                low, high = min(v, v2), max(v, v2)
-            else:
-                if approx in ("超", "近"):
-                    step = max(step, approx_place * factor)
-                low, high = make_interval(v, step, approx, family)
-            qs = s + m.start()
-            if pm:
-                qs = s + max(cstart, prev_end) + pm.start()
-            q = Fact(base + qs, base + s + m.end(), text[qs:s + m.end()], v, low, high, family, "en", approx=approx)
-            words = _en_key_words(seg)
-            content = [w for w in words if w not in _EN_STOP and w != "#"]
-            if len(words) >= 4 and (len(content) >= 2 or len(words) >= 6):
-                # the last three content words and the word that ties them to the number
-                # (rate rise to, rate at): a restatement may drop a time phrase in front
-                tail = content[-3:] + ([words[-1]] if words[-1] in _EN_STOP else [])
-                q.subject = " ".join(tail) if len(content) >= 3 else " ".join(words)
-                lead = seg[: len(seg) - len(seg.lstrip())]
-                q.subject_start = base + s + max(cstart, prev_end) + len(lead)
-            years = _EN_YEAR.findall(sent[: m.start()])
-            quarter = _EN_QUARTER.search(sent[: m.start()])
-            mode = "target" if _EN_TARGET.search(sent[: m.start()]) or period.mode == "target" else "actual"
-            q.period = Period(Status(mode), years[-1] if years else year_default, quarter.group(0).lower() if quarter else "")
-            after = sent[m.end(): m.end() + 40]
-            q.suffix = " ".join(w.lower() for w in _EN_WORD.findall(re.split(r"[,;:.()]", after, maxsplit=1)[0])[:3])
+            q.start, q.end = q.start + ss, q.end + ss
+            if q.subject_start >= 0:
+                q.subject_start += ss
             q.sentence, q.sentence_end = ss, se
             out.append(q)
             prev_end = m.end()
     return out
+
+
+def _en_value(m: re.Match[str]) -> tuple[float, float, str] | None:
+    """(value, step, family) of an English number match, or None when it is no statistic."""
+    cur, unit, scale = m.group("cur"), m.group("unit"), m.group("scale")
+    raw = m.group("num")
+    if not (cur or unit or scale) or (not raw[0].isdigit() and not (scale or unit)):
+        return None
+    parsed = _en_number(raw)
+    if parsed is None:
+        return None
+    factor = _EN_SCALE[scale.strip().lower()] if scale else 1.0
+    if unit:
+        u = unit.strip().lower()
+        family = "pp" if u.startswith("percentage") else "bps" if u.startswith("basis") else "pct"
+    else:
+        family = "money" if cur else "count"
+    return parsed[0] * factor, parsed[1] * factor, family
+
+
+def _en_fact(sent: str, m: re.Match[str], prev_end: int, period: _Period) -> Fact | None:
+    """One English number with its interval, key words and period (offsets in ``sent``)."""
+    found = _en_value(m)
+    if found is None:
+        return None
+    v, step, family = found
+    factor = _EN_SCALE[m.group("scale").strip().lower()] if m.group("scale") else 1.0
+    # prefix: the clause before the number, cut at the previous quantity
+    cstart = 0
+    for cm in _EN_CLAUSE.finditer(sent, 0, m.start()):
+        cstart = cm.end()
+    seg_start = max(cstart, prev_end)
+    seg = sent[seg_start: m.start()]
+    approx = None
+    pm = _EN_PRE.search(seg)
+    if pm:
+        approx = "超" if pm.group("lower") else "近" if pm.group("upper") else "约"
+        seg = seg[: pm.start()]
+    if m.group("num2") or m.group("num3"):
+        v2 = float(m.group("num2") or m.group("num3")) * factor
+        low, high = min(v, v2), max(v, v2)
+    else:
+        if approx in ("超", "近"):
+            step = max(step, (last_place(m.group("num")) if m.group("num")[0].isdigit() else 1.0) * factor)
+        low, high = make_interval(v, step, approx, family)
+    qs = seg_start + pm.start() if pm else m.start()
+    q = Fact(qs, m.end(), sent[qs:m.end()], v, low, high, family, "en", approx=approx)
+    _en_key(q, seg, seg_start)
+    before = sent[: m.start()]
+    years = _EN_YEAR.findall(before)
+    quarter = _EN_QUARTER.search(before)
+    mode = "target" if _EN_TARGET.search(before) or period.mode == "target" else "actual"
+    q.period = Period(Status(mode), years[-1] if years else period.year, quarter.group(0).lower() if quarter else "")
+    after = sent[m.end(): m.end() + 40]
+    q.suffix = " ".join(w.lower() for w in _EN_WORD.findall(re.split(r"[,;:.()]", after, maxsplit=1)[0])[:3])
+    return q
+
+
+def _en_key(q: Fact, seg: str, seg_start: int) -> None:
+    """The last three content words of the clause before the number and the word that
+    ties them to it (rate rise to, rate at): a restatement may drop a time phrase in
+    front. Too few words to be specific give no subject."""
+    words = _en_key_words(seg)
+    content = [w for w in words if w not in _EN_STOP and w != "#"]
+    if len(words) >= 4 and (len(content) >= 2 or len(words) >= 6):
+        tail = content[-3:] + ([words[-1]] if words[-1] in _EN_STOP else [])
+        q.subject = " ".join(tail) if len(content) >= 3 else " ".join(words)
+        q.subject_start = seg_start + len(seg) - len(seg.lstrip())
 
 
 # ----------------------------------------------------------------------------------------
