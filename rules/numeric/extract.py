@@ -438,11 +438,18 @@ def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
             out.append((h.start, period))
             opened_by = text
     if not out and doc.language == "zh":
-        runs = [h for h in doc.headings if h.level == 2 and (h.numbering or "").strip("（()）") == "一"]
-        if len(runs) >= 2:
-            out.append((runs[0].start, _Period(Status.RESULT, str(doc_year - 1) if doc_year else "")))
-            out.append((runs[1].start, _Period(Status.TARGET, str(doc_year) if doc_year else "")))
+        out = _restarting_runs(doc, doc_year)
     return out
+
+
+def _restarting_runs(doc: Document, doc_year: int) -> list[tuple[int, _Period]]:
+    """A report whose only headings are （一）… runs: the first run is the review, the
+    restart is the plan."""
+    runs = [h for h in doc.headings if h.level == 2 and (h.numbering or "").strip("（()）") == "一"]
+    if len(runs) < 2:
+        return []
+    return [(runs[0].start, _Period(Status.RESULT, str(doc_year - 1) if doc_year else "")),
+            (runs[1].start, _Period(Status.TARGET, str(doc_year) if doc_year else ""))]
 
 
 _ENTITY_VERB = re.compile(
@@ -994,51 +1001,70 @@ class _ZhParser:
 
     def _assign(self, g: list[Fact], subject: str | None, flags: str) -> list[Fact]:
         """Give each value of a group its subject; returns copies made for 'A、B均…'."""
-        extra: list[Fact] = []
         if subject is None:
-            return extra
+            return []
         scope, _, subject = subject.rpartition(">")
         if scope:
             scope += ">"  # 县域经济…，一般公共预算收入、…分别增长: every item is the zone's
-        items = [_normalise_subject(i) for i in _SPLIT_ITEMS.split(subject) if i.strip()]
-        if len(items) != len(g) or ("enum" in flags and len(items) < 2):
-            alt = [_normalise_subject(i) for i in _SPLIT_ITEMS2.split(subject) if i.strip()]
-            if len(alt) == len(g) or len(items) < 2:
-                items = alt
+        items = _list_items(subject, len(g), flags)
         if len(g) == 1 and "enum" not in flags:
-            q = g[0]
-            if "each" in flags and len(items) > 1:
-                q.subject = scope + items[-1] if _item_ok(items[-1]) else None
-                for it in items[:-1]:
-                    if _item_ok(it):
-                        c = Fact(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + it,
-                                     q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx)
-                        extra.append(c)
-            else:
-                q.subject = scope + subject if not _RELATIVE_START.match(subject) else None
-            return extra
-        tail = scope + (items[-1] if items else subject)
-        matched = len(items) == len(g) and len(g) >= 2
-        if items and items[-1].endswith(("年均", "累计")):
-            mark = "年均" if items[-1].endswith("年均") else "累计"  # 城镇和农村居民…年均分别增长: all of them
-            items = [it if it.endswith(mark) else it + mark for it in items]
-        longest = max((len(it) for it in items), default=0)
-        # 市属企业资产总额、营业总收入、净利润: the later items share the first one's scope
-        scoped = bool(items) and _item_ok(items[0])
-        for i, q in enumerate(g):
-            q.enum = (tail, i)
-            q.enum_items = "、".join(items)
-            q.enum_size = len(g)
-            fragment = len(items) > i and _han_count(items[i]) <= 2 and longest >= 5  # 城镇和农村居民…: 城镇 shares a head
-            if matched and not fragment and (_item_ok(items[i]) or scoped and _good_subject(items[i])
-                                             and not _is_generic(items[i])):
-                q.subject = scope + items[i]
-            else:
-                q.subject = scope + subject
-                q.ambiguous = True
-        if "enum" not in flags and not matched:
-            g[0].ambiguous = False  # a bare value list: the first value is the subject's
-        return extra
+            return _assign_one(g[0], scope, subject, items, flags)
+        _assign_list(g, scope, subject, items, flags)
+        return []
+
+
+def _list_items(subject: str, n_values: int, flags: str) -> list[str]:
+    """The items of a subject that lists several (A、B和C), split the way that matches the
+    number of values."""
+    items = [_normalise_subject(i) for i in _SPLIT_ITEMS.split(subject) if i.strip()]
+    if len(items) != n_values or ("enum" in flags and len(items) < 2):
+        alt = [_normalise_subject(i) for i in _SPLIT_ITEMS2.split(subject) if i.strip()]
+        if len(alt) == n_values or len(items) < 2:
+            items = alt
+    return items
+
+
+def _assign_one(q: Fact, scope: str, subject: str, items: list[str], flags: str) -> list[Fact]:
+    """One value: its subject, or, after 均/都 (A、B均增长10%), one fact per item."""
+    if "each" not in flags or len(items) < 2:
+        q.subject = scope + subject if not _RELATIVE_START.match(subject) else None
+        return []
+    q.subject = scope + items[-1] if _item_ok(items[-1]) else None
+    return [Fact(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + it,
+                 q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx)
+            for it in items[:-1] if _item_ok(it)]
+
+
+def _assign_list(g: list[Fact], scope: str, subject: str, items: list[str], flags: str) -> None:
+    """A value list: each value its item when the counts match (A、B分别增长1%、2%), else
+    the enumeration key only."""
+    tail = scope + (items[-1] if items else subject)
+    matched = len(items) == len(g) and len(g) >= 2
+    if items and items[-1].endswith(("年均", "累计")):
+        mark = "年均" if items[-1].endswith("年均") else "累计"  # 城镇和农村居民…年均分别增长: all of them
+        items = [it if it.endswith(mark) else it + mark for it in items]
+    longest = max((len(it) for it in items), default=0)
+    # 市属企业资产总额、营业总收入、净利润: the later items share the first one's scope
+    scoped = bool(items) and _item_ok(items[0])
+    for i, q in enumerate(g):
+        q.enum = (tail, i)
+        q.enum_items = "、".join(items)
+        q.enum_size = len(g)
+        if matched and _item_subject(items, i, longest, scoped):
+            q.subject = scope + items[i]
+        else:
+            q.subject = scope + subject
+            q.ambiguous = True
+    if "enum" not in flags and not matched:
+        g[0].ambiguous = False  # a bare value list: the first value is the subject's
+
+
+def _item_subject(items: list[str], i: int, longest: int, scoped: bool) -> bool:
+    """Can item ``i`` stand as a subject by itself? Not a fragment that shares its head
+    with a longer item (城镇和农村居民…: 城镇)."""
+    if len(items) > i and _han_count(items[i]) <= 2 and longest >= 5:
+        return False
+    return _item_ok(items[i]) or (scoped and _good_subject(items[i]) and not _is_generic(items[i]))
 
 
 @dataclass(slots=True)
