@@ -397,3 +397,26 @@ def test_show_facts_prints_a_table_or_json(tmp_path: Path) -> None:
     assert row["text"] == "6.2%" and row["aspect"] == "growth" and row["compared"] == "yes"
     table = run_cli("--show-facts", "--select", "NUM", "--color", "never", str(report)).stdout.decode()
     assert "港口货物吞吐量" in table and "actual:2023" in table
+
+
+# -- arithmetic a reader can check ------------------------------------------------------------
+
+
+def test_doubling_that_the_levels_do_not_bear() -> None:
+    from reportlint.rules.numeric import DoublingMismatch
+
+    assert len(_found(DoublingMismatch, "乡村旅游收入从6亿元增加到9.5亿元，五年翻了一番。")) == 1
+    assert len(_found(DoublingMismatch, "快递网点从800个增加到1000个，翻了两番。")) == 1
+    assert _found(DoublingMismatch, "乡村旅游收入从6亿元增加到12.2亿元，五年翻了一番。") == []
+    assert _found(DoublingMismatch, "乡村旅游收入从6亿元增加到14亿元，翻了一番多。") == []
+    assert _found(DoublingMismatch, "乡村旅游收入五年翻了一番，达到12亿元。") == []  # the earlier level is not stated
+
+
+def test_parts_that_do_not_add_up_to_their_total() -> None:
+    from reportlint.rules.numeric import SumMismatch
+
+    assert len(_found(SumMismatch, "东西两个片区分别完成投资35亿元、27亿元，合计72亿元。")) == 1
+    assert _found(SumMismatch, "东西两个片区分别完成投资35亿元、27亿元，合计62亿元。") == []
+    assert _found(SumMismatch, "两个片区分别新增就业1.2万人和0.8万人，共计2万人。") == []
+    assert _found(SumMismatch, "两项指标分别增长5%、6%，合计拉动增长3个百分点。") == []  # rates are not summed
+    assert _found(SumMismatch, "东西两个片区分别完成投资35亿元、27亿元，其中工业投资30亿元。") == []
