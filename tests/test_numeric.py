@@ -409,6 +409,8 @@ def test_doubling_that_the_levels_do_not_bear() -> None:
     assert len(_found(DoublingMismatch, "快递网点从800个增加到1000个，翻了两番。")) == 1
     assert _found(DoublingMismatch, "乡村旅游收入从6亿元增加到12.2亿元，五年翻了一番。") == []
     assert _found(DoublingMismatch, "乡村旅游收入从6亿元增加到14亿元，翻了一番多。") == []
+    assert _found(DoublingMismatch, "乡村旅游收入从6亿元增加到13.4亿元，翻了一番以上。") == []
+    assert len(_found(DoublingMismatch, "乡村旅游收入从6亿元增加到16亿元，翻了一番。")) == 1
     assert _found(DoublingMismatch, "乡村旅游收入五年翻了一番，达到12亿元。") == []  # the earlier level is not stated
 
 
