@@ -410,7 +410,7 @@ def test_doubling_that_the_levels_do_not_bear() -> None:
     assert _found(DoublingMismatch, "乡村旅游收入从6亿元增加到12.2亿元，五年翻了一番。") == []
     assert _found(DoublingMismatch, "乡村旅游收入从6亿元增加到14亿元，翻了一番多。") == []
     assert _found(DoublingMismatch, "乡村旅游收入从6亿元增加到13.4亿元，翻了一番以上。") == []
-    assert len(_found(DoublingMismatch, "乡村旅游收入从6亿元增加到16亿元，翻了一番。")) == 1
+    assert len(_found(DoublingMismatch, "乡村旅游收入从6.0亿元增加到17亿元，翻了一番。")) == 1
     assert _found(DoublingMismatch, "乡村旅游收入五年翻了一番，达到12亿元。") == []  # the earlier level is not stated
 
 
