@@ -321,3 +321,17 @@ def test_a_topic_sentence_ending_in_a_verb_names_its_noun() -> None:
     assert _one(text, "15%").key.scope.zone == "物流业"
     other = "推动城乡融合发展。建设多式联运枢纽，发展配送点1000个，城市连锁便利店增长30%。"
     assert _one(other, "30%").key.scope.zone == ""
+
+
+def test_a_coordination_is_no_zone_name() -> None:
+    text = "智能装备配套和特色产业园区加快提档升级，本地配套率达到40%。"
+    assert _one(text, "40%").key.scope.zone == ""
+    named = "滨江智能装备产业园区加快提档升级，本地配套率达到40%。"
+    assert _one(named, "40%").key.scope.zone != ""
+
+
+def test_a_sentence_that_tells_one_year_leaves_the_paragraph_span() -> None:
+    review = "——2024年1月27日在某市人民代表大会上\n\n一、2023年工作回顾\n\n"
+    para = "五年来，全市港口货物吞吐量年均增长6.2%，航线网络不断加密。全年港口集装箱吞吐量增长4.1%。\n"
+    assert _one(review + para, "6.2%").period.span == "过去五年"
+    assert _one(review + para, "4.1%").period.span == ""

@@ -465,8 +465,15 @@ def _entity_name(text: str) -> str:
 
 
 def _is_entity(name: str) -> bool:
-    """Long enough to be a zone's name, or a zone word that names one by itself."""
+    """Long enough to be a zone's name, or a zone word that names one by itself; never a
+    coordination (企业配套和特色园区: two things, no name)."""
+    if _COORDINATION.search(name):
+        return False
     return _han_count(name) >= 3 or name in ("县域", "郊区") or _COUNTY_GROUP.fullmatch(name) is not None
+
+
+# Words that join two noun phrases: a span holding one is a list, not a single name.
+_COORDINATION = re.compile(r"[和及与、]")
 
 
 def _heading_entities(doc: Document) -> list[tuple[int, int, str]]:
@@ -751,6 +758,8 @@ class _ZhParser:
             self.para_past = True
         state = _PartState(year=self.para_year)  # 1997年，全市…。…增长17.7%: the year holds for the paragraph
         state.topic = None
+        # 全年…, 去年…: a sentence that says it tells one year is not told of the paragraph's span
+        state.year_here = _ONE_YEAR_SENTENCE.match(text, s) is not None
         self.sent_start = s
         self.sent_end = e
         pos = s
@@ -1445,6 +1454,8 @@ def _period_years(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
 
 # The whole jurisdiction named as the subject (全市技术合同成交额): not the zone of an earlier clause.
 _WHOLE_PLACE = re.compile(r"全(?:市|区|县|省|州|盟)(?!场|面|力|员|链|程|民|年)")
+# Openings of a sentence that tells one year (not 今年以来, a part of one).
+_ONE_YEAR_SENTENCE = re.compile(r"[\s*“]{0,3}(?:全年|去年|上年|过去一年|过去的一年|一年来)(?!以来)")
 _PLACE_SCOPE = re.compile(r"^(?:[一二三四五六七八九十]+是)?((?:主城区|中心城区|老城区|城市建成区|市区|城区|建成区|市本级)+内?)")
 _DASH_ITEM = re.compile(r"^[\s*]*(?:——|—|－－)")
 _ADDRESS = re.compile(r"^[\s*]*各位代表[！!，,：:]")
