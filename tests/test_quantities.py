@@ -324,9 +324,9 @@ def test_a_topic_sentence_ending_in_a_verb_names_its_noun() -> None:
 
 
 def test_a_coordination_is_no_zone_name() -> None:
-    text = "智能装备配套和特色产业园区加快提档升级，本地配套率达到40%。"
+    text = "智能装备配套和特色产业园区加快提档升级，龙头企业本地配套率达到40%。"
     assert _one(text, "40%").key.scope.zone == ""
-    named = "滨江智能装备产业园区加快提档升级，本地配套率达到40%。"
+    named = "滨江智能装备产业园区加快提档升级，龙头企业本地配套率达到40%。"
     assert _one(named, "40%").key.scope.zone != ""
 
 
