@@ -35,6 +35,12 @@ from pathlib import Path
 
 from reportlint.document import Document
 from reportlint.rules.numeric import NumericContradiction
+
+try:
+    from reportlint.rules.numeric.memo import facts_of
+except ImportError:  # a version before the typed fact model: its facts hang on the document
+    def facts_of(doc: Document) -> list:  # type: ignore[misc]
+        return doc.quantities  # type: ignore[attr-defined]
 from reportlint.runner import lint_text
 
 RULES = [(NumericContradiction, dict(NumericContradiction.options))]
@@ -251,10 +257,10 @@ DEBUG = False
 def _keys(text: str, path: str, s: int, e: int, src: int) -> list[str]:
     """Keys of the restated quantity and of the source paragraph's quantities with its kind and family."""
     doc = Document(text, path)
-    qs = [q for q in doc.quantities if q.start < e and s < q.end]
+    qs = [q for q in facts_of(doc) if q.start < e and s < q.end]
     out = [f"    new {q.text!r} key={q.key} enum={q.enum_key}" for q in qs]
     fam = {q.family for q in qs}
-    for q in doc.quantities:
+    for q in facts_of(doc):
         if q.block >= 0 and doc.blocks[q.block].start == src and q.family in fam:
             out.append(f"    src {q.text!r} key={q.key}")
     return out

@@ -74,7 +74,7 @@ def cli() -> None:
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-@click.option("--show-facts", is_flag=True, help="Print what rules extracted (e.g. every quantity and its metric key).")
+@click.option("--show-facts", is_flag=True, help="Print what rules extracted (every numeric fact with its key) instead of the findings.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--fix-outside-roots", "fix_outside_roots", is_flag=True,
@@ -157,11 +157,11 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
     # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
     out = sys.stderr if fix and any(j[1] is None for j in jobs) else sys.stdout
     colored = use_color(color, out)
-    if show_facts:
-        for f in run.files:
-            for line in f.facts:
-                out.write(f"{f.path}: {line}\n")
-    if statistics:
+    if show_facts:  # the facts instead of the findings: a view of what the rules read
+        from .report.facts import render_facts
+
+        render_facts(run, out, as_json=output_format == "json", color=colored)
+    elif statistics:
         _print_statistics(run, out, colored)
     else:
         from .report import get_reporter

@@ -126,14 +126,6 @@ class Document:
             idx = self.sections[idx].parent
         return list(reversed(path))
 
-    # -- quantities --------------------------------------------------------
-    @cached_property
-    def quantities(self) -> list[Any]:
-        """Numbers with unit family, value interval, metric key and period (``reportlint.text.quantities``)."""
-        from .text.quantities import extract_quantities  # imported here: only numeric rules pay for it
-
-        return extract_quantities(self)
-
     # -- sentences ---------------------------------------------------------
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -34,7 +34,7 @@ class FileResult:
     diagnostics: list[Diagnostic]
     encoding: str = "utf-8"
     notice: str | None = None
-    facts: list[str] = field(default_factory=list)
+    facts: list[Mapping[str, str]] = field(default_factory=list)  # rows of --show-facts
     error: str | None = None  # the file could not be read or linted (one line); then it has no findings
 
     @cached_property
@@ -85,7 +85,7 @@ def lint_text(text: str, path: str, rules: RuleSet, *, encoding: str = "utf-8", 
               show_facts: bool = False) -> FileResult:
     doc = Document(text, path, encoding=encoding)
     diags = lint_document(doc, rules)
-    facts: list[str] = []
+    facts: list[Mapping[str, str]] = []
     if show_facts:
         for rule_cls, options in rules:
             view = getattr(rule_cls, "facts", None)

@@ -129,8 +129,9 @@ def test_report_file() -> None:
 def test_facts_list_every_quantity_with_key_and_period() -> None:
     text = REVIEW + "地区生产总值增长6.5%。\n\n其增长7%。\n"
     result = lint_text(text, "t.txt", [(NumericContradiction, {})], show_facts=True)
-    assert any("'6.5%'" in f and "key=地区生产总值|growth||pct|actual:2023" in f for f in result.facts)
-    assert any("'7%'" in f and "no key" in f for f in result.facts)
+    rows = {r["text"]: r for r in result.facts}
+    assert rows["6.5%"]["key"] == "地区生产总值|growth||pct|actual:2023" and rows["6.5%"]["compared"] == "yes"
+    assert rows["7%"]["compared"] == "no: subject unknown"
 
 
 def test_explain_says_how_keys_are_formed() -> None:
@@ -288,3 +289,136 @@ def test_place_opening_a_list_scopes_every_item() -> None:
     assert _found(NumericContradiction, text) == []
     unscoped = text.replace("六是市区建成区内新建公园游园200个、", "")
     assert len(_found(NumericContradiction, unscoped.replace("500万", "700万"))) == 1
+
+
+# -- proportions that cannot pass the whole ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["山区农户天然气普及率达112%。", "全县学校宽带网络覆盖率提高到104.5%。", "市区生活垃圾无害化处理率达到120%。",
+     "应届高校毕业生就业率均为130%。"],
+)
+def test_bounded_rates_over_the_whole(text: str) -> None:
+    assert len(_found(ShareOverWhole, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["学前教育毛入学率达到102%。", "三甲医院病床使用率为108%。", "年度计划完成率达115%。", "宽带用户数增长130%。",
+     "山区农户天然气普及率达92%。", "覆盖率提高了110个百分点以上的说法并不存在。"],
+)
+def test_rates_that_may_pass_the_whole_or_are_not_levels(text: str) -> None:
+    assert _found(ShareOverWhole, text) == []
+
+
+# -- pasted copies ---------------------------------------------------------------------------
+
+
+def test_a_pasted_copy_of_a_paragraph_states_no_new_figure() -> None:
+    para = "全市快递业务量达到3.6亿件，同比增长12%，其中农村地区快递业务量增长21%。"
+    plan = "力争快递业务量增长15%。"
+    text = REVIEW + para + "\n\n" + "全市快递业务量增长12%。" + PLAN + plan + "\n\n" + para + "\n"
+    assert _found(NumericContradiction, text) == []
+
+
+def test_a_changed_copy_is_still_a_contradiction() -> None:
+    para = "全市快递业务量达到3.6亿件，同比增长12%，其中农村地区快递业务量增长21%。"
+    changed = para.replace("同比增长12%", "同比增长17%")
+    text = REVIEW + para + "\n\n城市建设稳步推进。\n\n" + changed + "\n"
+    assert _found(NumericContradiction, text) == ["同比增长17%"]
+
+
+def test_sentences_of_a_copy_that_joins_two_paragraphs_are_not_new_claims() -> None:
+    first = "全市新增城镇就业4.2万人，新建养老床位1800张。"
+    second = "全年完成造林1.6万亩，森林覆盖率达到41.2%。"
+    plan = "全市新增城镇就业3.5万人以上，新建养老床位1000张。"
+    text = REVIEW + first + "\n\n" + second + PLAN + plan + "\n\n" + first + second + "\n"
+    assert _found(NumericContradiction, text) == []
+
+
+# -- how approximate wording bounds a figure -------------------------------------------------
+
+
+def test_a_rate_bound_below_the_whole_counts_one_point() -> None:
+    text = REVIEW + "全市快递业务收入增长20%以上，快递服务网络覆盖到每一个行政村。\n\n港口建设有序推进。\n\n快递业务收入增长27%。\n"
+    assert _found(NumericContradiction, text) == ["快递业务收入增长27%"]
+    agree = text.replace("增长27%", "增长20.4%")
+    assert _found(NumericContradiction, agree) == []
+
+
+def test_about_a_rate_allows_half_a_point() -> None:
+    base = REVIEW + "全市快递业务收入增长8%左右，快递服务网络覆盖到每一个行政村。\n\n港口建设有序推进。\n\n快递业务收入增长{}。\n"
+    assert _found(NumericContradiction, base.format("9%")) == ["快递业务收入增长9%"]
+    assert _found(NumericContradiction, base.format("8.3%")) == []
+
+
+def test_a_round_amount_is_rounded_to_half_its_last_digit() -> None:
+    base = REVIEW + "全年蔬菜产量达到300万吨，农业基础更加稳固。\n\n港口建设有序推进。\n\n蔬菜产量达到{}。\n"
+    assert _found(NumericContradiction, base.format("340万吨")) == ["蔬菜产量达到340万吨"]
+    assert _found(NumericContradiction, base.format("312万吨")) == []
+    assert _found(NumericContradiction, base.format("突破300万吨").replace("达到突破", "")) == []
+
+
+# -- scope, targets and purposes met in real reports ---------------------------------------
+
+
+def test_a_figure_listed_with_its_paragraph_topic_is_the_topic_figure() -> None:
+    text = (REVIEW[:-len("一、2023年工作回顾\n\n")] + "二、2024年工作安排\n\n主要预期目标是：地区生产总值增长6%左右，"
+            "固定资产投资增长8%左右。\n\n壮大现代物流业。建设多式联运枢纽，物流业增加值增长9%，固定资产投资增长15%。\n")
+    assert _found(NumericContradiction, text) == []
+    # the same figure in a paragraph without that topic is the city's and is compared
+    restated = text.replace("壮大现代物流业。建设多式联运枢纽，物流业增加值增长9%，", "建设多式联运枢纽，")
+    assert _found(NumericContradiction, restated) == ["固定资产投资增长15%"]
+
+
+def test_a_commitment_floor_marks_a_target_in_a_review() -> None:
+    text = (REVIEW + "全年开工建设公租房6200套、人才公寓2400套，保障能力进一步提升。\n\n"
+            "附件：2023年为民办实事完成情况\n\n一、新开工公租房不低于5000套，人才公寓2000套，已全部完成。\n")
+    assert _found(NumericContradiction, text) == []
+
+
+def test_funds_allotted_name_their_purpose_after_the_amount() -> None:
+    text = (REVIEW + "安排资金500万元，支持农产品冷链物流建设。\n\n城市更新有序推进。\n\n"
+            "安排资金400万元，用于老旧小区加装电梯补助。\n")
+    assert _found(NumericContradiction, text) == []
+
+
+def test_show_facts_prints_a_table_or_json(tmp_path: Path) -> None:
+    import json
+
+    from conftest import run_cli
+
+    report = tmp_path / "r.md"
+    report.write_text(REVIEW + "全市港口货物吞吐量增长6.2%。\n", encoding="utf-8")
+    proc = run_cli("--show-facts", "--output-format", "json", "--select", "NUM", str(report))
+    doc = json.loads(proc.stdout.decode())
+    (row,) = doc["files"][0]["facts"]
+    assert row["text"] == "6.2%" and row["aspect"] == "growth" and row["compared"] == "yes"
+    table = run_cli("--show-facts", "--select", "NUM", "--color", "never", str(report)).stdout.decode()
+    assert "港口货物吞吐量" in table and "actual:2023" in table
+
+
+# -- arithmetic a reader can check ------------------------------------------------------------
+
+
+def test_doubling_that_the_levels_do_not_bear() -> None:
+    from reportlint.rules.numeric import DoublingMismatch
+
+    assert len(_found(DoublingMismatch, "乡村旅游收入从6亿元增加到9.5亿元，五年翻了一番。")) == 1
+    assert len(_found(DoublingMismatch, "快递网点从800个增加到1000个，翻了两番。")) == 1
+    assert _found(DoublingMismatch, "乡村旅游收入从6亿元增加到12.2亿元，五年翻了一番。") == []
+    assert _found(DoublingMismatch, "乡村旅游收入从6亿元增加到14亿元，翻了一番多。") == []
+    assert _found(DoublingMismatch, "乡村旅游收入从6亿元增加到13.4亿元，翻了一番以上。") == []
+    assert len(_found(DoublingMismatch, "乡村旅游收入从6.0亿元增加到17亿元，翻了一番。")) == 1
+    assert _found(DoublingMismatch, "乡村旅游收入五年翻了一番，达到12亿元。") == []  # the earlier level is not stated
+
+
+def test_parts_that_do_not_add_up_to_their_total() -> None:
+    from reportlint.rules.numeric import SumMismatch
+
+    assert len(_found(SumMismatch, "东西两个片区分别完成投资35亿元、27亿元，合计72亿元。")) == 1
+    assert _found(SumMismatch, "东西两个片区分别完成投资35亿元、27亿元，合计62亿元。") == []
+    assert _found(SumMismatch, "两个片区分别新增就业1.2万人和0.8万人，共计2万人。") == []
+    assert _found(SumMismatch, "两项指标分别增长5%、6%，合计拉动增长3个百分点。") == []  # rates are not summed
+    assert _found(SumMismatch, "东西两个片区分别完成投资35亿元、27亿元，其中工业投资30亿元。") == []

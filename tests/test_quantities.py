@@ -5,20 +5,22 @@ from __future__ import annotations
 import pytest
 
 from reportlint.document import Document
-from reportlint.text.quantities import Quantity, cn_number, last_place, parse_amount
+from reportlint.rules.numeric.extract import cn_number, last_place, parse_amount
+from reportlint.rules.numeric.facts import Aspect, Fact, Period, Status
+from reportlint.rules.numeric.memo import facts_of
 
 
-def _qs(text: str) -> list[Quantity]:
-    return Document(text, "t.txt").quantities
+def _qs(text: str) -> list[Fact]:
+    return facts_of(Document(text, "t.txt"))
 
 
-def _one(text: str, written: str) -> Quantity:
+def _one(text: str, written: str) -> Fact:
     found = [q for q in _qs(text) if q.text.strip() == written]
     assert found, f"{written!r} not extracted from {text!r}: {[q.text for q in _qs(text)]}"
     return found[0]
 
 
-def _inside(q: Quantity, value: float) -> bool:
+def _inside(q: Fact, value: float) -> bool:
     return q.low - 1e-9 <= value <= q.high + 1e-9
 
 
@@ -116,8 +118,8 @@ def test_scope_words_are_kept_in_the_key() -> None:
     qs = _qs("居民人均可支配收入增长5.2%，农村居民人均可支配收入增长5.6%。")
     keys = [q.key for q in qs]
     assert keys[0] != keys[1]
-    assert keys[0] is not None and keys[0].startswith("居民人均可支配收入|growth")
-    assert keys[1] is not None and keys[1].startswith("农村居民人均可支配收入|growth")
+    assert keys[0] is not None and (keys[0].subject, keys[0].aspect) == ("居民人均可支配收入", Aspect.GROWTH)
+    assert keys[1] is not None and (keys[1].subject, keys[1].aspect) == ("农村居民人均可支配收入", Aspect.GROWTH)
 
 
 def test_aliases_and_lead_ins_are_normalised() -> None:
@@ -199,29 +201,29 @@ REPORT = """\
 def test_review_and_plan_sections_give_periods() -> None:
     qs = _qs(REPORT)
     review = _one(REPORT, "6.8%")
-    assert review.period == "actual:2023"
+    assert review.period == Period(Status.RESULT, "2023")
     plans = [q for q in qs if q.text.strip() == "6%"]
-    assert plans and all(q.period == "target:2024" for q in plans)
+    assert plans and all(q.period == Period(Status.TARGET, "2024") for q in plans)
     assert review.key != plans[0].key
 
 
 def test_quarters_are_sub_periods() -> None:
-    qs = [q for q in _qs(REPORT) if q.family == "pct" and q.period.startswith("actual")]
+    qs = [q for q in _qs(REPORT) if q.family == "pct" and q.period.status is Status.RESULT]
     periods = {q.text.strip(): q.period for q in qs}
-    assert periods["4.2%"] == "actual:2023:一季度"
-    assert periods["5%"] == "actual:2023:上半年"
-    assert periods["5.3%"] == "actual:2023:前三季度"
-    assert periods["6.5%"] == "actual:2023"
+    assert periods["4.2%"] == Period(Status.RESULT, "2023", "一季度")
+    assert periods["5%"] == Period(Status.RESULT, "2023", "上半年")
+    assert periods["5.3%"] == Period(Status.RESULT, "2023", "前三季度")
+    assert periods["6.5%"] == Period(Status.RESULT, "2023")
 
 
 def test_list_without_its_lead_in_has_unknown_period() -> None:
     q = _one("是：地区生产总值增长6.5%以上；规模以上工业增加值增长6%。", "6%")
-    assert q.period.startswith("?") and q.key is None
+    assert q.period.status is Status.UNKNOWN and q.key is None
 
 
 def test_target_words_set_the_period() -> None:
     q = _one("一、2023年工作回顾\n\n力争内销总额突破5094亿元。", "突破5094亿元")
-    assert q.period.startswith("target")
+    assert q.period.status is Status.TARGET
 
 
 def test_part_number_run_into_its_paragraph_opens_the_plan() -> None:
@@ -229,15 +231,15 @@ def test_part_number_run_into_its_paragraph_opens_the_plan() -> None:
             "二、以振兴老工业基地为核心，全力做好2004年各项工作今年将全面实施振兴战略，我们面临严峻挑战，"
             "也具备许多有利条件。\n\n"
             "全市就业率达到40%以上。\n")
-    assert _one(text, "42.5%").period == "actual:2003"
-    assert _one(text, "40%以上").period.startswith("target:2004")
+    assert _one(text, "42.5%").period == Period(Status.RESULT, "2003")
+    assert _one(text, "40%以上").period == Period(Status.TARGET, "2004")
 
 
 def test_part_number_paragraph_without_a_year_changes_nothing() -> None:
     text = ("——2004年2月22日在某市人民代表大会上\n\n一、2003年工作回顾\n\n"
             "二、工业经济快速发展，全市上下共同努力，克服了各种困难，取得了显著的成绩，各项指标全面完成。\n\n"
             "全市就业率达到42.5%。\n")
-    assert _one(text, "42.5%").period.startswith("actual")
+    assert _one(text, "42.5%").period.status is Status.RESULT
 
 
 def test_dash_items_after_a_five_year_lead_are_the_five_years() -> None:
@@ -246,8 +248,8 @@ def test_dash_items_after_a_five_year_lead_are_the_five_years() -> None:
             "全市公共交通出行比例达到46%。\n")
     dash = _one(text, "50%以上")
     later = _one(text, "46%")
-    assert dash.period.endswith("今后五年")
-    assert not later.period.endswith("今后五年")
+    assert dash.period.span == "今后五年"
+    assert not later.period.span == "今后五年"
     assert dash.key != later.key
 
 
@@ -257,14 +259,14 @@ def test_address_opening_the_five_years_holds_until_a_year() -> None:
             "经济持续稳定发展。地区生产总值年均增长8.1%，服务业增加值占比提高2.6个百分点。\n\n"
             "2015年，全市服务业增加值占比提高2个百分点。\n")
     five = _one(text, "2.6个百分点")
-    assert five.period.endswith("过去五年")
+    assert five.period.span == "过去五年"
     one_year = [q for q in _qs(text) if q.text.strip() == "2个百分点"]
-    assert len(one_year) == 2 and not any(q.period.endswith("过去五年") for q in one_year)
+    assert len(one_year) == 2 and not any(q.period.span == "过去五年" for q in one_year)
 
 
 def test_zhe_wu_nian_is_five_years() -> None:
     q = _one("——这五年，人民生活水平显著提高。新建学校522所，新增学位36万个。", "36万个")
-    assert q.period.endswith("过去五年")
+    assert q.period.span == "过去五年"
 
 
 def test_english_a_inside_words_is_no_number() -> None:
@@ -286,8 +288,50 @@ def test_english_key_ignores_lead_words_and_verb_wording() -> None:
     "一、2023年工作回顾\n\n2015年以来，全市新增就业5万人。",
 ])
 def test_base_and_start_years_do_not_date_a_figure(text: str) -> None:
-    assert _one(text, "5万人").period == "actual:2023"
+    assert _one(text, "5万人").period == Period(Status.RESULT, "2023")
 
 
 def test_a_year_written_before_a_figure_dates_it() -> None:
-    assert _one("一、2023年工作回顾\n\n2022年全市新增就业5万人。", "5万人").period == "actual:2022"
+    assert _one("一、2023年工作回顾\n\n2022年全市新增就业5万人。", "5万人").period == Period(Status.RESULT, "2022")
+
+
+def test_a_list_lead_in_is_read_by_its_last_sentence() -> None:
+    review = "——2024年1月27日在某市人民代表大会上\n\n一、2023年工作回顾\n\n"
+    results = review + "全年完成了市人大确定的目标任务。主要做了以下工作：\n\n港口货物吞吐量增长6.2%。\n"
+    assert _one(results, "6.2%").period.status is Status.RESULT
+    targets = review + "2024年主要预期目标是：\n\n港口货物吞吐量增长5%。\n"
+    assert _one(targets, "5%").period.status is Status.TARGET
+
+
+def test_a_programme_named_plan_is_not_a_target() -> None:
+    review = "——2024年1月27日在某市人民代表大会上\n\n一、2023年工作回顾\n\n"
+    assert _one(review + "实施外贸稳增长计划，港口货物吞吐量增长6.2%。\n", "6.2%").period.status is Status.RESULT
+    assert _one(review + "计划新建港口泊位12个。\n", "12个").period.status is Status.TARGET
+
+
+def test_the_whole_city_named_as_subject_is_not_an_earlier_zone() -> None:
+    text = "高新技术产业开发区获批扩区，全市技术合同成交额增长12%。"
+    assert _one(text, "12%").key.scope.zone == ""
+    zone = "高新技术产业开发区加快建设，技术合同成交额增长12%。"
+    assert _one(zone, "12%").key.scope.zone != ""
+
+
+def test_a_topic_sentence_ending_in_a_verb_names_its_noun() -> None:
+    text = "推动现代物流业加快发展。建设多式联运枢纽，物流业增加值增长9%，固定资产投资增长15%。"
+    assert _one(text, "15%").key.scope.zone == "物流业"
+    other = "推动城乡融合发展。建设多式联运枢纽，发展配送点1000个，城市连锁便利店增长30%。"
+    assert _one(other, "30%").key.scope.zone == ""
+
+
+def test_a_coordination_is_no_zone_name() -> None:
+    text = "智能装备配套和特色产业园区加快提档升级，龙头企业本地配套率达到40%。"
+    assert _one(text, "40%").key.scope.zone == ""
+    named = "滨江智能装备产业园区加快提档升级，龙头企业本地配套率达到40%。"
+    assert _one(named, "40%").key.scope.zone != ""
+
+
+def test_a_sentence_that_tells_one_year_leaves_the_paragraph_span() -> None:
+    review = "——2024年1月27日在某市人民代表大会上\n\n一、2023年工作回顾\n\n"
+    para = "五年来，全市港口货物吞吐量年均增长6.2%，航线网络不断加密。全年港口集装箱吞吐量增长4.1%。\n"
+    assert _one(review + para, "6.2%").period.span == "过去五年"
+    assert _one(review + para, "4.1%").period.span == ""

@@ -1,8 +1,8 @@
 """Numeric contradictions: one figure stated two ways, and arithmetic that cannot hold.
 
-Built on ``Document.quantities`` (``reportlint.text.quantities``): every number
-with its unit family, the interval of values its wording allows, and a metric key
-(subject phrase, kind, qualifier, unit family, period). Two mentions are compared
+Built on the facts of :mod:`.facts` (extracted by :mod:`.extract`): every number
+with its unit family, the interval of values its wording allows, and a typed metric
+key (subject, aspect, qualifier, unit family, period, scope). Two mentions are compared
 only when their keys are equal, so every uncertainty about what a number measures
 makes the rule quieter, never noisier.
 """
@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING, Any
 from reportlint.diagnostic import Diagnostic, Related, Severity
 from reportlint.rule import Rule
 
+from .extract import bound_direction, parse_amount
+from .facts import EnumKey, Fact, Key, Status
+from .memo import claims_of, copied_blocks, facts_of
+
 if TYPE_CHECKING:
     from reportlint.document import Document
-    from reportlint.text.quantities import Quantity
 
 _KEY_HELP = """\
 How keys are formed. Each number becomes a quantity with an interval: the precision
@@ -61,13 +64,13 @@ def _line(doc: Document, offset: int) -> int:
     return doc.position(offset)[0]
 
 
-def _span_start(q: Quantity) -> int:
+def _span_start(q: Fact) -> int:
     if 0 <= q.subject_start <= q.start and q.start - q.subject_start <= 40:
         return q.subject_start
     return q.start
 
 
-def _comparable(a: Quantity, b: Quantity) -> bool:
+def _comparable(a: Fact, b: Fact) -> bool:
     """Two mentions of one key that could be a restatement of one figure.
 
     Not: two values in one paragraph (a paragraph that lists 竣工290个 … 竣工65个 is
@@ -86,16 +89,16 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
 _COUNTS = ("household", "person")
 
 
-def _levels_by_sentence(qs: Iterable[Quantity]) -> dict[tuple[int, str], Quantity]:
+def _levels_by_sentence(qs: Iterable[Fact]) -> dict[tuple[int, str], Fact]:
     """The level stated in a sentence for a subject (地区生产总值7856.56亿元、增长7.4%)."""
-    out: dict[tuple[int, str], Quantity] = {}
+    out: dict[tuple[int, str], Fact] = {}
     for q in qs:
         if q.kind == "level" and q.subject and q.sentence >= 0:
             out.setdefault((q.sentence, q.subject), q)
     return out
 
 
-def _other_entity(a: Quantity, b: Quantity, levels: Mapping[tuple[int, str], Quantity], max_ratio: float) -> bool:
+def _other_entity(a: Fact, b: Fact, levels: Mapping[tuple[int, str], Fact], max_ratio: float) -> bool:
     """Two growth rates whose sentences give levels far apart measure different things."""
     la, lb = levels.get((a.sentence, a.subject or "")), levels.get((b.sentence, b.subject or ""))
     if la is None or lb is None:
@@ -104,7 +107,7 @@ def _other_entity(a: Quantity, b: Quantity, levels: Mapping[tuple[int, str], Qua
     return same_family and _far_apart(la, lb, max_ratio)
 
 
-def _same_enumeration(a: Quantity, b: Quantity) -> bool:
+def _same_enumeration(a: Fact, b: Fact) -> bool:
     """Two lists with the same last item are one enumeration when they list the same items,
     or when one of them is a lone item left before 分别 (据统计，净利润分别增长25.3%)."""
     if a.enum_items == b.enum_items:
@@ -113,19 +116,17 @@ def _same_enumeration(a: Quantity, b: Quantity) -> bool:
 
 
 def _direction(word: str) -> str:
-    from reportlint.text.quantities import bound_direction
-
     return bound_direction(word)
 
 
-def _far_apart(a: Quantity, b: Quantity, max_ratio: float) -> bool:
+def _far_apart(a: Fact, b: Fact, max_ratio: float) -> bool:
     x, y = abs(a.value), abs(b.value)
     if x == 0 or y == 0 or (a.value > 0) != (b.value > 0):
         return False
     return max(x, y) / min(x, y) > max_ratio
 
 
-def _suffix_compatible(a: Quantity, b: Quantity) -> bool:
+def _suffix_compatible(a: Fact, b: Fact) -> bool:
     """English restatements may drop what follows the number, but not change it."""
     if a.lang != "en" or not a.suffix or not b.suffix:
         return True
@@ -135,12 +136,7 @@ def _suffix_compatible(a: Quantity, b: Quantity) -> bool:
 _WORDING_MIN, _WORDING_MAX = 4, 10
 
 
-def _span_of(period: str) -> str:
-    """The sub-period of a period (actual:2021:五年 -> 五年)."""
-    return period.split(":", 2)[2] if period.count(":") >= 2 else ""
-
-
-def _orphan_pairs(qs: Iterable[Quantity]) -> Iterator[tuple[Quantity, Quantity]]:
+def _orphan_pairs(qs: Iterable[Fact]) -> Iterator[tuple[Fact, Fact]]:
     """(orphan, the clause it restates): a sentence that is only a subjectless clause
     (数据显示，五年年均增长9%) restates the one earlier clause of the same period that
     says the same words (…投资2972.4亿元，增长21.8%，五年年均增长13%), when no other
@@ -148,28 +144,57 @@ def _orphan_pairs(qs: Iterable[Quantity]) -> Iterator[tuple[Quantity, Quantity]]
     年均增长 ambiguous) and the one that does borrowed its subject. An orphan told as
     a measured fact (数据显示, 据统计) of a span of years is that span's figure wherever
     it stands, so it is looked up among the actual figures of that span."""
-    index: dict[tuple[str, ...], list[Quantity]] = defaultdict(list)
-    orphans: list[Quantity] = []
+    index: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
+    orphans: list[Fact] = []
     for q in qs:
-        wording = q.extra.get("wording")
-        if isinstance(wording, str) and q.subject:
-            span = _span_of(q.period)
-            for n in range(_WORDING_MIN, min(len(wording), _WORDING_MAX) + 1):
-                index[(wording[-n:], q.kind, q.family, q.period)].append(q)
-                if span and q.period.startswith("actual"):
-                    index[(wording[-n:], q.kind, q.family, "span", span)].append(q)
-        elif isinstance(q.extra.get("orphan"), str) and not q.period.startswith("?"):
+        if q.wording is not None and q.subject:
+            span = q.period.span
+            for n in range(_WORDING_MIN, min(len(q.wording), _WORDING_MAX) + 1):
+                index[(q.wording[-n:], q.kind, q.family, q.period)].append(q)
+                if span and q.period.status is Status.RESULT:
+                    index[(q.wording[-n:], q.kind, q.family, span)].append(q)
+        elif q.orphan is not None and q.period.known:
             orphans.append(q)
     for q in orphans:
-        wording = str(q.extra["orphan"])
-        span = _span_of(q.period)
-        if q.extra.get("fact") and span:
-            found = index.get((wording, q.kind, q.family, "span", span), [])
-        else:
-            found = index.get((wording, q.kind, q.family, q.period), [])
-        if len({p.subject for p in found}) == 1 and found[0].extra.get("inherits") and found[0].end <= q.start \
-                and found[0].extra.get("wording") == wording:
+        wording = q.orphan
+        # A span of years (过去五年, 一季度) names the period by itself, wherever it is told.
+        lookup = (wording, q.kind, q.family, q.period.span) if q.period.span else (wording, q.kind, q.family, q.period)
+        found = index.get(lookup, [])
+        if len({p.subject for p in found}) == 1 and found[0].inherits and found[0].end <= q.start \
+                and found[0].wording == wording:
             yield q, found[0]
+
+
+def _another_figure(q: Fact, conflicts: list[Fact], levels: Mapping[tuple[int, str], Fact], max_ratio: float) -> bool:
+    """Values too far apart to be one figure misstated (a different scope), or growth
+    rates of levels that far apart (the growth of 1000亿 is not the growth of 7856亿)."""
+    if any(_far_apart(p, q, max_ratio) for p in conflicts):
+        return True
+    return q.kind == "growth" and any(_other_entity(p, q, levels, max_ratio) for p in conflicts)
+
+
+def _conflicts(members: list[Fact], is_enum: bool, levels: Mapping[tuple[int, str], Fact],
+               max_ratio: float) -> Iterator[tuple[Fact, list[Fact]]]:
+    """(mention, earlier mentions it cannot agree with) among the mentions of one key.
+
+    A figure restated many times must not make the pool, and so the comparisons, grow
+    with every copy: two mentions (from two paragraphs, so one is always comparable) of
+    each distinct value are kept."""
+    pool: list[Fact] = []
+    kept: dict[tuple[float, float, str, str], list[int]] = defaultdict(list)
+    for q in members:
+        comparable = [p for p in pool if p.end <= q.start and _comparable(p, q)
+                      and (not is_enum or _same_enumeration(p, q))]
+        conflicts = [p for p in comparable if not p.overlaps(q)]
+        if conflicts and _another_figure(q, conflicts, levels, max_ratio):
+            continue
+        if conflicts and len(conflicts) == len(comparable):
+            yield q, conflicts
+            continue
+        blocks = kept[(q.low, q.high, q.approx or "", q.text)]
+        if len(blocks) < 2 and q.block not in blocks:
+            blocks.append(q.block)
+            pool.append(q)
 
 
 class NumericContradiction(Rule):
@@ -200,59 +225,57 @@ vs 上半年 growth.
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         max_related = int(options.get("max_related", 3))
         max_ratio = float(options.get("max_ratio", 2.0))
-        groups: dict[str, list[Quantity]] = defaultdict(list)  # enumeration keys start with "enum:"
-        for q in doc.quantities:
+        facts = claims_of(doc)
+        groups: dict[Key | EnumKey, list[Fact]] = defaultdict(list)
+        for q in facts:
             for key in (q.key, q.enum_key):
                 if key is not None:
                     groups[key].append(q)
-        findings: dict[tuple[int, int], tuple[Quantity, list[Quantity]]] = {}
-        levels = _levels_by_sentence(doc.quantities)
+        findings: dict[tuple[int, int], tuple[Fact, list[Fact]]] = {}
+        levels = _levels_by_sentence(facts)
         for key, members in groups.items():
-            if len(members) < 2:
-                continue
-            is_enum = key.startswith("enum:")
-            pool: list[Quantity] = []
-            # A figure restated many times (copied paragraphs) must not make the pool,
-            # and so the comparisons, grow with every copy: keep two mentions (from two
-            # paragraphs, so one is always comparable) of each distinct value.
-            kept: dict[tuple[float, float, str, str], list[int]] = defaultdict(list)
-            for q in members:
-                comparable = [p for p in pool if p.end <= q.start and _comparable(p, q)
-                              and (not is_enum or _same_enumeration(p, q))]
-                conflicts = [p for p in comparable if not p.overlaps(q)]
-                agreeing = [p for p in comparable if p.overlaps(q)]
-                if conflicts and any(_far_apart(p, q, max_ratio) for p in conflicts):
-                    continue  # too far apart to be one figure misstated: a different scope
-                if conflicts and q.kind == "growth" and any(_other_entity(p, q, levels, max_ratio) for p in conflicts):
-                    continue  # the growth of 1000亿 is not the growth of 7856亿: another entity
-                if conflicts and not agreeing:
+            if len(members) >= 2:
+                for q, conflicts in _conflicts(members, isinstance(key, EnumKey), levels, max_ratio):
                     findings.setdefault((q.start, q.end), (q, conflicts))
-                else:
-                    blocks = kept[(q.low, q.high, q.approx or "", q.text)]
-                    if len(blocks) < 2 and q.block not in blocks:
-                        blocks.append(q.block)
-                        pool.append(q)
-        for q, p in _orphan_pairs(doc.quantities):
+        for q, p in _orphan_pairs(facts):
             if _comparable(p, q) and not p.overlaps(q) and not _far_apart(p, q, max_ratio):
                 findings.setdefault((q.start, q.end), (q, [p]))
-        for (start, end), (q, conflicts) in sorted(findings.items()):
+        for (_, end), (q, conflicts) in sorted(findings.items()):
             first = conflicts[0]
             subject = (q.subject or "").strip("·") or "this figure"
             message = (f"{subject}: {q.text.strip()} here, but {first.text.strip()} at line {_line(doc, first.start)} "
-                       f"({q.kind}, {q.period.replace(':', ' ').strip()})")
+                       f"({q.kind}, {str(q.period).replace(':', ' ').strip()})")
             related = [Related(_span_start(p), p.end, f"the other value: {p.text.strip()}") for p in conflicts[:max_related]]
             yield self.report(_span_start(q), end, message, related=related,
                               fingerprint_text=f"{subject}|{q.text}|{first.text}")
 
     @staticmethod
-    def facts(doc: Document, options: Mapping[str, Any]) -> Iterable[str]:
-        """One line per quantity: position, text, interval and family, key and period."""
-        for q in doc.quantities:
+    def facts(doc: Document, options: Mapping[str, Any]) -> Iterable[dict[str, str]]:
+        """One row per fact: where, what is written, the interval it allows, and the key it
+        is compared under (or why it is compared with nothing)."""
+        claims = {id(q) for q in claims_of(doc)}
+        for q in facts_of(doc):
             line, col = doc.position(q.start)
-            key = q.key or ("(no key: " + ("ambiguous value list" if q.ambiguous else "subject unknown")
-                            + ("; period unknown" if q.period.startswith("?") else "") + ")")
-            enum = f" enum={q.enum_key}" if q.enum_key else ""
-            yield f"{line}:{col} {q.text.strip()!r} = {q.describe()} period={q.period} key={key}{enum}"
+            key = q.key
+            yield {
+                "at": f"{line}:{col}",
+                "text": q.text.strip(),
+                "interval": q.describe(),
+                "aspect": str(q.kind),
+                "subject": key.subject if key else (q.subject or ""),
+                "scope": str(key.scope) if key else "",
+                "period": str(q.period),
+                "compared": _why_not(q) if id(q) in claims else "no: repeats an earlier sentence",
+                "key": str(key) if key else (f"enum={q.enum_key}" if q.enum_key else ""),
+            }
+
+
+def _why_not(q: Fact) -> str:
+    if q.key is not None or q.enum_key is not None:
+        return "yes" if q.key is not None else "only within its value list"
+    if not q.period.known:
+        return "no: period unknown"
+    return "no: ambiguous value list" if q.ambiguous else "no: subject unknown"
 
 
 class ShareOverWhole(Rule):
@@ -260,24 +283,46 @@ class ShareOverWhole(Rule):
     name = "share-over-whole"
     category = "numeric"
     severity = Severity.ERROR
-    summary = "a share (占…比重, 占比) larger than 100%"
+    summary = "a proportion (占…比重, 普及率, 覆盖率) larger than 100%"
     explanation = """\
-A part cannot be more than its whole: a share stated as more than 100% is a typo
-or a mislabelled figure (a growth rate or an index called a share).
+A part cannot be more than its whole: a share, or a rate that counts the part of a
+whole that has something (普及率, 覆盖率, 达标率, 处理率), stated as more than 100% is
+a typo or a mislabelled figure.
 
-Wrong:  高新技术产品产值占规上工业比重达112.5%
-Right:  高新技术产品产值占规上工业比重达52.5%
+Wrong:  高新技术产品产值占规上工业比重达112.5%;  农村自来水普及率达103%
+Right:  高新技术产品产值占规上工业比重达52.5%;  农村自来水普及率达93%
 
-A share is a percentage after 占…比重/比例, 占比, 比重; see NUM001 for how the
+Not reported: shares of a plan or budget (完成年度计划的112%), growth rates, ratios
+that may pass 1, and rates that may (毛入学率 counts pupils of any age against one age
+group; 使用率 of beds and 完成率 of a plan can pass 100%). See NUM001 for how the
 extractor reads numbers.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
-        for q in doc.quantities:
-            if q.kind == "share" and q.family == "pct" and q.low > 100.0 and q.lang == "zh" \
-                    and not _PLAN_WHOLE.search(q.qualifier):
-                yield self.report(_span_start(q), q.end, f"a share of {q.text.strip()} is more than the whole",
+        for q in claims_of(doc):
+            if q.family != "pct" or q.low <= 100.0 or q.lang != "zh" or q.kind not in ("share", "level"):
+                continue
+            if (q.kind == "share" and not _PLAN_WHOLE.search(q.qualifier)) or _is_bounded_rate(doc.text, q.start):
+                yield self.report(_span_start(q), q.end, f"a proportion of {q.text.strip()} is more than the whole",
                                   fingerprint_text=q.text)
+
+
+# Rates that count the part of a whole that has something, so cannot pass 100%: coverage
+# and penetration (普及率, 覆盖率, 入网率), compliance and quality (达标率, 合格率, 优良率),
+# treatment and collection (处理率, 收集率, 回收率), enrolment in insurance or a service
+# (参保率, 签约率, 接种率), employment of a cohort (就业率), reach of a network (通达率,
+# 硬化率, 亮灯率) and the share of cases closed (办结率, 结案率, 办复率). Not: 毛入学率 (gross
+# enrolment may pass 100%), 使用率 (beds), 完成率 and 到位率 (a plan may be exceeded).
+_BOUNDED_RATE = re.compile(
+    r"(?:普及率|覆盖率|入网率|达标率|合格率|优良率|处理率|收集率|回收率|参保率|签约率|接种率|就业率|通达率|"
+    r"通畅率|硬化率|亮灯率|绿化率|办结率|结案率|办复率|知晓率|满意率)"
+    r"(?:均|分别|已|已经)?(?:稳定在|保持在|提高到|提升到|提高至|提升至|上升到|上升至|达到|达|为|是)?\s*$"
+)
+
+
+def _is_bounded_rate(text: str, start: int) -> bool:
+    """Is the number at ``start`` the value of a rate named just before it?"""
+    return _BOUNDED_RATE.search(text, max(0, start - 24), start) is not None
 
 
 _PLAN_WHOLE = re.compile(r"计划|任务|目标|下达|预算")
@@ -308,7 +353,7 @@ see NUM001 for how numbers and their intervals are read.
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         text = doc.text
-        qs = [q for q in doc.quantities if q.lang == "zh" and q.kind == "level" and q.family in _ABSOLUTE]
+        qs = [q for q in claims_of(doc) if q.lang == "zh" and q.kind == "level" and q.family in _ABSOLUTE]
         for i, q in enumerate(qs):
             if i == 0:
                 continue
@@ -362,9 +407,10 @@ ones. See NUM001 for how numbers are read.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
-        from reportlint.text.quantities import parse_amount
-
+        copies = copied_blocks(doc)
         for block in doc.paragraphs:
+            if block.index in copies:
+                continue
             if block.lang != "zh" or "到" not in block.text and "至" not in block.text:
                 continue
             for m in _FROM_TO.finditer(block.text):
@@ -403,5 +449,3 @@ ones. See NUM001 for how numbers are read.
                 return True
         return g_lo <= c_hi + 1e-9 and c_lo - 1e-9 <= g_hi
 
-
-RULES: list[type[Rule]] = [NumericContradiction, ShareOverWhole, PartExceedsTotal, GrowthMismatch]

@@ -5,7 +5,7 @@ A report states a figure as a number with a unit (``4022.25亿元``, ``6.5%``,
 and always *about* something: a metric (``地区生产总值``), measured one way
 (level, growth, rank, share), for one period (last year's review, this year's
 targets, a quarter). Two mentions can only contradict each other when all of that
-is the same, so this module turns every number into a :class:`Quantity` carrying:
+is the same, so this module turns every number into a :class:`Fact` carrying:
 
 - ``low``/``high``: the interval of values the text allows, in the base unit of
   its family. The precision of the written number widens it (``4千亿`` allows
@@ -42,12 +42,15 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .facts import Aspect, Fact, Period, Status
+
 if TYPE_CHECKING:
-    from ..document import Document
+    from reportlint.document import Document
+    from reportlint.text.blocks import Block
 
 # ----------------------------------------------------------------------------------------
 # numbers
@@ -175,8 +178,11 @@ def bound_direction(word: str | None) -> str:
     return "tol"
 
 
-def make_interval(value: float, step: float, approx: str | None) -> tuple[float, float]:
-    """The values a number written with ``step`` precision and an approximator allows."""
+def make_interval(value: float, step: float, approx: str | None, family: str = "") -> tuple[float, float]:
+    """The values a number written with ``step`` precision and an approximator allows.
+
+    约/左右/about allow a tenth of an amount either way, but only half a point either
+    way of a rate (``6%左右`` is 5.5%-6.5%: a rate of 7% is another figure)."""
     if approx in _LOWER_WORDS:
         return value, value + step
     if approx in _CEILING_WORDS:
@@ -184,75 +190,13 @@ def make_interval(value: float, step: float, approx: str | None) -> tuple[float,
     if approx in _UPPER_WORDS:
         return value - step, value
     if approx in _TOL_WORDS:
-        tol = max(step, abs(value) * 0.1)
+        tol = max(step / 2, 0.5) if family in _RATE_FAMILIES else max(step, abs(value) * 0.1)
         return value - tol, value + tol
     return value - step / 2, value + step / 2
 
 
-# ----------------------------------------------------------------------------------------
-# the quantity
-
-
-@dataclass(slots=True)
-class Quantity:
-    """One number in the text and what it measures."""
-
-    start: int  # span of the number with its unit and approximators
-    end: int
-    text: str
-    value: float  # nominal value in the family's base unit (negative for 下降 …)
-    low: float
-    high: float
-    family: str
-    lang: str
-    kind: str = "level"  # level, growth, rank, share
-    subject: str | None = None  # None: what is measured is uncertain
-    subject_start: int = -1
-    qualifier: str = ""  # rank scope, share whole
-    period: str = "actual"  # actual / target / ? (unknown) + year + sub-period
-    enum: tuple[str, int] | None = None  # (item before 分别, position) for value lists
-    ambiguous: bool = False  # only the enumeration key may be compared
-    suffix: str = ""
-    approx: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)
-    block: int = -1  # index of the paragraph in Document.blocks
-    enum_items: str = ""  # the whole list of an enumeration, 、-joined
-    enum_size: int = 0  # how many values the list gives
-    sentence: int = -1  # offset where the quantity's sentence starts
-
-    @property
-    def key(self) -> str | None:
-        """The metric key; two quantities are compared only when their keys are equal."""
-        if self.subject is None or self.ambiguous or self.period.startswith("?"):
-            return None
-        return "|".join((self.subject, self.kind, self.qualifier, self.family, self.period))
-
-    @property
-    def enum_key(self) -> str | None:
-        if self.enum is None or self.period.startswith("?"):
-            return None
-        tail, idx = self.enum
-        return "|".join(("enum:" + tail, self.kind, self.qualifier, self.family, self.period, str(idx)))
-
-    def overlaps(self, other: Quantity) -> bool:
-        # intervals that only touch (6% is [5.5, 6.5], 7% is [6.5, 7.5]) do not agree
-        eps = 1e-9 * max(1.0, abs(self.value), abs(other.value))
-        if self.low == self.high or other.low == other.high:
-            return self.low <= other.high + eps and other.low <= self.high + eps
-        return self.low < other.high - eps and other.low < self.high - eps
-
-    def describe(self) -> str:
-        return f"[{_fmt(self.low)}, {_fmt(self.high)}] {self.family}"
-
-
-def _fmt(x: float) -> str:
-    if x == 0 or not math.isfinite(x):
-        return str(x)
-    if abs(x) >= 1e8:
-        return f"{x / 1e8:.6g}e8"
-    if abs(x) >= 1e4:
-        return f"{x / 1e4:.6g}e4"
-    return f"{x:.6g}"
+# Families whose values are rates: their approximators are read in points, not in tenths.
+_RATE_FAMILIES = frozenset(("pct", "pp", "permille"))
 
 
 # ----------------------------------------------------------------------------------------
@@ -280,7 +224,10 @@ _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来":
 _PAST = re.compile(r"[\s*“]{0,3}(?:过去一年|过去的一年|一年来|去年|上年)(?!同期)")  # at the start of a sentence
 _YTD = re.compile(r"(?:比|较)(?:去年|上年)同期")
 _PLAN_WORDS = re.compile(r"今年|明年|力争|争取|确保|预期")
-_TARGET = re.compile(r"(今年.{0,4}要|全年要|年内要|要完成|要确保|要达到|力求|力争|争取|确保|预期|目标是|目标为|目标值|计划|控制在)")
+# Wording of a target: will and aim (要, 力争, 确保), the plan itself (目标, 计划) and a
+# commitment floor or ceiling (不低于, 不少于, 控制在).
+# 计划 as a verb (计划投资, 计划新建), not as the name of a programme (实施…行动计划，).
+_TARGET = re.compile(r"(今年.{0,4}要|全年要|年内要|要完成|要确保|要达到|力求|力争|争取|确保|预期|目标是|目标为|目标值|计划(?![，。；、”》）)\s的])|控制在|不低于|不少于)")
 _REVIEW_HEAD = re.compile(
     r"(回顾|回首|回眸|过去(?:一|五|的|十)?年|一年来|五年来|工作总结|完成情况|主要成绩|成绩|成就|体会|启示|"
     r"(?:19|20|一九|二〇|二零)\S{2}年.{0,6}工作(?:情况|成效))"
@@ -374,7 +321,9 @@ def _han_count(s: str) -> int:
 _FROM = re.compile(r"(?:分别)?(?:从|由)(?:[^，。；从由增提降减达为]{0,6})$")
 # a metric of "the park", "the industry": which one is said elsewhere
 _RELATIVE_START = re.compile(r"^(?:园区|集群|行业|全行业|项目|该)")
-_LEAD_VERB = re.compile(r"^(?:预计实现|预计完成|累计完成|实现|完成)")
+# Verbs that open a metric without naming it: accomplishing (实现, 完成) and allotting
+# funds (安排, 筹集, 拨付 资金: for what, the text says after the number).
+_LEAD_VERB = re.compile(r"^(?:预计实现|预计完成|累计完成|实现|完成|安排|筹集|筹措|拨付|下达|落实|争取)")
 _COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)")
 _DIST_VERB = re.compile(r"^(?:新增|新建|新开工|新引进|累计|引进|培育|建成|改造|新认定)")
 _LIGHT_VERB = re.compile(r"(?:完成|实现|达到|新增)$")
@@ -400,7 +349,9 @@ def _good_subject(s: str) -> bool:
 
 @dataclass(slots=True)
 class _Period:
-    mode: str  # actual / target
+    """The period a section or a list announces: result or target, and its year."""
+
+    mode: Status
     year: str  # "" when unknown
 
 
@@ -433,18 +384,18 @@ def _classify_heading(text: str, doc_year: int, first_part: bool, current: str) 
     if _DATELINE.search(text):
         return None
     if _REVIEW_HEAD.search(text):
-        return _Period("actual", "" if "五年" in text else _head_year(text))
+        return _Period(Status.RESULT, "" if "五年" in text else _head_year(text))
     year = _head_year(text)
     if year and doc_year:
-        return _Period("actual" if int(year) < doc_year else "target", year)
+        return _Period(Status.RESULT if int(year) < doc_year else Status.TARGET, year)
     if _STRONG_PLAN.search(text):
-        return _Period("target", year)
+        return _Period(Status.TARGET, year)
     if first_part and text.startswith("一、"):
-        return _Period("actual", "")  # reports open with the review of the past year
+        return _Period(Status.RESULT, "")  # reports open with the review of the past year
     if _PLAN_HEAD.search(text):
-        return _Period("target", year)
+        return _Period(Status.TARGET, year)
     if current == "actual" and text.startswith("二、"):
-        return _Period("target", "")  # and go on with the plan
+        return _Period(Status.TARGET, "")  # and go on with the plan
     return None
 
 
@@ -487,11 +438,18 @@ def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
             out.append((h.start, period))
             opened_by = text
     if not out and doc.language == "zh":
-        runs = [h for h in doc.headings if h.level == 2 and (h.numbering or "").strip("（()）") == "一"]
-        if len(runs) >= 2:
-            out.append((runs[0].start, _Period("actual", str(doc_year - 1) if doc_year else "")))
-            out.append((runs[1].start, _Period("target", str(doc_year) if doc_year else "")))
+        out = _restarting_runs(doc, doc_year)
     return out
+
+
+def _restarting_runs(doc: Document, doc_year: int) -> list[tuple[int, _Period]]:
+    """A report whose only headings are （一）… runs: the first run is the review, the
+    restart is the plan."""
+    runs = [h for h in doc.headings if h.level == 2 and (h.numbering or "").strip("（()）") == "一"]
+    if len(runs) < 2:
+        return []
+    return [(runs[0].start, _Period(Status.RESULT, str(doc_year - 1) if doc_year else "")),
+            (runs[1].start, _Period(Status.TARGET, str(doc_year) if doc_year else ""))]
 
 
 _ENTITY_VERB = re.compile(
@@ -507,8 +465,15 @@ def _entity_name(text: str) -> str:
 
 
 def _is_entity(name: str) -> bool:
-    """Long enough to be a zone's name, or a zone word that names one by itself."""
+    """Long enough to be a zone's name, or a zone word that names one by itself; never a
+    coordination (企业配套和特色园区: two things, no name)."""
+    if _COORDINATION.search(name):
+        return False
     return _han_count(name) >= 3 or name in ("县域", "郊区") or _COUNTY_GROUP.fullmatch(name) is not None
+
+
+# Words that join two noun phrases: a span holding one is a list, not a single name.
+_COORDINATION = re.compile(r"[和及与、]")
 
 
 def _heading_entities(doc: Document) -> list[tuple[int, int, str]]:
@@ -554,7 +519,7 @@ class _ZhParser:
         text = self.text
         self.base = base
         self.period = period
-        self.out: list[Quantity] = []
+        self.out: list[Fact] = []
         self.quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         self.quote_starts = [qs for qs, _ in self.quoted]
         self._place = 0.0
@@ -573,12 +538,12 @@ class _ZhParser:
         self.para_sub = ("今后五年" if _NEXT_FIVE_PARA.search(text, 0, 80) else
                          _normal_sub(past_span.group(0)) if past_span else head_sub)
 
-    def run(self) -> list[Quantity]:
+    def run(self) -> list[Fact]:
         """One scan for numbers; only sentences that hold one are parsed further."""
         self.all = self._numbers(0, len(self.text))
         if not self.all:
             return self.out
-        self.starts = [q.extra["num_start"] for q in self.all]
+        self.starts = [q.num_start for q in self.all]
         pos = 0
         for m in _SENT_END.finditer(self.text):
             if self._has_numbers(pos, m.end()):
@@ -603,7 +568,7 @@ class _ZhParser:
         i = bisect.bisect_left(self.starts, s)
         return i < len(self.starts) and self.starts[i] < e  # type: ignore[operator]
 
-    def _numbers_in(self, s: int, e: int) -> list[Quantity]:
+    def _numbers_in(self, s: int, e: int) -> list[Fact]:
         i = bisect.bisect_left(self.starts, s)
         j = bisect.bisect_left(self.starts, e)
         return self.all[i:j]
@@ -613,10 +578,10 @@ class _ZhParser:
         k = bisect.bisect_left(self.quote_starts, i) - 1  # quoted spans do not nest
         return k >= 0 and self.quoted[k][0] < i < self.quoted[k][1]
 
-    def _numbers(self, s: int, e: int) -> list[Quantity]:
+    def _numbers(self, s: int, e: int) -> list[Fact]:
         """Quantities of text[s:e] with value, interval and family (no key yet)."""
         text = self.text
-        found: list[Quantity] = []
+        found: list[Fact] = []
         for m in _ZH_QTY.finditer(text, s, e):
             if m.end() == m.start() or self._in_quote(m.start()):
                 continue
@@ -625,8 +590,9 @@ class _ZhParser:
                 found.append(q)
         return self._merge_ranges(found)
 
-    def _number(self, m: re.Match[str], limit: int) -> Quantity | None:
-        text = self.text
+    def _number(self, m: re.Match[str], limit: int) -> Fact | None:
+        """The fact of one number match (percent, 翻番, rank, amount), or None when it is no
+        statistic."""
         if m.group("pct"):
             raw = m.group("pnum")
             v, step = arabic_number(raw) if raw[0].isdigit() else cn_number(raw)
@@ -635,17 +601,22 @@ class _ZhParser:
             times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, None: 1}[m.group("fann")]
             return self._qty(m.start(), m.end(), (2 ** times - 1) * 100, 1, "pct", limit, kind="growth")
         if m.group("rank"):
-            nxt = text[m.end(): m.end() + 1]
-            before = text[max(0, m.start() - 10): m.start()]
-            if (not m.group("rsuf") and nxt and _RANK_BLOCKER.match(nxt)) or not _RANK_CONTEXT.search(before):
-                return None
-            raw = m.group("rnum")
-            v = float(raw) if raw.isdigit() else cn_number(raw)[0]
-            return self._qty(m.start(), m.end(), v, 1, "rank", limit, kind="rank", exact=True)
-        raw = m.group("num")
-        unit = m.group("unit")
-        mult = m.group("mult")
-        nxt = text[m.end(): m.end() + 2]
+            return self._rank(m, limit)
+        return self._amount(m, limit)
+
+    def _rank(self, m: re.Match[str], limit: int) -> Fact | None:
+        text = self.text
+        nxt = text[m.end(): m.end() + 1]
+        before = text[max(0, m.start() - 10): m.start()]
+        if (not m.group("rsuf") and nxt and _RANK_BLOCKER.match(nxt)) or not _RANK_CONTEXT.search(before):
+            return None
+        raw = m.group("rnum")
+        v = float(raw) if raw.isdigit() else cn_number(raw)[0]
+        return self._qty(m.start(), m.end(), v, 1, "rank", limit, kind="rank", exact=True)
+
+    def _amount(self, m: re.Match[str], limit: int) -> Fact | None:
+        text = self.text
+        raw, unit, mult = m.group("num"), m.group("unit"), m.group("mult")
         if unit in _SKIP_UNITS:
             return None
         if not unit and not mult and not m.group("num2"):
@@ -653,27 +624,14 @@ class _ZhParser:
                 return None
             v, step = arabic_number(raw)
             q = self._qty(m.start(), m.end(), v, step, "num", limit)
-            q.extra["bare"] = True  # kept only if it opens a range
+            q.bare = True  # kept only if it opens a range
             return q
-        if _NOT_AFTER_NUM.match(nxt) and not unit:
-            return None
-        if unit and unit.isascii() and unit.isalpha() and nxt[:1].isalpha() and nxt[:1].isascii():
-            return None
-        if unit == "成" and nxt[:1] and _CHENG_BLOCKER.match(nxt[:1]):
+        if self._not_a_statistic(m, raw, unit, mult):
             return None
         is_cn = not raw[0].isdigit()
-        if is_cn:
-            if len(raw) == 1 and raw in "一二两三四五六七八九十" and not mult and unit not in ("成", "%", "倍"):
-                return None  # 一个, 两家, 三项: idiom and enumeration, not statistics
-            if raw in ("千", "百", "十") and not mult:
-                return None
         v, step = cn_number(raw) if is_cn else arabic_number(raw)
         if m.group("num2"):
-            before = text[max(0, m.start() - 8): m.start()]
-            v2, _ = arabic_number(m.group("num2"))
-            if "比" not in before or v2 == 0:
-                return None
-            return self._qty(m.start(), m.end(), v / v2, step / v2, "ratio", limit)
+            return self._ratio(m, v, step, limit)
         factor = 1.0
         if mult:
             factor = _MULT[mult] if mult in _MULT else _MULT[mult[0]] * _MULT[mult[1:]]
@@ -686,16 +644,49 @@ class _ZhParser:
         scale = factor * ufactor
         self._scale = scale
         if not is_cn:
-            place = last_place(raw)
-            if fuzzy or (place >= 100 and family not in ("pct", "pp", "permille", "rank")):
-                step = max(step, place)  # 300多, 1000余; a round 4000 was rounded
-            elif family not in ("pct", "pp", "permille", "rank") or (family == "pct" and place >= 10):
-                # an approximator (超50亿, 超100%) counts from the last non-zero digit
-                self._place = place * scale
+            step = self._rounding(raw, family, fuzzy, step, scale)
         return self._qty(m.start(), m.end(), v * scale, step * scale, family, limit, fuzzy=fuzzy)
 
+    def _ratio(self, m: re.Match[str], v: float, step: float, limit: int) -> Fact | None:
+        """城乡居民收入比缩小至1.83:1 -- only after 比, never a time of day."""
+        before = self.text[max(0, m.start() - 8): m.start()]
+        v2, _ = arabic_number(m.group("num2"))
+        if "比" not in before or v2 == 0:
+            return None
+        return self._qty(m.start(), m.end(), v / v2, step / v2, "ratio", limit)
+
+    def _not_a_statistic(self, m: re.Match[str], raw: str, unit: str | None, mult: str | None) -> bool:
+        """Numbers that run on into letters or digits, 成 of 成为/成果, and one-digit Chinese
+        numerals of idiom and enumeration (一个, 两家, 三项)."""
+        nxt = self.text[m.end(): m.end() + 2]
+        if _NOT_AFTER_NUM.match(nxt) and not unit:
+            return True
+        if unit and unit.isascii() and unit.isalpha() and nxt[:1].isalpha() and nxt[:1].isascii():
+            return True
+        if unit == "成" and nxt[:1] and _CHENG_BLOCKER.match(nxt[:1]):
+            return True
+        if raw[0].isdigit():
+            return False
+        if len(raw) == 1 and raw in "一二两三四五六七八九十" and not mult and unit not in ("成", "%", "倍"):
+            return True
+        return raw in ("千", "百", "十") and not mult
+
+    def _rounding(self, raw: str, family: str, fuzzy: str | None, step: float, scale: float) -> float:
+        """The step a written Arabic number allows, and the place a bound word counts from."""
+        place = last_place(raw)
+        if fuzzy:
+            return max(step, place)  # 300多, 1000余: up to the next step of the last digit
+        if place >= 100 and family not in ("pct", "pp", "permille", "rank"):
+            self._place = place * scale  # 突破5000亿 counts up to the next thousand
+            return max(step, place / 2)  # and a round 4000 may be rounded, to the nearest 500
+        if family not in ("pct", "pp", "permille", "rank") or (family == "pct" and place >= 100):
+            # an approximator (超50亿, 超100%) counts from the last non-zero digit; below
+            # 100% a rate's bound (增长20%以上) counts one point: 27% is another figure
+            self._place = place * scale
+        return step
+
     def _qty(self, s: int, e: int, v: float, step: float, family: str, limit: int, *, kind: str | None = None,
-             fuzzy: str | None = None, exact: bool = False) -> Quantity:
+             fuzzy: str | None = None, exact: bool = False) -> Fact:
         text = self.text
         approx = fuzzy
         pm = _POST_APPROX.match(text, e, limit)
@@ -711,36 +702,36 @@ class _ZhParser:
         if approx in _LOWER_WORDS or approx in _UPPER_WORDS:
             step = max(step, place)
         self._place = 0.0
-        low, high = make_interval(v, step, approx)
-        q = Quantity(start, e, text[start:e], v, low, high, family, "zh", approx=approx)
-        q.extra["num_start"] = s
-        q.extra["step"] = step
-        q.extra["place"] = place
-        q.extra["scale"] = self._scale
+        low, high = make_interval(v, step, approx, family)
+        q = Fact(start, e, text[start:e], v, low, high, family, "zh", approx=approx)
+        q.num_start = s
+        q.step = step
+        q.place = place
+        q.scale = self._scale
         self._scale = 1.0
         if kind:
-            q.kind = kind
+            q.kind = Aspect(kind)
         return q
 
-    def _merge_ranges(self, qs: list[Quantity]) -> list[Quantity]:
-        out: list[Quantity] = []
+    def _merge_ranges(self, qs: list[Fact]) -> list[Fact]:
+        out: list[Fact] = []
         for q in qs:
             if out:
                 p = out[-1]
-                between = self.text[p.end: q.extra["num_start"]]  # type: ignore[index]
+                between = self.text[p.end: q.num_start]
                 if _RANGE_SEP.match(between) and p.family in (q.family, "num") and p.approx in _RANGE_OPEN \
                         and q.approx in _RANGE_CLOSE:
                     lo, lo_low = p.value, (p.low if p.approx is None else p.value)
                     if p.family == "num" and q.family != "num":
                         # 1~2个, 3-5万人: the unit (and the multiplier) come at the end
-                        scale = q.extra.get("scale", 1.0)
-                        lo, lo_low = p.value * scale, (p.value - 0.5 * (p.high - p.low)) * scale  # type: ignore[operator]
-                    out[-1] = Quantity(p.start, q.end, self.text[p.start:q.end], (lo + q.value) / 2,
+                        scale = q.scale
+                        lo, lo_low = p.value * scale, (p.value - 0.5 * (p.high - p.low)) * scale
+                    out[-1] = Fact(p.start, q.end, self.text[p.start:q.end], (lo + q.value) / 2,
                                        min(lo_low, q.low), max(q.high, lo), q.family, "zh", approx="range")
-                    out[-1].extra["num_start"] = p.extra["num_start"]
+                    out[-1].num_start = p.num_start
                     continue
             out.append(q)
-        return [q for q in out if not q.extra.get("bare")]
+        return [q for q in out if not q.bare]
 
     # -- structure ---------------------------------------------------------
     def _sentence(self, s: int, e: int) -> None:
@@ -767,7 +758,10 @@ class _ZhParser:
             self.para_past = True
         state = _PartState(year=self.para_year)  # 1997年，全市…。…增长17.7%: the year holds for the paragraph
         state.topic = None
+        # 全年…, 去年…: a sentence that says it tells one year is not told of the paragraph's span
+        state.year_here = _ONE_YEAR_SENTENCE.match(text, s) is not None
         self.sent_start = s
+        self.sent_end = e
         pos = s
         for pm in _PART_SEP.finditer(text, s, e):
             self._part(pos, pm.start(), colon, list_target, unknown, state)
@@ -776,9 +770,9 @@ class _ZhParser:
         self._part(pos, e, colon, list_target, unknown, state)
         self.para_year = state.year
 
-    def _groups(self, qs: list[Quantity]) -> list[list[Quantity]]:
+    def _groups(self, qs: list[Fact]) -> list[list[Fact]]:
         """Quantities joined only by 、和及与 form one value list."""
-        groups: list[list[Quantity]] = []
+        groups: list[list[Fact]] = []
         for q in qs:
             if groups and groups[-1][-1].end <= q.start and _LIST_GLUE.match(self.text[groups[-1][-1].end:q.start]):
                 groups[-1].append(q)
@@ -787,148 +781,148 @@ class _ZhParser:
         return groups
 
     def _part(self, s: int, e: int, colon: int, list_target: bool, unknown: bool, state: _PartState) -> None:
+        """One part of a sentence (to ；): each value group with the clause before it."""
         text = self.text
         qs = self._numbers_in(s, e)
         if not qs:
             for ym in _period_years(text, s, e):
                 state.year = ym.group(1)
             return
-        bounds = [s] + [m.end() for m in _CLAUSE_SEP.finditer(text, s, e)]
-        target_seen = False
-        dist_verb = ""
-        place_scope = ""
-        prev_end = s
-        year_pos = s
-        extra: list[Quantity] = []
+        cur = _Cursor([s] + [m.end() for m in _CLAUSE_SEP.finditer(text, s, e)], colon, list_target, unknown, e, s, s)
+        extra: list[Fact] = []
         for g in self._groups(qs):
-            first = g[0]
-            if len(g) > 1 and first.approx and first.approx not in ("range",):
-                for q in g[1:]:  # 分别突破200亿元、150亿元: the word before the list bounds every value
-                    if q.approx is None and "step" in q.extra:
-                        step = float(q.extra["step"])  # type: ignore[arg-type]
-                        if first.approx in _LOWER_WORDS or first.approx in _UPPER_WORDS:
-                            step = max(step, float(q.extra.get("place", 0.0)))  # type: ignore[arg-type]
-                        q.approx = first.approx
-                        q.low, q.high = make_interval(q.value, step, q.approx)
-            cstart = max(b for b in bounds if b <= first.start)
-            seg_start = max(cstart, prev_end)
-            seg = text[seg_start:first.start]
-            prev_end = g[-1].end
-            for ym in _period_years(text, year_pos, first.start):
-                state.year = ym.group(1)
-                state.year_here = True
-            sub_m = None
-            for sm in _SUBPERIOD.finditer(text, year_pos, first.start):
-                sub_m = sm  # 一季度，全市地区生产总值增长3.5%: the marker may stand in an earlier clause
-            year_pos = g[-1].end
-            if _TARGET.search(text, cstart, first.start):
-                target_seen = True
-            after_colon = 0 <= colon < first.start
-            if target_seen or (after_colon and list_target):
-                mode = "target"
-            elif self.period.mode == "target" and self.para_past:
-                mode = "actual"  # 过去一年，…。全市地区生产总值增长6.9%: last year, told in the plan
-                if self.period.year and not state.year:
-                    state.year = str(int(self.period.year) - 1)
-            else:
-                mode = self.period.mode
-            if unknown and after_colon:
-                mode = "?"
-            core = _SUBPERIOD.sub("", _YEAR.sub("", seg))
-            residual, kind, qual, sign, flags = self._subject(core, first)
-            lead = _DIST_VERB.match(residual)
-            if seg.lstrip().startswith("、") and residual and not lead and dist_verb:
-                residual = dist_verb + residual  # 新增上市企业17家、新三板挂牌企业192家: both are new
-            elif not seg.lstrip().startswith("、"):
-                dist_verb = lead.group(0) if lead else ""
-            if seg.lstrip().startswith("、") and residual and place_scope and not residual.startswith(place_scope):
-                residual = place_scope + residual  # 市区建成区内新建公园200个、新增绿地500万平方米: both in 市区
-            elif not seg.lstrip().startswith("、"):
-                pm = _PLACE_SCOPE.match(residual)
-                place_scope = pm.group(1) if pm else ""
-            subject: str | None = None
-            inherited = False
-            if "of" in flags:
-                pass  # 为年度计划的110%, 是“十五”时期的1.7倍: a ratio to something else
-            elif "from" in flags:
-                if _good_subject(residual) and not _is_generic(residual):
-                    state.prev = residual  # 从A增至B: B inherits the subject; A is an earlier value
-            elif residual and _good_subject(residual) and not _is_generic(residual) and not _COMPARISON.match(residual):
-                subject = residual
-                relative = _LEAD_VERB.sub("", residual) in _RELATIVE_HEADS or residual.endswith("项目")
-                if state.topic is not None and "其中" in seg:
-                    subject = state.topic + ">" + residual  # …，其中X: a part of this sentence's total
-                elif relative and "enum" not in flags:
-                    subject = None  # 营收, 总投资, 投入 of what park or project: said elsewhere
-                if subject is not None:
-                    entity = self._entity(first.start)
-                    if entity and not subject.startswith(entity) and entity not in subject:
-                        subject = entity + ">" + subject  # 滇中新区经济运行稳中向好，地区生产总值增长8.5%
-            elif state.prev is not None and not _PRONOUN.match(residual) and (not residual or _is_generic(residual)) \
-                    and "其中" not in seg:
-                subject = state.prev + ("·" + residual if residual else "")
-                inherited = True
-            elif _COMPARISON.match(residual):
-                # 增速分别高于全国、全省0.7个百分点, 比五年前提高7个百分点: a gap, owned by the previous subject
-                subject = state.prev + "·" + residual if state.prev is not None else None
-            suffix = self._suffix(g[-1].end, e)
-            if suffix:
-                prev_end = self._suffix_stop  # 1万套廉租房、1.7万套公租房: 廉租房 is not the next subject
-            if suffix == "：":
-                subject = None
-            elif text.startswith("的", g[-1].end) and "from" not in flags:
-                subject = None  # 超5000万元的(楼宇), 2409亿元的(项目): a modifier, not a measurement
-                state.prev = None
-            elif suffix and len(g) == 1 and "from" not in flags:
-                if first.family.startswith("count"):
-                    verb_obj = _normalise_subject(core)
-                    n = _han_count(verb_obj)
-                    subject = (verb_obj if n >= 2 else "") + "·" + suffix if n != 1 else None
-                    if subject is not None and (_han_count(suffix) < 3 or (not n and suffix.startswith(("项目", "企业")))):
-                        subject = None  # 20个省级、…; 467个项目完成投资: too little to say what is counted
-                else:
-                    subject = None  # 1亿元以上项目, 90%以上企业: a threshold, not a measurement
-            if sub_m:
-                state.sub = _normal_sub(sub_m.group(1))
-            sub = state.sub or ("" if state.year_here else self.para_sub)
-            period = mode + ":" + (state.year or self.period.year) + (":" + sub if sub else "")
-            sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
-            if residual and (at := seg.rfind(residual[:2])) >= 0:
-                sub_off = self.base + seg_start + at  # the span starts at the subject, not at 据统计/力争
-            for q in g:
-                if q.kind not in ("rank", "growth"):
-                    q.kind = kind
-                if q.kind == "rank":
-                    qual_q = qual
-                else:
-                    qual_q = qual if kind == q.kind else ""
-                q.qualifier = qual_q
-                q.period = period
-                if sign < 0 and q.kind == "growth":
-                    q.value, q.low, q.high = -q.value, -q.high, -q.low
-                q.subject_start = sub_off
-                q.suffix = suffix
-            if len(g) == 1 and flags in ("", "each") and not suffix:
-                self._mark_wording(first, core, seg, subject, inherited)
-            extra.extend(self._assign(g, subject, flags))
-            if subject and residual and _good_subject(residual) and not _is_generic(residual):
-                state.prev = subject
-                if state.topic is None:
-                    state.topic = subject
-            elif subject is None and residual and not _is_generic(residual) and "from" not in flags:
-                state.prev = None
-        for q in qs + extra:
-            if "done" in q.extra:
+            extra.extend(self._group(g, cur, state))
+        self._emit(qs + extra)
+
+    def _group(self, g: list[Fact], cur: _Cursor, state: _PartState) -> list[Fact]:
+        """Key one value group (a value, or values joined by 、和及与) by the clause before it."""
+        text = self.text
+        first = g[0]
+        _spread_bound(g)
+        cstart = max(b for b in cur.bounds if b <= first.start)
+        seg_start = max(cstart, cur.prev_end)
+        seg = text[seg_start:first.start]
+        cur.prev_end = g[-1].end
+        sub_m = self._advance_marks(first, g[-1].end, cur, state)
+        mode = self._mode(first, cstart, cur, state)
+        core = _SUBPERIOD.sub("", _YEAR.sub("", seg))
+        residual, kind, qual, sign, flags = self._subject(core, first)
+        residual = _carry_list_modifiers(seg, residual, cur)
+        subject, inherited = self._choose_subject(residual, seg, flags, first, state)
+        suffix = self._suffix(g[-1].end, cur.end)
+        if suffix:
+            cur.prev_end = self._suffix_stop  # 1万套廉租房、1.7万套公租房: 廉租房 is not the next subject
+        subject = self._after_value(g, suffix, core, subject, flags, state)
+        if sub_m:
+            state.sub = _normal_sub(sub_m.group(1))
+        sub = state.sub or ("" if state.year_here else self.para_sub)
+        period = Period(Status(mode), state.year or self.period.year, sub)
+        sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
+        if residual and (at := seg.rfind(residual[:2])) >= 0:
+            sub_off = self.base + seg_start + at  # the span starts at the subject, not at 据统计/力争
+        _stamp(g, Aspect(kind), qual, sign, period, sub_off, suffix)
+        if len(g) == 1 and flags in ("", "each") and not suffix:
+            self._mark_wording(first, core, seg, subject, inherited)
+        extra = self._assign(g, subject, flags)
+        _hand_on(subject, residual, flags, state)
+        return extra
+
+    def _advance_marks(self, first: Fact, group_end: int, cur: _Cursor, state: _PartState) -> re.Match[str] | None:
+        """Years and sub-period markers written since the last group (一季度，全市…增长3.5%:
+        the marker may stand in an earlier clause)."""
+        for ym in _period_years(self.text, cur.year_pos, first.start):
+            state.year = ym.group(1)
+            state.year_here = True
+        sub_m = None
+        for sm in _SUBPERIOD.finditer(self.text, cur.year_pos, first.start):
+            sub_m = sm
+        cur.year_pos = group_end
+        return sub_m
+
+    def _mode(self, first: Fact, cstart: int, cur: _Cursor, state: _PartState) -> str:
+        """Result, target or unknown for a group: target words in its clause, a list after a
+        target lead-in, last year told inside the plan, else the section's."""
+        if _TARGET.search(self.text, cstart, first.end):  # 不低于1.5万套: the bound word is a commitment
+            cur.target_seen = True
+        after_colon = 0 <= cur.colon < first.start
+        if cur.unknown and after_colon:
+            return "?"
+        if cur.target_seen or (after_colon and cur.list_target):
+            return "target"
+        if self.period.mode == "target" and self.para_past:
+            if self.period.year and not state.year:
+                state.year = str(int(self.period.year) - 1)
+            return "actual"  # 过去一年，…。全市地区生产总值增长6.9%: last year, told in the plan
+        return self.period.mode
+
+    def _choose_subject(self, residual: str, seg: str, flags: str, first: Fact,
+                        state: _PartState) -> tuple[str | None, bool]:
+        """(subject, inherited): the clause's own subject, or the previous one for a clause
+        without its own (…1455.2亿元，增长6.8%)."""
+        if "of" in flags:
+            return None, False  # 为年度计划的110%, 是“十五”时期的1.7倍: a ratio to something else
+        if "from" in flags:
+            if _good_subject(residual) and not _is_generic(residual):
+                state.prev = residual  # 从A增至B: B inherits the subject; A is an earlier value
+            return None, False
+        if residual and _good_subject(residual) and not _is_generic(residual) and not _COMPARISON.match(residual):
+            return self._own_subject(residual, seg, flags, first, state), False
+        if state.prev is not None and not _PRONOUN.match(residual) and (not residual or _is_generic(residual)) \
+                and "其中" not in seg:
+            return state.prev + ("·" + residual if residual else ""), True
+        if _COMPARISON.match(residual):
+            # 增速分别高于全国、全省0.7个百分点, 比五年前提高7个百分点: a gap, owned by the previous subject
+            return (state.prev + "·" + residual if state.prev is not None else None), False
+        return None, False
+
+    def _own_subject(self, residual: str, seg: str, flags: str, first: Fact, state: _PartState) -> str | None:
+        """A clause's own subject with its scope: the total it is part of (…，其中X) or the
+        zone the sentence is about (滇中新区经济运行稳中向好，地区生产总值增长8.5%)."""
+        relative = _LEAD_VERB.sub("", residual) in _RELATIVE_HEADS or residual.endswith("项目")
+        if state.topic is not None and "其中" in seg:
+            subject = state.topic + ">" + residual
+        elif relative and "enum" not in flags:
+            return None  # 营收, 总投资, 投入 of what park or project: said elsewhere
+        else:
+            subject = residual
+        if not _WHOLE_PLACE.search(seg):
+            entity = self._entity(first.start)
+            if entity and not subject.startswith(entity) and entity not in subject:
+                subject = entity + ">" + subject
+        return subject
+
+    def _after_value(self, g: list[Fact], suffix: str, core: str, subject: str | None, flags: str,
+                     state: _PartState) -> str | None:
+        """What follows the value may undo the subject: a list title (8个项目：), a modifier
+        (超5000万元的楼宇), a threshold (1亿元以上项目); a count names what it counts."""
+        if suffix == "：":
+            return None
+        if self.text.startswith("的", g[-1].end) and "from" not in flags:
+            state.prev = None
+            return None  # 超5000万元的(楼宇), 2409亿元的(项目): a modifier, not a measurement
+        if not suffix or len(g) != 1 or "from" in flags:
+            return subject
+        if not g[0].family.startswith("count"):
+            return None  # 1亿元以上项目, 90%以上企业: a threshold, not a measurement
+        verb_obj = _normalise_subject(core)
+        n = _han_count(verb_obj)
+        if n == 1 or _han_count(suffix) < 3 or (not n and suffix.startswith(("项目", "企业"))):
+            return None  # 20个省级、…; 467个项目完成投资: too little to say what is counted
+        return (verb_obj if n >= 2 else "") + "·" + suffix
+
+    def _emit(self, facts: list[Fact]) -> None:
+        """Move the part's facts to document offsets, once each."""
+        for q in facts:
+            if q.done:
                 continue
-            q.extra["done"] = True
+            q.done = True
             q.start += self.base
             q.end += self.base
             q.sentence = self.base + self.sent_start
-            for k in ("num_start", "scale", "step", "place"):
-                q.extra.pop(k, None)
+            q.sentence_end = self.base + self.sent_end
             self.out.append(q)
 
-    def _mark_wording(self, q: Quantity, core: str, seg: str, subject: str | None, inherited: bool) -> None:
+    def _mark_wording(self, q: Fact, core: str, seg: str, subject: str | None, inherited: bool) -> None:
         """Keep the words of a clause that borrows its subject (…，五年年均增长13%) and mark a
         sentence that is nothing but such a clause (数据显示，五年年均增长9%) as an orphan: the
         rule may match it with the one clause of its section that says the same words."""
@@ -936,13 +930,12 @@ class _ZhParser:
         if _han_count(wording) < 4 or "其中" in seg:
             return
         if subject is not None:
-            q.extra["wording"] = wording
-            q.extra["inherits"] = inherited
-        elif _is_generic(_VERB_TAIL.sub("", wording)) and not self._numbers_in(self.sent_start, q.extra["num_start"]):  # type: ignore[arg-type]
-            before = self.text[self.sent_start:q.extra["num_start"]]  # type: ignore[misc]
+            q.wording = wording
+            q.inherits = inherited
+        elif _is_generic(_VERB_TAIL.sub("", wording)) and not self._numbers_in(self.sent_start, q.num_start):
+            before = self.text[self.sent_start:q.num_start]
             if _normalise_subject(_SUBPERIOD.sub("", _YEAR.sub("", before))) == wording:
-                q.extra["orphan"] = wording
-                q.extra["fact"] = bool(_FACT_LEAD.match(self.text, self.sent_start))
+                q.orphan = wording
 
     def _entity(self, pos: int) -> str:
         """A zone or district named earlier in the sentence, in the paragraph's short lead
@@ -976,7 +969,7 @@ class _ZhParser:
             return "："  # 8个城际轨道项目：… — a count in a list title
         return "".join(out).lstrip("的")
 
-    def _subject(self, seg: str, q: Quantity) -> tuple[str, str, str, int, str]:
+    def _subject(self, seg: str, q: Fact) -> tuple[str, str, str, int, str]:
         """(residual subject phrase, kind, qualifier, sign, flags) of the text before a value."""
         seg = seg.rstrip()
         of = seg.endswith("的")
@@ -1015,53 +1008,143 @@ class _ZhParser:
             flags += "each"
         return _normalise_subject(seg), kind, qual, sign, flags
 
-    def _assign(self, g: list[Quantity], subject: str | None, flags: str) -> list[Quantity]:
+    def _assign(self, g: list[Fact], subject: str | None, flags: str) -> list[Fact]:
         """Give each value of a group its subject; returns copies made for 'A、B均…'."""
-        extra: list[Quantity] = []
         if subject is None:
-            return extra
+            return []
         scope, _, subject = subject.rpartition(">")
         if scope:
             scope += ">"  # 县域经济…，一般公共预算收入、…分别增长: every item is the zone's
-        items = [_normalise_subject(i) for i in _SPLIT_ITEMS.split(subject) if i.strip()]
-        if len(items) != len(g) or ("enum" in flags and len(items) < 2):
-            alt = [_normalise_subject(i) for i in _SPLIT_ITEMS2.split(subject) if i.strip()]
-            if len(alt) == len(g) or len(items) < 2:
-                items = alt
+        items = _list_items(subject, len(g), flags)
         if len(g) == 1 and "enum" not in flags:
-            q = g[0]
-            if "each" in flags and len(items) > 1:
-                q.subject = scope + items[-1] if _item_ok(items[-1]) else None
-                for it in items[:-1]:
-                    if _item_ok(it):
-                        c = Quantity(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + it,
-                                     q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx)
-                        extra.append(c)
-            else:
-                q.subject = scope + subject if not _RELATIVE_START.match(subject) else None
-            return extra
-        tail = scope + (items[-1] if items else subject)
-        matched = len(items) == len(g) and len(g) >= 2
-        if items and items[-1].endswith(("年均", "累计")):
-            mark = "年均" if items[-1].endswith("年均") else "累计"  # 城镇和农村居民…年均分别增长: all of them
-            items = [it if it.endswith(mark) else it + mark for it in items]
-        longest = max((len(it) for it in items), default=0)
-        # 市属企业资产总额、营业总收入、净利润: the later items share the first one's scope
-        scoped = bool(items) and _item_ok(items[0])
-        for i, q in enumerate(g):
-            q.enum = (tail, i)
-            q.enum_items = "、".join(items)
-            q.enum_size = len(g)
-            fragment = len(items) > i and _han_count(items[i]) <= 2 and longest >= 5  # 城镇和农村居民…: 城镇 shares a head
-            if matched and not fragment and (_item_ok(items[i]) or scoped and _good_subject(items[i])
-                                             and not _is_generic(items[i])):
-                q.subject = scope + items[i]
-            else:
-                q.subject = scope + subject
-                q.ambiguous = True
-        if "enum" not in flags and not matched:
-            g[0].ambiguous = False  # a bare value list: the first value is the subject's
-        return extra
+            return _assign_one(g[0], scope, subject, items, flags)
+        _assign_list(g, scope, subject, items, flags)
+        return []
+
+
+def _list_items(subject: str, n_values: int, flags: str) -> list[str]:
+    """The items of a subject that lists several (A、B和C), split the way that matches the
+    number of values."""
+    items = [_normalise_subject(i) for i in _SPLIT_ITEMS.split(subject) if i.strip()]
+    if len(items) != n_values or ("enum" in flags and len(items) < 2):
+        alt = [_normalise_subject(i) for i in _SPLIT_ITEMS2.split(subject) if i.strip()]
+        if len(alt) == n_values or len(items) < 2:
+            items = alt
+    return items
+
+
+def _assign_one(q: Fact, scope: str, subject: str, items: list[str], flags: str) -> list[Fact]:
+    """One value: its subject, or, after 均/都 (A、B均增长10%), one fact per item."""
+    if "each" not in flags or len(items) < 2:
+        q.subject = scope + subject if not _RELATIVE_START.match(subject) else None
+        return []
+    q.subject = scope + items[-1] if _item_ok(items[-1]) else None
+    return [Fact(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + it,
+                 q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx)
+            for it in items[:-1] if _item_ok(it)]
+
+
+def _assign_list(g: list[Fact], scope: str, subject: str, items: list[str], flags: str) -> None:
+    """A value list: each value its item when the counts match (A、B分别增长1%、2%), else
+    the enumeration key only."""
+    tail = scope + (items[-1] if items else subject)
+    matched = len(items) == len(g) and len(g) >= 2
+    if items and items[-1].endswith(("年均", "累计")):
+        mark = "年均" if items[-1].endswith("年均") else "累计"  # 城镇和农村居民…年均分别增长: all of them
+        items = [it if it.endswith(mark) else it + mark for it in items]
+    longest = max((len(it) for it in items), default=0)
+    # 市属企业资产总额、营业总收入、净利润: the later items share the first one's scope
+    scoped = bool(items) and _item_ok(items[0])
+    for i, q in enumerate(g):
+        q.enum = (tail, i)
+        q.enum_items = "、".join(items)
+        q.enum_size = len(g)
+        if matched and _item_subject(items, i, longest, scoped):
+            q.subject = scope + items[i]
+        else:
+            q.subject = scope + subject
+            q.ambiguous = True
+    if "enum" not in flags and not matched:
+        g[0].ambiguous = False  # a bare value list: the first value is the subject's
+
+
+def _item_subject(items: list[str], i: int, longest: int, scoped: bool) -> bool:
+    """Can item ``i`` stand as a subject by itself? Not a fragment that shares its head
+    with a longer item (城镇和农村居民…: 城镇)."""
+    if len(items) > i and _han_count(items[i]) <= 2 and longest >= 5:
+        return False
+    return _item_ok(items[i]) or (scoped and _good_subject(items[i]) and not _is_generic(items[i]))
+
+
+@dataclass(slots=True)
+class _Cursor:
+    """What carries from one value group of a sentence part to the next."""
+
+    bounds: list[int]  # where the part's clauses start
+    colon: int
+    list_target: bool
+    unknown: bool
+    end: int
+    prev_end: int
+    year_pos: int
+    target_seen: bool = False
+    dist_verb: str = ""  # 新增 of 新增上市企业17家、新三板挂牌企业192家
+    place_scope: str = ""  # 市区 of 市区新建公园200个、新增绿地500万平方米
+
+
+def _spread_bound(g: list[Fact]) -> None:
+    """分别突破200亿元、150亿元: the word before a value list bounds every value of it."""
+    first = g[0]
+    if len(g) < 2 or not first.approx or first.approx == "range":
+        return
+    for q in g[1:]:
+        if q.approx is None and q.step > 0:
+            step = q.step
+            if first.approx in _LOWER_WORDS or first.approx in _UPPER_WORDS:
+                step = max(step, q.place)
+            q.approx = first.approx
+            q.low, q.high = make_interval(q.value, step, q.approx, q.family)
+
+
+def _carry_list_modifiers(seg: str, residual: str, cur: _Cursor) -> str:
+    """An item after 、 keeps the verb of distribution (新增) and the place (市区) of the
+    item before it; any other clause sets them anew."""
+    listed = seg.lstrip().startswith("、")
+    lead = _DIST_VERB.match(residual)
+    if listed and residual and not lead and cur.dist_verb:
+        residual = cur.dist_verb + residual
+    elif not listed:
+        cur.dist_verb = lead.group(0) if lead else ""
+    if listed and residual and cur.place_scope and not residual.startswith(cur.place_scope):
+        residual = cur.place_scope + residual
+    elif not listed:
+        pm = _PLACE_SCOPE.match(residual)
+        cur.place_scope = pm.group(1) if pm else ""
+    return residual
+
+
+def _hand_on(subject: str | None, residual: str, flags: str, state: _PartState) -> None:
+    """The subject later clauses without their own inherit: this clause's when it named
+    one, none after a clause that named something unkeyed."""
+    if subject and residual and _good_subject(residual) and not _is_generic(residual):
+        state.prev = subject
+        if state.topic is None:
+            state.topic = subject
+    elif subject is None and residual and not _is_generic(residual) and "from" not in flags:
+        state.prev = None
+
+
+def _stamp(g: list[Fact], kind: Aspect, qual: str, sign: int, period: Period, sub_off: int, suffix: str) -> None:
+    """Give every value of a group the aspect, qualifier, period and sign of its clause."""
+    for q in g:
+        if q.kind not in ("rank", "growth"):
+            q.kind = kind
+        q.qualifier = qual if q.kind == "rank" or kind == q.kind else ""
+        q.period = period
+        if sign < 0 and q.kind == "growth":
+            q.value, q.low, q.high = -q.value, -q.high, -q.low
+        q.subject_start = sub_off
+        q.suffix = suffix
 
 
 @dataclass(slots=True)
@@ -1154,131 +1237,206 @@ def _en_number(raw: str) -> tuple[float, float] | None:
     return total, 1.0
 
 
-def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period: _Period) -> list[Quantity]:
-    out: list[Quantity] = []
+def _en_paragraph(text: str, base: int, sentences: list[tuple[int, int]], period: _Period) -> list[Fact]:
+    """The facts of an English paragraph, sentence by sentence."""
+    out: list[Fact] = []
     for ss, se in sentences:
-        s, e = ss - base, se - base
-        sent = text[s:e]
-        year_default = period.year
+        sent = text[ss - base:se - base]
         prev_end = 0
         for m in _EN_QTY.finditer(sent):
-            cur, unit, scale = m.group("cur"), m.group("unit"), m.group("scale")
-            raw = m.group("num")
-            if not (cur or unit or scale):
+            q = _en_fact(sent, m, prev_end, period)
+            if q is None:
                 continue
-            if not raw[0].isdigit() and not (scale or unit):
-                continue
-            parsed = _en_number(raw)
-            if parsed is None:
-                continue
-            v, step = parsed
-            factor = _EN_SCALE[scale.strip().lower()] if scale else 1.0
-            if unit:
-                u = unit.strip().lower()
-                family = "pp" if u.startswith("percentage") else "bps" if u.startswith("basis") else "pct"
-            elif cur:
-                family = "money"
-            else:
-                family = "count"
-            approx_place = last_place(raw) if raw[0].isdigit() else 1.0
-            v, step = v * factor, step * factor
-            # prefix: the clause before the number, cut at the previous quantity
-            cstart = 0
-            for cm in _EN_CLAUSE.finditer(sent, 0, m.start()):
-                cstart = cm.end()
-            seg = sent[max(cstart, prev_end): m.start()]
-            approx = None
-            pm = _EN_PRE.search(seg)
-            if pm:
-                approx = "超" if pm.group("lower") else "近" if pm.group("upper") else "约"
-                seg = seg[: pm.start()]
-            if m.group("num2") or m.group("num3"):
-                v2 = float(m.group("num2") or m.group("num3")) * factor
-                low, high = min(v, v2), max(v, v2)
-            else:
-                if approx in ("超", "近"):
-                    step = max(step, approx_place * factor)
-                low, high = make_interval(v, step, approx)
-            qs = s + m.start()
-            if pm:
-                qs = s + max(cstart, prev_end) + pm.start()
-            q = Quantity(base + qs, base + s + m.end(), text[qs:s + m.end()], v, low, high, family, "en", approx=approx)
-            words = _en_key_words(seg)
-            content = [w for w in words if w not in _EN_STOP and w != "#"]
-            if len(words) >= 4 and (len(content) >= 2 or len(words) >= 6):
-                # the last three content words and the word that ties them to the number
-                # (rate rise to, rate at): a restatement may drop a time phrase in front
-                tail = content[-3:] + ([words[-1]] if words[-1] in _EN_STOP else [])
-                q.subject = " ".join(tail) if len(content) >= 3 else " ".join(words)
-                lead = seg[: len(seg) - len(seg.lstrip())]
-                q.subject_start = base + s + max(cstart, prev_end) + len(lead)
-            years = _EN_YEAR.findall(sent[: m.start()])
-            quarter = _EN_QUARTER.search(sent[: m.start()])
-            mode = "target" if _EN_TARGET.search(sent[: m.start()]) or period.mode == "target" else "actual"
-            q.period = mode + ":" + (years[-1] if years else year_default) + (":" + quarter.group(0).lower() if quarter else "")
-            after = sent[m.end(): m.end() + 40]
-            q.suffix = " ".join(w.lower() for w in _EN_WORD.findall(re.split(r"[,;:.()]", after, maxsplit=1)[0])[:3])
+            q.start, q.end = q.start + ss, q.end + ss
+            if q.subject_start >= 0:
+                q.subject_start += ss
+            q.sentence, q.sentence_end = ss, se
             out.append(q)
             prev_end = m.end()
     return out
 
 
+def _en_value(m: re.Match[str]) -> tuple[float, float, str] | None:
+    """(value, step, family) of an English number match, or None when it is no statistic."""
+    cur, unit, scale = m.group("cur"), m.group("unit"), m.group("scale")
+    raw = m.group("num")
+    if not (cur or unit or scale) or (not raw[0].isdigit() and not (scale or unit)):
+        return None
+    parsed = _en_number(raw)
+    if parsed is None:
+        return None
+    factor = _EN_SCALE[scale.strip().lower()] if scale else 1.0
+    if unit:
+        u = unit.strip().lower()
+        family = "pp" if u.startswith("percentage") else "bps" if u.startswith("basis") else "pct"
+    else:
+        family = "money" if cur else "count"
+    return parsed[0] * factor, parsed[1] * factor, family
+
+
+def _en_fact(sent: str, m: re.Match[str], prev_end: int, period: _Period) -> Fact | None:
+    """One English number with its interval, key words and period (offsets in ``sent``)."""
+    found = _en_value(m)
+    if found is None:
+        return None
+    v, step, family = found
+    factor = _EN_SCALE[m.group("scale").strip().lower()] if m.group("scale") else 1.0
+    # prefix: the clause before the number, cut at the previous quantity
+    cstart = 0
+    for cm in _EN_CLAUSE.finditer(sent, 0, m.start()):
+        cstart = cm.end()
+    seg_start = max(cstart, prev_end)
+    seg = sent[seg_start: m.start()]
+    approx = None
+    pm = _EN_PRE.search(seg)
+    if pm:
+        approx = "超" if pm.group("lower") else "近" if pm.group("upper") else "约"
+        seg = seg[: pm.start()]
+    if m.group("num2") or m.group("num3"):
+        v2 = float(m.group("num2") or m.group("num3")) * factor
+        low, high = min(v, v2), max(v, v2)
+    else:
+        if approx in ("超", "近"):
+            step = max(step, (last_place(m.group("num")) if m.group("num")[0].isdigit() else 1.0) * factor)
+        low, high = make_interval(v, step, approx, family)
+    qs = seg_start + pm.start() if pm else m.start()
+    q = Fact(qs, m.end(), sent[qs:m.end()], v, low, high, family, "en", approx=approx)
+    _en_key(q, seg, seg_start)
+    before = sent[: m.start()]
+    years = _EN_YEAR.findall(before)
+    quarter = _EN_QUARTER.search(before)
+    mode = "target" if _EN_TARGET.search(before) or period.mode == "target" else "actual"
+    q.period = Period(Status(mode), years[-1] if years else period.year, quarter.group(0).lower() if quarter else "")
+    after = sent[m.end(): m.end() + 40]
+    q.suffix = " ".join(w.lower() for w in _EN_WORD.findall(re.split(r"[,;:.()]", after, maxsplit=1)[0])[:3])
+    return q
+
+
+def _en_key(q: Fact, seg: str, seg_start: int) -> None:
+    """The last three content words of the clause before the number and the word that
+    ties them to it (rate rise to, rate at): a restatement may drop a time phrase in
+    front. Too few words to be specific give no subject."""
+    words = _en_key_words(seg)
+    content = [w for w in words if w not in _EN_STOP and w != "#"]
+    if len(words) >= 4 and (len(content) >= 2 or len(words) >= 6):
+        tail = content[-3:] + ([words[-1]] if words[-1] in _EN_STOP else [])
+        q.subject = " ".join(tail) if len(content) >= 3 else " ".join(words)
+        q.subject_start = seg_start + len(seg) - len(seg.lstrip())
+
+
 # ----------------------------------------------------------------------------------------
 
 
-def extract_quantities(doc: Document) -> list[Quantity]:
-    """Every quantity of the document's prose, in text order."""
-    changes = _section_periods(doc)
-    out: list[Quantity] = []
-    ci = 0
-    period = _Period("actual", "")
-    list_period: _Period | None = None
-    subs = _heading_subs(doc)
-    ents = _heading_entities(doc)
-    ei = 0
-    ent_stack: list[tuple[int, int, str]] = []
-    doc_year = _doc_year(doc)
-    si = 0
-    sub_stack: list[tuple[int, str]] = []  # (level, sub-period) of the enclosing headings
-    span_sub = ""  # a span of years announced by an earlier paragraph of the section
+def extract_facts(doc: Document) -> list[Fact]:
+    """Every numeric fact of the document's prose, in text order."""
+    ctx = _Context(doc)
+    out: list[Fact] = []
     for block in doc.blocks:
-        while ci < len(changes) and changes[ci][0] <= block.start:
-            period = changes[ci][1]
-            list_period = None
-            ci += 1
-        while si < len(subs) and subs[si][1] <= block.start:
-            level, _, sub = subs[si]
-            while sub_stack and sub_stack[-1][0] >= level:
-                sub_stack.pop()
-            sub_stack.append((level, sub))
-            si += 1
-        head_sub = next((sb for _, sb in reversed(sub_stack) if sb), "")
-        head_entity = next((en for lv, _, en in reversed(ent_stack) if en and lv >= 2), "")
-        while ei < len(ents) and ents[ei][1] <= block.start:
-            level, _, en = ents[ei]
-            while ent_stack and ent_stack[-1][0] >= level:
-                ent_stack.pop()
-            ent_stack.append(ents[ei])
-            ei += 1
-        head_entity = next((en for lv, _, en in reversed(ent_stack) if en and lv >= 2), "")
+        ctx.advance(block.start)
         if not block.is_prose and block.kind.value != "table-row":
             continue
-        if block.lang == "zh" and period.mode == "actual" and _opens_plan(block.text, doc_year):
-            period = _Period("target", str(doc_year) if doc_year else "")  # 今年…的主要预期目标是
-        if block.kind.value == "heading":
-            span_sub = ""
-        if block.lang == "zh":
-            span_sub = _span_sub(block.text, span_sub)
-            found = _ZhParser(block.text, block.start, list_period or period, span_sub.lstrip("—") or head_sub,
-                              head_entity).run()
-            span_sub = _span_after(block.text, span_sub)
-            list_period = _list_period(block.text, list_period, period)
-        else:
-            found = _en_paragraph(block.text, block.start, doc.sentences_of(block), period)
+        found = ctx.read(block)
         for q in found:
             q.block = block.index
         out.extend(found)
     return out
+
+
+class _HeadingStack:
+    """What the enclosing headings announce (a span of years, a zone), innermost last."""
+
+    def __init__(self, items: list[tuple[int, int, str]]) -> None:
+        self.items = items  # (level, offset, value) of every heading
+        self.i = 0
+        self.stack: list[tuple[int, str]] = []
+
+    def advance(self, offset: int) -> None:
+        while self.i < len(self.items) and self.items[self.i][1] <= offset:
+            level, _, value = self.items[self.i]
+            while self.stack and self.stack[-1][0] >= level:
+                self.stack.pop()
+            self.stack.append((level, value))
+            self.i += 1
+
+    def innermost(self, min_level: int = 0) -> str:
+        return next((v for lv, v in reversed(self.stack) if v and lv >= min_level), "")
+
+
+class _Context:
+    """The period, span of years and zone a paragraph is told in, as the reading goes on."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.changes = _section_periods(doc)
+        self.ci = 0
+        self.period = _Period(Status.RESULT, "")
+        self.list_period: _Period | None = None
+        self.subs = _HeadingStack(_heading_subs(doc))
+        self.ents = _HeadingStack(_heading_entities(doc))
+        self.doc_year = _doc_year(doc)
+        self.span_sub = ""  # a span of years announced by an earlier paragraph of the section
+        self.head_sub = ""
+        self.head_entity = ""
+
+    def advance(self, offset: int) -> None:
+        while self.ci < len(self.changes) and self.changes[self.ci][0] <= offset:
+            self.period = self.changes[self.ci][1]
+            self.list_period = None
+            self.ci += 1
+        self.subs.advance(offset)
+        self.head_sub = self.subs.innermost()
+        self.ents.advance(offset)
+        self.head_entity = self.ents.innermost(2)
+
+    def read(self, block: Block) -> list[Fact]:
+        if block.lang != "zh":
+            return _en_paragraph(block.text, block.start, self.doc.sentences_of(block), self.period)
+        if self.period.mode == "actual" and _opens_plan(block.text, self.doc_year):
+            self.period = _Period(Status.TARGET, str(self.doc_year) if self.doc_year else "")  # 今年…的主要预期目标是
+        if block.kind.value == "heading":
+            self.span_sub = ""
+        self.span_sub = _span_sub(block.text, self.span_sub)
+        found = _ZhParser(block.text, block.start, self.list_period or self.period,
+                          self.span_sub.lstrip("—") or self.head_sub, self.head_entity).run()
+        self.span_sub = _span_after(block.text, self.span_sub)
+        self.list_period = _list_period(block.text, self.list_period, self.period)
+        _scope_by_topic(block.text, found)
+        return found
+
+
+# A paragraph that opens with a short topic sentence (做大现代服务业。) is about that topic.
+_TOPIC_LEAD = re.compile(r"^[\s*]*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]|[一二三四五六七八九十]+是)?([^。！？\d，：]{2,16})[。！？]")
+
+
+# Verbs that close a topic sentence (推动商贸流通加快发展。): the topic is the noun before them.
+_TOPIC_TAIL = re.compile(r"(?:加快|全面|持续|稳步|不断|深入|进一步)?(?:发展|建设|提升|推进|改革|开放|创新|保护|治理|改善|升级|转型|振兴|融合|壮大|增长)+$")
+
+
+def _topic_of(text: str) -> str:
+    """The topic noun phrase of a paragraph's short lead sentence, without the verb of
+    effort in front of it (做大, 加快发展): 现代服务业."""
+    m = _TOPIC_LEAD.match(text)
+    return _TOPIC_TAIL.sub("", _ENTITY_VERB.sub("", m.group(1))) if m else ""
+
+
+def _scope_by_topic(text: str, facts: list[Fact]) -> None:
+    """A figure listed among figures of the paragraph's topic is the topic's figure:
+    in 做大现代服务业。……服务业增加值增长10.5%，固定资产投资增长16%, the investment is
+    the service sector's, not the city's. The figure takes the topic word as its scope
+    when an earlier figure of its sentence names that word and it does not."""
+    topic = _topic_of(text)
+    if _han_count(topic) < 2:
+        return
+    heads = [topic[i:] for i in range(len(topic) - 1) if _han_count(topic[i:]) >= 2]
+    named: dict[int, str] = {}  # sentence -> the topic word an earlier figure of it named
+    for q in facts:
+        if not q.subject:
+            continue
+        head = next((h for h in heads if h in q.subject), "")
+        if head:
+            named.setdefault(q.sentence, head)
+        elif q.sentence in named and ">" not in q.subject:
+            q.subject = named[q.sentence] + ">" + q.subject
 
 
 _BASE_YEAR_BEFORE = re.compile(r"(?:比|较|与|同|是|相比|相较)\s*$")
@@ -1294,8 +1452,11 @@ def _period_years(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
         yield ym
 
 
+# The whole jurisdiction named as the subject (全市技术合同成交额): not the zone of an earlier clause.
+_WHOLE_PLACE = re.compile(r"全(?:市|区|县|省|州|盟)(?!场|面|力|员|链|程|民|年)")
+# Openings of a sentence that tells one year (not 今年以来, a part of one).
+_ONE_YEAR_SENTENCE = re.compile(r"[\s*“]{0,3}(?:全年|去年|上年|过去一年|过去的一年|一年来)(?!以来)")
 _PLACE_SCOPE = re.compile(r"^(?:[一二三四五六七八九十]+是)?((?:主城区|中心城区|老城区|城市建成区|市区|城区|建成区|市本级)+内?)")
-_FACT_LEAD = re.compile(r"[\s*“]{0,3}(?:数据显示|据统计|统计显示|初步统计|据初步统计|初步核算|经初步核算)")
 _DASH_ITEM = re.compile(r"^[\s*]*(?:——|—|－－)")
 _ADDRESS = re.compile(r"^[\s*]*各位代表[！!，,：:]")
 _ONE_YEAR_OPEN = re.compile(r"^[\s*“]*(?:过去一年|过去的一年|一年来|去年|上年|(?:19|20)\d\d年(?!来|以来|[-—至到]))")
@@ -1351,8 +1512,11 @@ def _list_period(text: str, current: _Period | None, period: _Period) -> _Period
     """A paragraph ending in a colon opens a list in the next paragraphs: 2004年主要预期目标是：."""
     stripped = text.strip().strip("*")
     if _LIST_LEAD.search(stripped):
-        if _TARGET.search(stripped) or "目标" in stripped or "任务" in stripped:
-            return _Period("target", (_HEAD_YEAR.findall(stripped) or [period.year])[-1])
+        # only the sentence that ends in the colon announces the list: …较好地完成了目标任务。
+        # 主要做了以下工作： lists results
+        lead = re.split(r"[。！？]", stripped)[-1]
+        if _TARGET.search(lead) or "目标" in lead or "任务" in lead:
+            return _Period(Status.TARGET, (_HEAD_YEAR.findall(lead) or [period.year])[-1])
         return None
     if current is not None and not stripped.endswith(("。", "！")):
         return current  # the list goes on (its items end in ；)
@@ -1361,7 +1525,7 @@ def _list_period(text: str, current: _Period | None, period: _Period) -> _Period
 
 def parse_amount(text: str) -> tuple[float, float, str] | None:
     """Value, step and family of one written amount (``4022.25亿元``, ``6.5%``), or None."""
-    parser = _ZhParser(text, 0, _Period("actual", ""))
+    parser = _ZhParser(text, 0, _Period(Status.RESULT, ""))
     qs = parser._numbers(0, len(text))
     if len(qs) != 1:
         return None
