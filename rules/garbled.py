@@ -95,7 +95,8 @@ Right:  推动经济高质量发展，提高人民生活水平
                     to = radical_fix(ch)
                     if to is not None:
                         edits.append(Edit(m.start() + k, m.start() + k + 1, to))
-            fix = Fix("safe", "replace the radicals by the ideographs they decompose to", tuple(edits)) \
+            # Proven: a radical's compatibility decomposition names exactly one ideograph.
+            fix = Fix("safe", "replace the radicals by the ideographs they decompose to", tuple(edits), proven=True) \
                 if len(edits) == len(chars) else None
             shown = "".join(dict.fromkeys(chars))[:8]
             n = len(chars)

@@ -4,7 +4,8 @@ quadratic matching would not finish within the test run; the assertions are on r
 from __future__ import annotations
 
 from reportlint.suppression import Suppressions
-from reportlint.text import blocks, joins, quantities
+from reportlint.rules.numeric import extract as quantities
+from reportlint.text import blocks, joins
 
 N = 300_000
 
