@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import click
@@ -358,17 +359,37 @@ def rules_cmd(output_format: str) -> None:
             "enabled": r.enabled_by_default, "preview": r.preview, "summary": r.summary, "options": dict(r.options),
         } for r in registry.rules], ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
-    from rich.table import Table
+    import shutil
 
-    table = Table(title="reportlint rules", highlight=False)
-    for col in ("code", "name", "category", "severity", "enabled", "summary"):
-        table.add_column(col, no_wrap=col != "summary")
-    for r in registry.rules:
-        # "preview": on only with --preview (or `preview = true`), whatever the selection
-        enabled = "no" if not r.enabled_by_default else "preview" if r.preview else "yes"
-        table.add_row(r.code, r.name, r.category, r.severity.value, enabled, r.summary)
-    Console(highlight=False, soft_wrap=False).print(table)
+    width = shutil.get_terminal_size((80, 24)).columns
+    for line in rule_listing(registry.rules, width):
+        click.echo(line)
+
+
+def _status(rule: Any) -> str:
+    """on / off by default, or preview (on only with --preview, whatever the selection)."""
+    return "off" if not rule.enabled_by_default else "preview" if rule.preview else "on"
+
+
+def rule_listing(rules: Sequence[Any], width: int) -> list[str]:
+    """``reportlint rules`` as lines that fit ``width`` columns, one rule a line.
+
+    Code, name, category, severity and status (on, off, or preview), then as much of the
+    summary as the width leaves room for (none below 20 columns: ``explain`` has it in
+    full). A table whose summary column shrinks to a word a line is unreadable in an
+    80-column terminal or a pipe.
+    """
+    name_w = max((len(r.name) for r in rules), default=4)
+    cat_w = max((len(r.category) for r in rules), default=8)
+    lines = []
+    for r in rules:
+        line = f"{r.code:<7} {r.name:<{name_w}}  {r.category:<{cat_w}}  {r.severity.value:<7}  {_status(r):<7}"
+        room = width - 1 - len(line) - 2
+        if room >= 20:
+            summary = r.summary if len(r.summary) <= room else r.summary[:room - 3].rstrip() + "..."
+            line += "  " + summary
+        lines.append(line.rstrip())
+    return lines
 
 
 @cli.command()

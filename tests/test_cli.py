@@ -160,3 +160,26 @@ def test_directory_walk_skips_git_ignored_files(tmp_path) -> None:
     (tmp_path / "notes.rst").write_text("这里<br>有标签。\n", encoding="utf-8")
     out = run_cli(str(tmp_path), "--output-format", "concise", "--select", "MKP001").stdout.decode()
     assert "kept.md" in out and "ignored.md" not in out and "notes.rst" not in out
+
+
+def test_rules_listing_fits_eighty_columns_one_rule_a_line() -> None:
+    from reportlint.cli import rule_listing
+    from reportlint.registry import load_registry
+
+    rules = load_registry().rules
+    narrow = rule_listing(rules, 80)
+    assert len(narrow) == len(rules)
+    assert all(len(line) < 80 for line in narrow)
+    assert [line.split()[0] for line in narrow] == [r.code for r in rules]
+    wide = rule_listing(rules, 200)
+    assert any(r.summary in line for r in rules for line in wide)
+    preview = [r for r in rules if r.preview]
+    for r in preview:
+        assert narrow[rules.index(r)].split()[4] == "preview"
+
+
+def test_rules_command_output_is_the_listing() -> None:
+    proc = run_cli("rules")
+    assert proc.returncode == 0
+    first = proc.stdout.decode().splitlines()[0].split()
+    assert first[0] == "DUP001" and first[1] == "duplicate-paragraph"
