@@ -168,7 +168,10 @@ def main() -> None:
         for r in results:
             if r["lang"] != lang:
                 continue
-            tot += r["total"]; hit += r["hits"]; right += r["right"]; other += r["other"]
+            tot += r["total"]
+            hit += r["hits"]
+            right += r["right"]
+            other += r["other"]
         print(f"[{lang}]")
         for k in sorted(tot):
             print(f"  {k:15s} n={tot[k]:4d} recall={hit[k] / tot[k]:.3f} right-code={right[k] / tot[k]:.3f}")

@@ -66,13 +66,11 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DATE = re.compile(rf"\b(?:[0-9]{{1,2}}\s+(?:{_MONTHS})\s+[0-9]{{4}}|(?:{_MONTHS})\s+[0-9]{{1,2}},?\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words a title leaves in lowercase (Duties on Imported Goods, Report of the Committee).
-_TITLE_SMALL = frozenset("a an the of to in on at by for with from and or but as nor per via vs".split())
+_TITLE_SMALL = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "as", "nor", "per", "via", "vs"])
 # Words after which an English phrase must go on: articles, prepositions, conjunctions,
 # auxiliaries and possessives (…invest in our / …we will).
 _OPEN_END_WORDS = frozenset(
-    "a an the of to in on at by for with from into onto over under about and or but nor as than that which who "
-    "whose whom our your their its his her my is are was were be been being will would shall should can could "
-    "may might must has have had do does did not very more most such this these those each every".split())
+    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "over", "under", "about", "and", "or", "but", "nor", "as", "than", "that", "which", "who", "whose", "whom", "our", "your", "their", "its", "his", "her", "my", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had", "do", "does", "did", "not", "very", "more", "most", "such", "this", "these", "those", "each", "every"])
 # A line that ends on a file name (报告定稿.docx) or a web address: an attachment or a link.
 _FILE_OR_LINK = re.compile(r"(?:\S\.(?:docx?|pdf|xlsx?|pptx?|wps|txt|html?|zip|rar)|https?://\S+)$", re.I)
 _COLUMNS = re.compile(r"\S(?:\t+| {2,}|\s\|\s)\S")
@@ -108,12 +106,12 @@ def _list_item(a: Block, t: str, prev: Block | None, nxt: Block | None) -> bool:
 def _role_by_wording(t: str, nxt: Block | None) -> LineRole:
     """Formula, heading, byline or sentence, from the words of the line."""
     words = _WORD.findall(t)
-    if _ADDRESS.match(t) and (t[-1] in ",:" or len(words) <= 12) \
-            or t[-1] in ",:" and nxt is not None and head(nxt.text)[:1] in _OPENING_QUOTE:
+    if (_ADDRESS.match(t) and (t[-1] in ",:" or len(words) <= 12)) \
+            or (t[-1] in ",:" and nxt is not None and head(nxt.text)[:1] in _OPENING_QUOTE):
         return LineRole.FORMULA
-    if len(words) <= 14 and (_capitals(t) or _SECTION_NUMBER.match(t) and _title_case(words)):
+    if len(words) <= 14 and (_capitals(t) or (_SECTION_NUMBER.match(t) and _title_case(words))):
         return LineRole.HEADING
-    if len(words) <= 10 and (_DATE.search(t) or t.startswith("By ") and _title_case(words[1:])):
+    if len(words) <= 10 and (_DATE.search(t) or (t.startswith("By ") and _title_case(words[1:]))):
         return LineRole.BYLINE
     if len(words) <= 12 and _title_case(words) and not t.endswith(","):
         return LineRole.HEADING

@@ -22,11 +22,7 @@ if TYPE_CHECKING:
     from reportlint.document import Document
     from reportlint.text.blocks import Block
 
-_TAGS = (
-    "a abbr b big blockquote br center cite code dd del div dl dt em font h1 h2 h3 h4 h5 h6 hr i img ins "
-    "kbd li mark nobr ol p pre q s small span strike strong style script sub sup table tbody td tfoot th "
-    "thead tr tt u ul wbr section article header footer nav iframe o:p"
-).split()
+_TAGS = ["a", "abbr", "b", "big", "blockquote", "br", "center", "cite", "code", "dd", "del", "div", "dl", "dt", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "nobr", "ol", "p", "pre", "q", "s", "small", "span", "strike", "strong", "style", "script", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "wbr", "section", "article", "header", "footer", "nav", "iframe", "o:p"]
 _TAG = re.compile(r"</?(?:" + "|".join(re.escape(t) for t in sorted(_TAGS, key=len, reverse=True)) + r")\b(?:\s[^<>\n]{0,200})?/?>", re.I)
 _ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,9}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _DELIM = re.compile(r"\*\*|__")
@@ -84,7 +80,7 @@ A `<br>` inside a Markdown table cell is not residue: a cell is one line, and
             in_cell = block.kind is BlockKind.TABLE_ROW
             for m in _TAG.finditer(text):
                 s = block.start + m.start()
-                if _inside(block.ignored, s) or in_cell and _LINE_BREAK_TAG.fullmatch(m.group(0)):
+                if _inside(block.ignored, s) or (in_cell and _LINE_BREAK_TAG.fullmatch(m.group(0))):
                     continue
                 yield self.report(s, block.start + m.end(), f"HTML tag `{m.group(0)[:40]}` in prose",
                                   fix=Fix("unsafe", "remove the tag", (Edit(s, block.start + m.end(), ""),)),

@@ -44,16 +44,11 @@ _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\
 _GLOSS_BEFORE = re.compile(r"(?:英文|英语|全称|简称|缩写|又称|称为|名为|译为|意为|直译|源自|源于|即|是)[：:“\"（( \u3000]*$")
 _GLOSS_AFTER = re.compile(r"^[”\"）) \u3000]*(?:的缩写|的简称|缩写|简写|的英文|一词|的意思)")
 _FUNCTION_WORDS = frozenset(
-    "a an the and or but nor of in on at to for from by with without into onto upon about as is are was were be "
-    "been being am that which who whom whose what this these those however therefore moreover furthermore thus "
-    "also not no if than then so such very will would can could shall should may might must has have had do does "
-    "did its our their we they you he she his her there here where when while although though because since "
-    "order".split()
+    ["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "into", "onto", "upon", "about", "as", "is", "are", "was", "were", "be", "been", "being", "am", "that", "which", "who", "whom", "whose", "what", "this", "these", "those", "however", "therefore", "moreover", "furthermore", "thus", "also", "not", "no", "if", "than", "then", "so", "such", "very", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "do", "does", "did", "its", "our", "their", "we", "they", "you", "he", "she", "his", "her", "there", "here", "where", "when", "while", "although", "though", "because", "since", "order"]
 )
 # Lowercase Latin that Chinese text uses as such: brands and loanwords.
 _LOANWORDS = frozenset(
-    "app apps wifi vivo smart show logo mall mini plus pro max live style outlets vlog blog fans cosplay ok pk "
-    "diy cool high hold fashion cafe walk citywalk".split()
+    ["app", "apps", "wifi", "vivo", "smart", "show", "logo", "mall", "mini", "plus", "pro", "max", "live", "style", "outlets", "vlog", "blog", "fans", "cosplay", "ok", "pk", "diy", "cool", "high", "hold", "fashion", "cafe", "walk", "citywalk"]
 )
 # Variant characters that the 2013 Table of General Standard Chinese Characters keeps for
 # names, so they appear in simplified text on purpose (华为昇腾, 清濛园区).
@@ -289,11 +284,11 @@ Right:  开展桥下环境整治行动；区域性国际消费中心
             ch = block.text[k]
             simple = table[ch]
             attested = _simplified_attested(text, block.text, k, simple)
-            if not attested:
-                # No word of the report spells it the simplified way: trust a common simplified
-                # form (or one the report uses), unless the character is a variant kept in names.
-                if ch in _NAME_VARIANTS or not (_is_common_simplified(simple) or (simple in present and _in_gb2312(simple))):
-                    continue  # 鰜鱼洲, 华为昇腾, 清濛园区: names in their own form
+            # No word of the report spells it the simplified way: trust a common simplified
+            # form (or one the report uses), unless the character is a variant kept in names.
+            if not attested and (ch in _NAME_VARIANTS or not (
+                    _is_common_simplified(simple) or (simple in present and _in_gb2312(simple)))):
+                continue  # 鰜鱼洲, 华为昇腾, 清濛园区: names in their own form
             if _quoted_traditional(block.text, k, table) or _in_organisation_name(block.text, k):
                 continue
             start = block.start + k

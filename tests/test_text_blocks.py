@@ -41,7 +41,7 @@ def _blocks(text: str):
 
 
 def test_heading_like_paragraphs() -> None:
-    head, body = _blocks("五年来，我们保持战略定力，坚定不移发展实体经济，综合实力迈上新台阶\n\n经济规模持续壮大。\n")
+    head, _ = _blocks("五年来，我们保持战略定力，坚定不移发展实体经济，综合实力迈上新台阶\n\n经济规模持续壮大。\n")
     assert head.kind is BlockKind.PARAGRAPH and heading_like(head)
     cut = _blocks("完善保障体系。坚持“房住不炒”，促进房地产业\n")[0]
     assert not heading_like(cut)  # a sentence inside: a paragraph, not a heading

@@ -12,7 +12,7 @@ from .scripts import CLOSERS
 _CJK_END = "。！？…"
 _CJK_SEMI = "；"
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no vs etc e.g i.e u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co fig".split()
+    ["mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "fig"]
 )
 _CLAUSE_MARKS = "，、；：,;:"
 
@@ -30,9 +30,8 @@ def _latin_period_ends(text: str, i: int) -> bool:
     word = text[j:i].lower()
     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isupper() is False and text[j:i].isupper()):
         return False
-    if len(text[j:i]) == 1 and text[j:i].isupper():
-        return False  # an initial: "John F. Kennedy"
-    return True
+    # an initial ("John F. Kennedy") ends no sentence
+    return not (len(text[j:i]) == 1 and text[j:i].isupper())
 
 
 def sentence_spans(text: str, base: int = 0, *, semicolons: bool = True) -> list[tuple[int, int]]:
@@ -44,11 +43,7 @@ def sentence_spans(text: str, base: int = 0, *, semicolons: bool = True) -> list
     while i < n:
         ch = text[i]
         end_here = False
-        if ch in _CJK_END or (semicolons and ch == _CJK_SEMI) or ch in "!?":
-            end_here = True
-        elif ch == "." and _latin_period_ends(text, i):
-            end_here = True
-        elif semicolons and ch == ";" and (i + 1 >= n or text[i + 1].isspace()):
+        if ch in _CJK_END or (semicolons and ch == _CJK_SEMI) or ch in "!?" or (ch == "." and _latin_period_ends(text, i)) or (semicolons and ch == ";" and (i + 1 >= n or text[i + 1].isspace())):
             end_here = True
         if end_here:
             j = i + 1
