@@ -52,7 +52,7 @@ class Rule:
         super().__init_subclass__(**kwargs)
         own = cls.__dict__.get("check")
         if own is not None and not getattr(own, "_fixes_checked", False):
-            cls.check = _checking_fixes(own)  # type: ignore[method-assign]
+            cls.check = _checking_fixes(own)  # type: ignore[method-assign,assignment]
 
     # -- helpers for subclasses -------------------------------------------
     def report(

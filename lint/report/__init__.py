@@ -34,4 +34,5 @@ class Reporter(Protocol):
 def get_reporter(name: str) -> Reporter:
     module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
     # A module may serve several names (rdjson and rdjsonl): it then has render_<name>.
-    return getattr(module, f"render_{name}", None) or module.render
+    render: Reporter = getattr(module, f"render_{name}", None) or module.render
+    return render

@@ -63,7 +63,7 @@ def _rules(run: RunResult) -> tuple[list[dict[str, Any]], dict[str, int]]:
         known = load_registry().by_code()
     except Exception:  # a broken plugin must not stop the report; metadata falls back to the findings
         known = {}
-    first = {}
+    first: dict[str, Diagnostic] = {}
     for d in run.diagnostics:
         first.setdefault(d.code, d)
     out = []
