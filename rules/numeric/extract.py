@@ -12,7 +12,7 @@ is the same, so this module turns every number into a :class:`Fact` carrying:
   3500亿-4500亿), lower-bound words (超, 超过, 突破, 以上, 多, 余, more than)
   give ``[v, v + one step of the last written digit)``, near-upper words (近,
   接近, nearly) ``(v - step, v]``, ceilings (以内, 控制在, 不到, 低于, under) any
-  value up to ``v``, and ``约``/``左右``/``about`` a tolerance of a tenth of the value.
+  value up to ``v``, and ``约``/``左右``/``about`` a twentieth of an amount, half a point of a rate.
 - ``family``: the unit family; conversion happens inside a family (元/万元/亿元),
   never across (``%`` and ``个百分点`` are different families).
 - ``key``: what is measured. In Chinese, the subject phrase of the clause with its
@@ -181,7 +181,8 @@ def bound_direction(word: str | None) -> str:
 def make_interval(value: float, step: float, approx: str | None, family: str = "") -> tuple[float, float]:
     """The values a number written with ``step`` precision and an approximator allows.
 
-    约/左右/about allow a tenth of an amount either way, but only half a point either
+    约/左右/about allow a twentieth of an amount either way (two approximations of one
+    figure stay close), and half a point either
     way of a rate (``6%左右`` is 5.5%-6.5%: a rate of 7% is another figure)."""
     if approx in _LOWER_WORDS:
         return value, value + step
@@ -190,12 +191,12 @@ def make_interval(value: float, step: float, approx: str | None, family: str = "
     if approx in _UPPER_WORDS:
         return value - step, value
     if approx in _TOL_WORDS:
-        tol = max(step / 2, 0.5) if family in _RATE_FAMILIES else max(step, abs(value) * 0.1)
+        tol = max(step / 2, 0.5) if family in _RATE_FAMILIES else max(step, abs(value) * 0.05)
         return value - tol, value + tol
     return value - step / 2, value + step / 2
 
 
-# Families whose values are rates: their approximators are read in points, not in tenths.
+# Families whose values are rates: their approximators are read in points, not as a share of the value.
 _RATE_FAMILIES = frozenset(("pct", "pp", "permille"))
 
 
