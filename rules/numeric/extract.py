@@ -1188,6 +1188,9 @@ _EN_TARGET = re.compile(r"\b(expect|expected|expects|projected|forecast|target|t
 _EN_YEAR = re.compile(r"\b(?:FY\s?)?((?:19|20)\d{2})\b")
 _EN_QUARTER = re.compile(r"\b(first|second|third|fourth)\s+quarter\b|\bQ([1-4])\b", re.I)
 _EN_CLAUSE = re.compile(r"[,;:()]")
+# A clause that opens with a participle (totaling, bringing, reaching, up) is the tail of
+# the clause before it.
+_EN_PARTICIPLE = re.compile(r"\s*(?:[a-z]+ing|up|down)\b")
 _EN_WORD = re.compile(r"[A-Za-z]+|#")
 _EN_STOP = frozenset(
     "a an the of to in on at by for with and or but so it its this that these those we our us you your they their he she "
@@ -1282,10 +1285,12 @@ def _en_fact(sent: str, m: re.Match[str], prev_end: int, period: _Period) -> Fac
         return None
     v, step, family = found
     factor = _EN_SCALE[m.group("scale").strip().lower()] if m.group("scale") else 1.0
-    # prefix: the clause before the number, cut at the previous quantity
-    cstart = 0
-    for cm in _EN_CLAUSE.finditer(sent, 0, m.start()):
-        cstart = cm.end()
+    # prefix: the clause before the number, cut at the previous quantity; a participle
+    # after a comma (…151 programs, totaling $18 billion) continues the clause before it
+    starts = [0] + [cm.end() for cm in _EN_CLAUSE.finditer(sent, 0, m.start())]
+    cstart = starts[-1]
+    if len(starts) > 1 and _EN_PARTICIPLE.match(sent, cstart):
+        cstart = starts[-2]
     seg_start = max(cstart, prev_end)
     seg = sent[seg_start: m.start()]
     approx = None
