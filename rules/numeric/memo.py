@@ -61,22 +61,23 @@ def copied_blocks(doc: Document) -> set[int]:
 def copied_facts(doc: Document) -> set[int]:
     """Ids of facts whose sentence repeats an earlier sentence word for word (after the
     engine's width and space folding): what a pasted copy of a paragraph, of part of
-    one or of two run together, is made of. Only sentences that hold a fact are read."""
-    seen: dict[str, int] = {}  # folded sentence -> where it first stood
-    out: set[int] = set()
+    one or of two run together, is made of. Only sentences that hold a fact are read,
+    and only those whose non-space length another one shares are folded."""
     text = doc.text
-    spans: dict[tuple[int, int], bool] = {}
-    for f in facts_of(doc):
-        span = (f.sentence, f.sentence_end)
-        if span not in spans:
-            copy = False
-            if f.sentence >= 0 and span[1] - span[0] >= _MIN_COPY:
-                key = exact_key(fold(text[span[0]:span[1]]))
-                copy = seen.setdefault(key, span[0]) != span[0]
-            spans[span] = copy
-        if spans[span]:
-            out.add(id(f))
-    return out
+    spans = list(dict.fromkeys((f.sentence, f.sentence_end) for f in facts_of(doc)
+                               if f.sentence >= 0 and f.sentence_end - f.sentence >= _MIN_COPY))
+    by_length: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for span in spans:
+        by_length[len("".join(text[span[0]:span[1]].split()))].append(span)
+    copies: set[tuple[int, int]] = set()
+    for group in by_length.values():
+        seen: set[str] = set()
+        for span in group if len(group) > 1 else ():
+            key = exact_key(fold(text[span[0]:span[1]]))
+            if key in seen:
+                copies.add(span)
+            seen.add(key)
+    return {id(f) for f in facts_of(doc) if (f.sentence, f.sentence_end) in copies}
 
 
 def claims_of(doc: Document) -> list[Fact]:
