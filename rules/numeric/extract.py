@@ -1430,10 +1430,12 @@ def _scope_by_topic(text: str, facts: list[Fact]) -> None:
     in 做大现代服务业。……服务业增加值增长10.5%，固定资产投资增长16%, the investment is
     the service sector's, not the city's. The figure takes the topic word as its scope
     when an earlier figure of its sentence names that word and it does not."""
+    if len(facts) < 2:
+        return
     topic = _topic_of(text)
     if _han_count(topic) < 2:
         return
-    heads = [topic[i:] for i in range(len(topic) - 1) if _han_count(topic[i:]) >= 2]
+    heads = [topic[i:] for i in range(len(topic) - 1)]  # every tail of two characters or more
     named: dict[int, str] = {}  # sentence -> the topic word an earlier figure of it named
     for q in facts:
         if not q.subject:
