@@ -335,3 +335,10 @@ def test_a_sentence_that_tells_one_year_leaves_the_paragraph_span() -> None:
     para = "五年来，全市港口货物吞吐量年均增长6.2%，航线网络不断加密。全年港口集装箱吞吐量增长4.1%。\n"
     assert _one(review + para, "6.2%").period.span == "过去五年"
     assert _one(review + para, "4.1%").period.span == ""
+
+
+def test_a_zone_named_after_the_metric_field_is_a_programme() -> None:
+    text = "人工智能创新应用先导区获批建设，人工智能核心产业规模增长18%。"
+    assert _one(text, "18%").key.scope.zone == ""
+    place = "滨江智能装备产业园区加快提档升级，人工智能核心产业规模增长18%。"
+    assert _one(place, "18%").key.scope.zone != ""

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import os
 import re
 from dataclasses import dataclass
 from collections.abc import Iterator
@@ -888,7 +889,10 @@ class _ZhParser:
             subject = residual
         if not _WHOLE_PLACE.search(seg):
             entity = self._entity(first.start)
-            if entity and not subject.startswith(entity) and entity not in subject:
+            if entity and not subject.startswith(entity) and entity not in subject \
+                    and len(os.path.commonprefix([entity, subject])) < 3:
+                # a zone named after the metric's own field (跨境电商综合试验区 and 跨境电商
+                # 进出口额) is a programme of the city, not the place the figure is about
                 subject = entity + ">" + subject
         return subject
 
