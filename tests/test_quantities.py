@@ -338,7 +338,7 @@ def test_a_sentence_that_tells_one_year_leaves_the_paragraph_span() -> None:
 
 
 def test_a_zone_named_after_the_metric_field_is_a_programme() -> None:
-    text = "人工智能创新应用先导区获批建设，人工智能核心产业规模增长18%。"
+    text = "人工智能产业示范区获批建设，人工智能核心产业规模增长18%。"
     assert _one(text, "18%").key.scope.zone == ""
     place = "滨江智能装备产业园区加快提档升级，人工智能核心产业规模增长18%。"
     assert _one(place, "18%").key.scope.zone != ""
