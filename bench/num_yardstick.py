@@ -179,11 +179,9 @@ def _restate(kind: str, m: re.Match[str], value: str | None, rng: random.Random,
     return " ".join(words) + " " + approx + tail, "en-reworded" if reworded else "en-verbatim"
 
 
-def corrupt(text: str, seed: int) -> tuple[str, list[tuple[str, str, int, int, int, int]]]:
-    """Insert one contradiction and one consistent restatement; returns the text and
-    (kind, label, start, end, source start, source end) of each insertion."""
-    rng = random.Random(seed)
-    doc = Document(text, "t.md")
+def _candidates(doc: Document, rng: random.Random) -> list:
+    """(run, position, paragraph, source) of every restatable clause, shuffled, one kind
+    of source first so that every kind is restated equally often."""
     cands = []
     for run in _sections(doc):
         for k, para in enumerate(run[:-1]):
@@ -198,6 +196,30 @@ def corrupt(text: str, seed: int) -> tuple[str, list[tuple[str, str, int, int, i
     if by_kind:  # every kind of source equally often, then the rest as fallback
         first = by_kind[rng.choice(sorted(by_kind))]
         cands = first + [c for c in cands if c not in first]
+    return cands
+
+
+def _insertion(kind: str, restated: str, rkind: str, body: str, start: int,
+               rng: random.Random) -> tuple[str, int, int, str]:
+    """(text to insert, where, offset of the restatement in it, kind): appended to the
+    paragraph with a lead-in, or as a sub-clause of its last sentence."""
+    end = start + len(body)
+    if kind.startswith("zh"):
+        lead = rng.choice(_ZH_LEADS)
+        if rng.random() < 0.3 and body.endswith("。"):
+            return "，" + restated + "。", end - 1, 1, rkind + "/sub"  # a sub-clause of the last sentence
+        return lead + restated + "。", end, len(lead), rkind
+    lead = rng.choice(_EN_LEADS)
+    r = restated[0].upper() + restated[1:] if not lead else restated
+    return " " + lead + r + ".", end, 1 + len(lead), rkind
+
+
+def corrupt(text: str, seed: int) -> tuple[str, list[tuple[str, str, int, int, int, int]]]:
+    """Insert one contradiction and one consistent restatement; returns the text and
+    (kind, label, start, end, source start, source end) of each insertion."""
+    rng = random.Random(seed)
+    doc = Document(text, "t.md")
+    cands = _candidates(doc, rng)
     inserts: list[tuple[int, str, str, str, int, int]] = []  # (target offset, insertion, kind, label, src span)
     used_paras: set[int] = set()
     used_clauses: set[str] = set()  # the two restatements never restate one figure
@@ -211,21 +233,7 @@ def corrupt(text: str, seed: int) -> tuple[str, list[tuple[str, str, int, int, i
             if tb.lang != doc.blocks[para].lang:
                 continue
             restated, rkind = _restate(kind, m, None, rng, label == "consistent")
-            body = tb.text.rstrip()
-            end = tb.start + len(body)
-            if kind.startswith("zh"):
-                lead = rng.choice(_ZH_LEADS)
-                if rng.random() < 0.3 and body.endswith("。"):
-                    ins, at = "，" + restated + "。", end - 1  # a sub-clause of the last sentence
-                    rkind += "/sub"
-                    end -= 1
-                    s_off = 1
-                else:
-                    ins, at, s_off = lead + restated + "。", end, len(lead)
-            else:
-                lead = rng.choice(_EN_LEADS)
-                r = restated[0].upper() + restated[1:] if not lead else restated
-                ins, at, s_off = " " + lead + r + ".", end, 1 + len(lead)
+            ins, at, s_off, rkind = _insertion(kind, restated, rkind, tb.text.rstrip(), tb.start, rng)
             src = doc.blocks[para].start
             inserts.append((at, ins, rkind, label, s_off, src))
             used_paras.update({para, target})

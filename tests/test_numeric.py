@@ -422,3 +422,12 @@ def test_parts_that_do_not_add_up_to_their_total() -> None:
     assert _found(SumMismatch, "两个片区分别新增就业1.2万人和0.8万人，共计2万人。") == []
     assert _found(SumMismatch, "两项指标分别增长5%、6%，合计拉动增长3个百分点。") == []  # rates are not summed
     assert _found(SumMismatch, "东西两个片区分别完成投资35亿元、27亿元，其中工业投资30亿元。") == []
+
+
+def test_a_participle_clause_continues_the_clause_before_it() -> None:
+    text = ("The city closed 40 outdated municipal depots, totaling more than $12 million in annual costs.\n\n"
+            "Parks were renovated across the county.\n\n"
+            "As reported, the city closed 40 outdated municipal depots, totaling more than $19 million.\n")
+    assert _found(NumericContradiction, text) == ["more than $19 million"]
+    agree = text.replace("$19 million", "$12 million")
+    assert _found(NumericContradiction, agree) == []

@@ -41,7 +41,7 @@ def _inside(q: Fact, value: float) -> bool:
         ("招商引资总额年均增长近300亿元。", "近300亿元", "CNY", [297e8, 300e8], [301e8]),
         ("集体收入超100万元。", "超100万元", "CNY", [100e4, 150e4], [99e4]),
         ("引进企业1000余家。", "1000余家", "count:家", [1000, 1500], [999]),
-        ("投资约50亿元。", "约50亿元", "CNY", [46e8, 54e8], [40e8]),
+        ("投资约50亿元。", "约50亿元", "CNY", [47.6e8, 52.4e8], [46e8, 54e8]),
         ("物价涨幅控制在2%~3%。", "控制在2%~3%", "pct", [2, 3], [4]),
         ("价格上涨2%到3%。", "2%到3%", "pct", [2.5], [4]),
         ("新建道路12公里。", "12公里", "length", [12000], [13000]),
@@ -335,3 +335,10 @@ def test_a_sentence_that_tells_one_year_leaves_the_paragraph_span() -> None:
     para = "五年来，全市港口货物吞吐量年均增长6.2%，航线网络不断加密。全年港口集装箱吞吐量增长4.1%。\n"
     assert _one(review + para, "6.2%").period.span == "过去五年"
     assert _one(review + para, "4.1%").period.span == ""
+
+
+def test_a_zone_named_after_the_metric_field_is_a_programme() -> None:
+    text = "人工智能产业示范区获批建设，人工智能核心产业规模增长18%。"
+    assert _one(text, "18%").key.scope.zone == ""
+    place = "滨江智能装备产业园区加快提档升级，人工智能核心产业规模增长18%。"
+    assert _one(place, "18%").key.scope.zone != ""

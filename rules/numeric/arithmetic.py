@@ -38,9 +38,8 @@ def _interval(amount: tuple[float, float, str]) -> tuple[float, float]:
 
 def _zh_blocks(doc: Document, needle: str) -> Iterator[Any]:
     """Chinese prose blocks that hold ``needle`` and are not pasted copies."""
-    copies = copied_blocks(doc)
     for block in doc.paragraphs:
-        if block.lang == "zh" and needle in block.text and block.index not in copies:
+        if block.lang == "zh" and needle in block.text and block.index not in copied_blocks(doc):
             yield block
 
 

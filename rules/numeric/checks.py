@@ -30,7 +30,7 @@ of the written number widens it (4千亿元 allows 3500亿-4500亿, 4022.25亿�
 4022.245亿-4022.255亿); 超, 超过, 突破, 以上, 多, 余, more than, over give a lower bound
 (from the value up to one step of its last non-zero digit), 近, 接近, nearly an upper
 bound just below the value, 以内, 控制在, 不到, 低于, under a ceiling (any value below
-it), 约, 左右, about a tolerance of a tenth. Units convert within a family (元/万元/亿元,
+it), 约, 左右, about a twentieth of an amount or half a point of a rate. Units convert within a family (元/万元/亿元,
 亩/万亩, 公里/km) and never across (% is not 个百分点).
 The key of a quantity joins: the subject phrase before its verb, with lead-ins such
 as 数据显示, 据统计, 全年, 全市, 力争 dropped and scope words kept (农村居民 is not
@@ -407,13 +407,12 @@ ones. See NUM001 for how numbers are read.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
-        copies = copied_blocks(doc)
         for block in doc.paragraphs:
-            if block.index in copies:
-                continue
             if block.lang != "zh" or "到" not in block.text and "至" not in block.text:
                 continue
             for m in _FROM_TO.finditer(block.text):
+                if block.index in copied_blocks(doc):
+                    break  # a pasted copy states nothing new
                 if "年均" in m.group(0) or _REAL_TERMS.search(block.text, max(0, m.start() - 12), m.start()):
                     continue
                 a, b = parse_amount(m.group("a")), parse_amount(m.group("b"))

@@ -12,7 +12,7 @@ is the same, so this module turns every number into a :class:`Fact` carrying:
   3500亿-4500亿), lower-bound words (超, 超过, 突破, 以上, 多, 余, more than)
   give ``[v, v + one step of the last written digit)``, near-upper words (近,
   接近, nearly) ``(v - step, v]``, ceilings (以内, 控制在, 不到, 低于, under) any
-  value up to ``v``, and ``约``/``左右``/``about`` a tolerance of a tenth of the value.
+  value up to ``v``, and ``约``/``左右``/``about`` a twentieth of an amount, half a point of a rate.
 - ``family``: the unit family; conversion happens inside a family (元/万元/亿元),
   never across (``%`` and ``个百分点`` are different families).
 - ``key``: what is measured. In Chinese, the subject phrase of the clause with its
@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import os
 import re
 from dataclasses import dataclass
 from collections.abc import Iterator
@@ -181,7 +182,8 @@ def bound_direction(word: str | None) -> str:
 def make_interval(value: float, step: float, approx: str | None, family: str = "") -> tuple[float, float]:
     """The values a number written with ``step`` precision and an approximator allows.
 
-    约/左右/about allow a tenth of an amount either way, but only half a point either
+    约/左右/about allow a twentieth of an amount either way (two approximations of one
+    figure stay close), and half a point either
     way of a rate (``6%左右`` is 5.5%-6.5%: a rate of 7% is another figure)."""
     if approx in _LOWER_WORDS:
         return value, value + step
@@ -190,12 +192,12 @@ def make_interval(value: float, step: float, approx: str | None, family: str = "
     if approx in _UPPER_WORDS:
         return value - step, value
     if approx in _TOL_WORDS:
-        tol = max(step / 2, 0.5) if family in _RATE_FAMILIES else max(step, abs(value) * 0.1)
+        tol = max(step / 2, 0.5) if family in _RATE_FAMILIES else max(step, abs(value) * 0.05)
         return value - tol, value + tol
     return value - step / 2, value + step / 2
 
 
-# Families whose values are rates: their approximators are read in points, not in tenths.
+# Families whose values are rates: their approximators are read in points, not as a share of the value.
 _RATE_FAMILIES = frozenset(("pct", "pp", "permille"))
 
 
@@ -887,7 +889,10 @@ class _ZhParser:
             subject = residual
         if not _WHOLE_PLACE.search(seg):
             entity = self._entity(first.start)
-            if entity and not subject.startswith(entity) and entity not in subject:
+            if entity and not subject.startswith(entity) and entity not in subject \
+                    and len(os.path.commonprefix([entity, subject])) < 3:
+                # a zone named after the metric's own field (跨境电商综合试验区 and 跨境电商
+                # 进出口额) is a programme of the city, not the place the figure is about
                 subject = entity + ">" + subject
         return subject
 
@@ -1187,6 +1192,9 @@ _EN_TARGET = re.compile(r"\b(expect|expected|expects|projected|forecast|target|t
 _EN_YEAR = re.compile(r"\b(?:FY\s?)?((?:19|20)\d{2})\b")
 _EN_QUARTER = re.compile(r"\b(first|second|third|fourth)\s+quarter\b|\bQ([1-4])\b", re.I)
 _EN_CLAUSE = re.compile(r"[,;:()]")
+# A clause that opens with a participle (totaling, bringing, reaching, up) is the tail of
+# the clause before it.
+_EN_PARTICIPLE = re.compile(r"\s*(?:[a-z]+ing|up|down)\b")
 _EN_WORD = re.compile(r"[A-Za-z]+|#")
 _EN_STOP = frozenset(
     "a an the of to in on at by for with and or but so it its this that these those we our us you your they their he she "
@@ -1281,10 +1289,12 @@ def _en_fact(sent: str, m: re.Match[str], prev_end: int, period: _Period) -> Fac
         return None
     v, step, family = found
     factor = _EN_SCALE[m.group("scale").strip().lower()] if m.group("scale") else 1.0
-    # prefix: the clause before the number, cut at the previous quantity
-    cstart = 0
-    for cm in _EN_CLAUSE.finditer(sent, 0, m.start()):
-        cstart = cm.end()
+    # prefix: the clause before the number, cut at the previous quantity; a participle
+    # after a comma (…151 programs, totaling $18 billion) continues the clause before it
+    starts = [0] + [cm.end() for cm in _EN_CLAUSE.finditer(sent, 0, m.start())]
+    cstart = starts[-1]
+    if len(starts) > 1 and _EN_PARTICIPLE.match(sent, cstart):
+        cstart = starts[-2]
     seg_start = max(cstart, prev_end)
     seg = sent[seg_start: m.start()]
     approx = None
@@ -1424,10 +1434,12 @@ def _scope_by_topic(text: str, facts: list[Fact]) -> None:
     in 做大现代服务业。……服务业增加值增长10.5%，固定资产投资增长16%, the investment is
     the service sector's, not the city's. The figure takes the topic word as its scope
     when an earlier figure of its sentence names that word and it does not."""
+    if len(facts) < 2:
+        return
     topic = _topic_of(text)
     if _han_count(topic) < 2:
         return
-    heads = [topic[i:] for i in range(len(topic) - 1) if _han_count(topic[i:]) >= 2]
+    heads = [topic[i:] for i in range(len(topic) - 1)]  # every tail of two characters or more
     named: dict[int, str] = {}  # sentence -> the topic word an earlier figure of it named
     for q in facts:
         if not q.subject:

@@ -6,7 +6,8 @@ something: a metric, measured one way (its :class:`Aspect`), for one :class:`Per
 :class:`Scope` (the city, a named zone, a part of a total just given). Two facts can
 only contradict each other when their :class:`Key` -- all of that together -- is
 equal, so every uncertainty about what a number measures leaves the fact without a
-key and the rules quieter, never noisier.
+key and the rules quieter, never noisier. Keys, periods and scopes are named tuples:
+typed, immutable, and hashed at C speed, since every comparison goes through them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Aspect(StrEnum):
@@ -33,11 +35,11 @@ class Status(StrEnum):
     UNKNOWN = "?"  # a list item whose period the text does not settle: never compared
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(NamedTuple):
     """When a figure holds: result or target, the calendar year and a sub-period or span
     of years (一季度, 上半年, 过去五年, 今后五年, first quarter). ``year`` is "" when the text
-    does not say and the report's own year cannot be inferred."""
+    does not say and the report's own year cannot be inferred. (A named tuple: periods
+    are keys of every comparison, and hash at C speed.)"""
 
     status: Status = Status.RESULT
     year: str = ""
@@ -52,8 +54,7 @@ class Period:
             else self.status.value
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(NamedTuple):
     """Where a figure holds, beyond the report's own place: a named zone or district
     (滇中新区, 县域), or the total a part belongs to (…，其中X: X within that total)."""
 
@@ -63,8 +64,7 @@ class Scope:
         return self.zone
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     """What a figure measures. Two facts are compared only when their keys are equal."""
 
     subject: str
@@ -79,8 +79,7 @@ class Key:
         return "|".join((subject, self.aspect.value, self.qualifier, self.family, str(self.period)))
 
 
-@dataclass(frozen=True, slots=True)
-class EnumKey:
+class EnumKey(NamedTuple):
     """A value of a list (A、B、C分别增长1%、2%、3%) whose items could not be matched to the
     values: comparable only with the same position of the same enumeration."""
 

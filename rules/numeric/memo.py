@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from reportlint.text.shingles import exact_key, fold
@@ -10,11 +11,13 @@ from .extract import extract_facts
 
 if TYPE_CHECKING:
     from reportlint.document import Document
+    from reportlint.text.blocks import Block
 
     from .facts import Fact
 
 _CACHE_KEY = "reportlint.rules.numeric.facts"
 _CLAIMS_KEY = "reportlint.rules.numeric.claims"
+_COPIES_KEY = "reportlint.rules.numeric.copied-blocks"
 # A paragraph shorter than this (a heading-like line, 全年增长5%。) may well be said twice
 # on purpose; only longer ones count as pasted copies.
 _MIN_COPY = 20
@@ -31,38 +34,50 @@ def facts_of(doc: Document) -> list[Fact]:
 def copied_blocks(doc: Document) -> set[int]:
     """Indexes of prose blocks that repeat an earlier block word for word (after the
     engine's width and space folding): a pasted copy states no new figure."""
-    seen: set[str] = set()
-    out: set[int] = set()
+    out: set[int] | None = doc.cache.get(_COPIES_KEY)
+    if out is not None:
+        return out
+    # Folding keeps the length and drops only whitespace: blocks can be copies of each
+    # other only when their non-space lengths agree, so only those are folded.
+    by_length: dict[int, list[Block]] = defaultdict(list)
     for block in doc.blocks:
-        if not block.is_prose or len(block.text) < _MIN_COPY:
+        if block.is_prose and len(block.text) >= _MIN_COPY:
+            by_length[len("".join(block.text.split()))].append(block)
+    out = set()
+    for blocks in by_length.values():
+        if len(blocks) < 2:
             continue
-        key = exact_key(fold(block.text))
-        if key in seen:
-            out.add(block.index)
-        else:
-            seen.add(key)
+        seen: set[str] = set()
+        for block in blocks:
+            key = exact_key(fold(block.text))
+            if key in seen:
+                out.add(block.index)
+            else:
+                seen.add(key)
+    doc.cache[_COPIES_KEY] = out
     return out
 
 
 def copied_facts(doc: Document) -> set[int]:
     """Ids of facts whose sentence repeats an earlier sentence word for word (after the
     engine's width and space folding): what a pasted copy of a paragraph, of part of
-    one or of two run together, is made of. Only sentences that hold a fact are read."""
-    seen: dict[str, int] = {}  # folded sentence -> where it first stood
-    out: set[int] = set()
+    one or of two run together, is made of. Only sentences that hold a fact are read,
+    and only those whose non-space length another one shares are folded."""
     text = doc.text
-    spans: dict[tuple[int, int], bool] = {}
-    for f in facts_of(doc):
-        span = (f.sentence, f.sentence_end)
-        if span not in spans:
-            copy = False
-            if f.sentence >= 0 and span[1] - span[0] >= _MIN_COPY:
-                key = exact_key(fold(text[span[0]:span[1]]))
-                copy = seen.setdefault(key, span[0]) != span[0]
-            spans[span] = copy
-        if spans[span]:
-            out.add(id(f))
-    return out
+    spans = list(dict.fromkeys((f.sentence, f.sentence_end) for f in facts_of(doc)
+                               if f.sentence >= 0 and f.sentence_end - f.sentence >= _MIN_COPY))
+    by_length: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for span in spans:
+        by_length[len("".join(text[span[0]:span[1]].split()))].append(span)
+    copies: set[tuple[int, int]] = set()
+    for group in by_length.values():
+        seen: set[str] = set()
+        for span in group if len(group) > 1 else ():
+            key = exact_key(fold(text[span[0]:span[1]]))
+            if key in seen:
+                copies.add(span)
+            seen.add(key)
+    return {id(f) for f in facts_of(doc) if (f.sentence, f.sentence_end) in copies}
 
 
 def claims_of(doc: Document) -> list[Fact]:
