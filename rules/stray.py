@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from reportlint.rule import Rule
 from reportlint.rules._data import data_lines
-from reportlint.text.scripts import is_han
+from reportlint.text.scripts import HAN_CLASS, is_han
 
 if TYPE_CHECKING:
     from reportlint.document import Document
@@ -333,7 +333,7 @@ def _quoted_traditional(text: str, k: int, table: Mapping[str, str]) -> bool:
 # Heads of company, bank, hotel and shopping-centre names: a name keeps its registered
 # characters (中環万象城, 銅鑼灣廣場集团), traditional or not.
 _ORGANISATION_HEADS = re.compile(
-    r"[\u4e00-\u9fff]{0,4}?(?:公司|集团|有限|股份|控股|银行|酒店|商场|百货|置地|地产|购物中心|广场|万象城|大悦城|天街)")
+    rf"[{HAN_CLASS}]{{0,4}}?(?:公司|集团|有限|股份|控股|银行|酒店|商场|百货|置地|地产|购物中心|广场|万象城|大悦城|天街)")
 
 
 def _in_organisation_name(text: str, k: int) -> bool:

@@ -30,7 +30,7 @@ from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from reportlint.rule import Rule
 from reportlint.rules._data import data_lines, data_text
 from reportlint.text.blocks import BlockKind
-from reportlint.text.scripts import is_han
+from reportlint.text.scripts import HAN_CLASS, is_han
 
 if TYPE_CHECKING:
     from reportlint.document import Document
@@ -125,10 +125,10 @@ _PREFIXES = frozenset("全新超总老小大副非反多单双高低次准泛微
 _SUFFIXES = frozenset("上下中内外前后里间性化型式者员院所厂站港园馆局厅部委办区市县省镇乡村权数率量")
 # Locatives close a phrase of their own (思想上, 工作中), like a function word.
 _LOCATIVES = frozenset("上下中内外前后里间")
-_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A Han character followed by itself, and a Han unit of 2-4 characters followed by itself.
-_DOUBLE_CHAR = re.compile(f"([{_HAN_CLASS}])\\1")
-_DOUBLE_UNIT = re.compile(f"([{_HAN_CLASS}]{{2,4}})\\1")
+# 〇〇 is a numeral, not a stutter (二〇〇八年).
+_DOUBLE_CHAR = re.compile(f"(?!〇)([{HAN_CLASS}])\\1")
+_DOUBLE_UNIT = re.compile(f"([{HAN_CLASS}]{{2,4}})\\1")
 _LATIN_GAP = re.compile(r"[A-Za-z][ \t\n]+[A-Za-z]")
 
 

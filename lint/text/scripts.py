@@ -23,15 +23,16 @@ CLOSERS = "”’」』）)》】〕］]\"'"
 INTRODUCERS = "：:"
 
 
+# The one definition of a Han character, as the body of a regex character class:
+# the unified ideographs, extension A, the compatibility ideographs, 〇, and the
+# supplementary planes' extensions (B to H). Every pattern that means "a Chinese
+# character" writes [{HAN_CLASS}]; is_han is the same set as a function.
+HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\u3007\U00020000-\U0003134f"
+_HAN_CHAR = re.compile(f"[{HAN_CLASS}]")
+
+
 def is_han(ch: str) -> bool:
-    o = ord(ch)
-    return (
-        0x4E00 <= o <= 0x9FFF
-        or 0x3400 <= o <= 0x4DBF
-        or 0xF900 <= o <= 0xFAFF
-        or 0x20000 <= o <= 0x3134F
-        or o == 0x3007
-    )
+    return _HAN_CHAR.match(ch) is not None
 
 
 def is_latin(ch: str) -> bool:
@@ -70,7 +71,7 @@ def script_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[t
 
 # The same classes as is_han / is_latin, as patterns, so counting runs at C speed:
 # every block's language is decided from this ratio.
-_HAN_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\u3007\U00020000-\U0003134f]+")
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 _LATIN_RUN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\uff21-\uff3a\uff41-\uff5a]+")
 
 

@@ -47,6 +47,8 @@ from dataclasses import dataclass
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from reportlint.text.scripts import HAN_CLASS
+
 from .facts import Aspect, Fact, Period, Status
 
 if TYPE_CHECKING:
@@ -114,8 +116,8 @@ _PP_LIST = re.compile(r"(?:和|、|及|与)\d+(?:\.\d+)?个?百分点")
 _FULLWIDTH_RE = re.compile("[０-９．％]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _ENTITY = re.compile(
-    r"[\u4e00-\u9fff]{1,8}?(?:新区|园区|开发区|高新区|经开区|自贸区|自贸试验区|片区|综保区|保税区|港区|经济区|示范区|"
-    r"试验区|实验区|产业园|合作区|县|市辖区|城区|工业区|工业园|(?:科学城|科技城|新城)(?![市镇乡])|板块)(?=[\u4e00-\u9fff“（(，])|县域|郊区|农村地区|开发区"
+    rf"[{HAN_CLASS}]{{1,8}}?(?:新区|园区|开发区|高新区|经开区|自贸区|自贸试验区|片区|综保区|保税区|港区|经济区|示范区|"
+    rf"试验区|实验区|产业园|合作区|县|市辖区|城区|工业区|工业园|(?:科学城|科技城|新城)(?![市镇乡])|板块)(?=[{HAN_CLASS}“（(，])|县域|郊区|农村地区|开发区"
 )
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+)")
 _COUNTY_GROUP = re.compile(r"(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+县")  # 四县（市）: the counties together, not the city
@@ -313,7 +315,7 @@ def _normalise_subject(s: str) -> str:
     return s.strip()
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN_CLASS}]")
 
 
 def _han_count(s: str) -> int:
