@@ -116,6 +116,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
         if not paths:
             paths = (".",)
         jobs = []
+        missing = 0  # named paths that cannot be linted: reported one by one, the others still run
         for p in paths:
             if p == "-":
                 name = stdin_filename or "-"
@@ -124,7 +125,13 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
                                                                               Path(name))]
                 jobs.append((path_for_display(name), None, sys.stdin.buffer.read(), rules))
                 continue
-            files = discover([p], lambda folder: (resolver.for_path(folder).include, resolver.for_path(folder).exclude))
+            try:
+                files = discover([p], lambda folder: (resolver.for_path(folder).include,
+                                                      resolver.for_path(folder).exclude))
+            except SourceError as exc:
+                error_line(str(exc))
+                missing += 1
+                continue
             for f in files:
                 settings = resolver.for_path(f)
                 rules = [(r, options_for(r, settings)) for r in enabled_rules(settings, registry, overrides, f)]
@@ -139,7 +146,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
         # Size and mtime before the read: --fix writes only files still in this state.
         snapshots = [Snapshot.take(j[1]) if j[1] is not None else None for j in jobs] if fix else [None] * len(jobs)
         run = lint_paths(jobs, show_facts=show_facts, n_jobs=n_jobs)
-        failed = _drop_unreadable(jobs, snapshots, run)
+        failed = _drop_unreadable(jobs, snapshots, run, missing)
         if fix or diff:
             roots = None if fix_outside_roots else lint_roots(paths)
             failed += _fix_or_diff(jobs, run, snapshots, roots, diff=diff, unsafe=unsafe_fixes, n_jobs=n_jobs,
@@ -233,9 +240,10 @@ def _write_baseline(path: Path, run: Any) -> None:
     click.echo(f"reportlint: wrote {total} finding{'s' if total != 1 else ''} to baseline {path}", err=True)
 
 
-def _drop_unreadable(jobs: list[Any], snapshots: list[Any], run: Any) -> int:
+def _drop_unreadable(jobs: list[Any], snapshots: list[Any], run: Any, missing: int) -> int:
     """Report each file that could not be read or linted (one error line each) and drop it
-    from the run, so the other files are still reported; returns how many were dropped."""
+    from the run, so the other files are still reported; returns how many files failed,
+    the ``missing`` named paths included. Exits 2 when no file at all could be linted."""
     keep = [i for i, res in enumerate(run.files) if res.error is None]
     for res in run.files:
         if res.error is not None:
@@ -245,7 +253,9 @@ def _drop_unreadable(jobs: list[Any], snapshots: list[Any], run: Any) -> int:
         jobs[:] = [jobs[i] for i in keep]
         snapshots[:] = [snapshots[i] for i in keep]
         run.files = [run.files[i] for i in keep]
-    return dropped
+    if (dropped or missing) and not run.files:  # nothing was linted: no report, only the errors
+        sys.exit(EXIT_ERROR)
+    return dropped + missing
 
 
 def _apply_fixes(jobs: list[Any], run: Any, *, unsafe: bool, write: bool, n_jobs: int | None,

@@ -6,6 +6,7 @@ one bad file never hides the others; every error is one line on stderr with exit
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import resource
@@ -302,3 +303,14 @@ def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
     proc = _cli("--fix", str(f))
     assert proc.returncode == 2 and "read-only" in _error_lines(proc)[0]
     assert f.read_text(encoding="utf-8") == BAD
+
+
+def test_a_missing_named_file_does_not_hide_the_others(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text(BAD, encoding="utf-8")
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    proc = _cli("--output-format", "concise", "dangling.md", "good.md", cwd=tmp_path)
+    assert proc.returncode == 2
+    [line] = _error_lines(proc)
+    assert "dangling.md" in line and "good.md:" in proc.stdout.decode()
+    alone = _cli("--output-format", "concise", "dangling.md", cwd=tmp_path)
+    assert alone.returncode == 2 and alone.stdout == b"" and len(_error_lines(alone)) == 1

@@ -74,6 +74,7 @@ class Evidence:
         # paragraph), and each look-up scans the whole text once at C speed.
         self._counts: dict[str, int] = {}
         self._preds: dict[str, Counter[str]] = {}
+        self._succs: dict[str, Counter[str]] = {}
         self._chars: Counter[str] | None = None
         self._seen: dict[str, bool] = {}
 
@@ -133,15 +134,23 @@ class Evidence:
     def successors(self, s: str, *, skip: int = -1) -> Counter[str]:
         """What comes right after each occurrence of ``s`` (other than the one at
         ``skip``): a Han character, or ``#`` for punctuation, space and the text end."""
-        out: Counter[str] = Counter()
-        i = self.text.find(s)
-        while i != -1:
-            if i != skip:
-                j = i + len(s)
-                c = self.text[j] if j < len(self.text) else "\n"
-                out[c if is_han(c) else "#"] += 1
-            i = self.text.find(s, i + 1)
+        out = self._succs.get(s)
+        if out is None:  # one scan per string, as for predecessors: a long document calls this per break
+            out = Counter()
+            i = self.text.find(s)
+            while i != -1:
+                out[self._succ_class(i + len(s))] += 1
+                i = self.text.find(s, i + 1)
+            self._succs[s] = out
+        if 0 <= skip and self.text.startswith(s, skip):
+            out = out.copy()
+            out[self._succ_class(skip + len(s))] -= 1
+            out += Counter()  # drop zero counts
         return out
+
+    def _succ_class(self, j: int) -> str:
+        c = self.text[j] if j < len(self.text) else "\n"
+        return c if is_han(c) else "#"
 
     def _pred_class(self, i: int) -> str:
         c = self.text[i - 1] if i else "\n"
