@@ -140,9 +140,6 @@ def find_breaks(doc: Document) -> list[Break]:
         if a.kind is BlockKind.HEADING and doc.text[a.line_start:a.start].strip():
             continue  # a Markdown heading (# …) is never half a sentence
         b = blocks[i + 1] if i + 1 < len(blocks) else None
-        if b is not None and _number_cut_by_page(a, b):  # before a label's check: 禁塑：……第 44 / 号公告
-            out.append(Break("split", a, b, _join(a, b, ev), "a number is cut from its unit by a page break"))
-            continue
         if _meant_to_stay_open(blocks, i, b):
             continue
         nxt = b if b is not None and _can_continue(b, doc) else None
@@ -162,6 +159,8 @@ def _meant_to_stay_open(blocks: list[Block], i: int, b: Block | None) -> bool:
     """A label with its value, a paragraph with a heading glued on, a lead-in before a
     table or list, or the last item of a numbered list."""
     a = blocks[i]
+    if b is not None and _number_cut_by_page(a, b):
+        return False  # a label's value may stay open, not a figure cut from its unit (……第 44 / 号公告)
     if a.kind is BlockKind.PARAGRAPH and meant_open(a):
         return True
     if b is not None and _introduces(a, b):
