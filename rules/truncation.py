@@ -548,7 +548,7 @@ def _bound_opening(t: str, at: int, ev: Evidence) -> str:
 
 # Share of a character's uses in the document, as the last of a word, from which an
 # opening with it reads as a word's tail (化 of 优化 深化, 施 of 实施 措施, 升 of 提升).
-_TAIL_SHARE = 0.55
+_TAIL_SHARE = 0.7
 
 
 def _tail_share(y: str, ev: Evidence) -> float:
