@@ -26,7 +26,15 @@ character: 在，我代表……), or with the tail of a word the document uses 
   clause (府向大会作工作报告 where 政府 is meant);
 * its first sentence is, everywhere else, the tail of one longer phrase
   (石化产业高地。 where 世界级绿色石化产业高地 is used);
-* it opens with a year that lost its first digits (014年是……).
+* it opens with a year that lost its first digits (014年是……);
+* after a finished sentence, its first characters occur elsewhere only after one
+  character that forms a lexicon word with the first (位代表…… where 各位代表 is used);
+* after a finished sentence, its first character starts no lexicon word there, opens
+  (almost) no clause of the document, ends a word in most of its other uses and is
+  not followed by a function word (化农村各项改革…… where 深化 is meant).
+
+A line that stops on a number before a paragraph that opens with its unit is one
+figure the page cut (常务委员会第 44 / 号公告……), even on a label line.
 
 A bold topic line is a heading and is judged on the plain signs only.
 
@@ -143,9 +151,6 @@ def find_breaks(doc: Document) -> list[Break]:
         if a.kind is BlockKind.HEADING and doc.text[a.line_start:a.start].strip():
             continue  # a Markdown heading (# …) is never half a sentence
         b = blocks[i + 1] if i + 1 < len(blocks) else None
-        if b is not None and _number_cut_by_page(a, b):  # before a label's check: 禁塑：……第 44 / 号公告
-            out.append(Break("split", a, b, _join(a, b, ev), "a number is cut from its unit by a page break"))
-            continue
         if _meant_to_stay_open(blocks, i, b):
             continue
         nxt = b if b is not None and _can_continue(b, doc) else None
@@ -174,6 +179,8 @@ def _meant_to_stay_open(blocks: list[Block], i: int, b: Block | None) -> bool:
     """A label with its value, a paragraph with a heading glued on, a lead-in before a
     table or list, or the last item of a numbered list."""
     a = blocks[i]
+    if b is not None and _number_cut_by_page(a, b):
+        return False  # a label's value may stay open, not a figure cut from its unit (……第 44 / 号公告)
     if a.kind is BlockKind.PARAGRAPH and meant_open(a):
         return True
     if b is not None and _introduces(a, b):
@@ -691,6 +698,12 @@ Right:  今年经济社会发展的主要预期目标是：地区生产总值增
 
 Wrong:  nesses had risen since the beginning of the year.
 Right:  Costs for businesses had risen since the beginning of the year.
+
+After a finished paragraph, an opening that is the tail of a word is reported too:
+its first characters follow one and the same character everywhere else in the
+document (位代表 / 各位代表), or its first character starts no word of the lexicon
+there and mostly ends words elsewhere (化农村各项改革 where 深化 is meant). A cut
+between two words leaves a sentence that reads whole and cannot be seen.
 """
     options = {"context": 6}
 

@@ -143,3 +143,14 @@ def test_page_number_inside_a_sentence():
 ])
 def test_dashes_and_page_references_that_are_prose(text):
     assert _codes(text, [PageFurniture]) == []
+
+
+def test_page_number_on_a_line_of_its_own_inside_a_sentence():
+    text = "今年全市新建保障性住房八千套，改造老旧\n\n— 14 —\n\n小区一百二十个，惠及居民三万户。\n"
+    diags = _lint(text, [PageFurniture])
+    assert [text[d.start:d.end].strip() for d in diags] == ["— 14 —"]
+
+
+def test_numbered_line_between_finished_paragraphs_is_left_alone():
+    text = "今年全市新建保障性住房八千套。\n\n— 14 —\n\n改造老旧小区一百二十个。\n"
+    assert _lint(text, [PageFurniture]) == []

@@ -29,7 +29,10 @@ INITIAL_WORDS = (
 )
 _CLAUSE_INITIAL = re.compile(r"(?:^|[，、。；：！？,;:!?（(“《—])\s{0,40}(\w)", re.M)  # bounded: linear on long blank runs
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_UNIT_START = re.compile(r"^[0-9０-９%‰.．万亿千百元个家所项人套台座条件名户年月日天次倍]")
+# What a figure is counted or measured in (号公告, 项工程, 平方公里): a paragraph opening
+# with it after one that stops on a digit carries on the figure.
+_UNIT_START = re.compile(r"^(?:[0-9０-９%‰％.．万亿千百元个家所项人套台座条件名户年月日天次倍号吨亩辆艘架宗批届期]"
+                         r"|平方|公[里顷斤]|立方)")
 # （1990年不变价），增长12%: a short aside in brackets, then the sentence goes on.
 _BRACKET_ASIDE = re.compile(r"^[（(][^（()）\n]{1,16}[）)][，、,]")
 # What qualifies a figure: 35% | 左右, 100 | 多个.
