@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from reportlint.rule import Rule
 from reportlint.text.blocks import Block, BlockKind, ends_sentence
-from reportlint.text.scripts import is_han
+from reportlint.text.scripts import HAN_CLASS, is_han
 
 if TYPE_CHECKING:
     from reportlint.document import Document
@@ -112,7 +112,7 @@ Right:  推动经济高质量发展，提高人民生活水平
 # the fill bytes CC/CD of uninitialised memory printed as GBK.
 _PLACEHOLDER = re.compile(r"\ufffd+|(?:锟斤拷)+|烫{3,}|屯{3,}|(?:\(cid:\d+\))+|[\ue000-\uf8ff]+")
 # An ASCII ? next to a Chinese character or digit inside a paragraph of Chinese.
-_LOSSY_QUESTION = re.compile(r"(?<=[\u4e00-\u9fff0-9０-９])\?|\?(?=[\u4e00-\u9fff])")
+_LOSSY_QUESTION = re.compile(rf"(?<=[{HAN_CLASS}0-9０-９])\?|\?(?=[{HAN_CLASS}])")
 
 
 def _rare(ch: str) -> bool:
@@ -322,10 +322,10 @@ _DASHED_PAGE = re.compile(r"(?<![0-9A-Za-z\-－—–])[—–－-]{1,2}[ \u3000
 # 第 3 页 / 第3页 共45页 / 政府工作报告 第 3 页: a page label.
 _PAGE_LABEL = re.compile(r"第[ \u3000]*[0-9]{1,3}[ \u3000]*页(?:[ \u3000]*[，,/]?[ \u3000]*共[ \u3000]*[0-9]{1,3}[ \u3000]*页)?")
 # A running title and a bare page number set off by spaces (政府工作报告  35).
-_TITLED_NUMBER = re.compile(r"[\u4e00-\u9fff0-9]{0,20}(?:报告|公报|讲话|纲要|规划)(?:[ \u3000]{1,4}[0-9]{1,3}(?=[ \u3000\n])"
+_TITLED_NUMBER = re.compile(rf"[{HAN_CLASS}0-9]{{0,20}}(?:报告|公报|讲话|纲要|规划)(?:[ \u3000]{{1,4}}[0-9]{{1,3}}(?=[ \u3000\n])"
                             r"|[ \u3000]{2,4}[0-9]{1,3}(?![0-9.．%％]))")
 # A running header before the page number: a title that ends like a title does.
-_RUNNING_TITLE = re.compile(r"(?:(?:19|20)[0-9]{2}年)?[\u4e00-\u9fff]{0,8}(?:报告|公报|讲话|纲要|规划)[ \u3000]*$")
+_RUNNING_TITLE = re.compile(rf"(?:(?:19|20)[0-9]{{2}}年)?[{HAN_CLASS}]{{0,8}}(?:报告|公报|讲话|纲要|规划)[ \u3000]*$")
 
 
 class ToolResidue(Rule):
@@ -416,7 +416,7 @@ def _furniture(text: str, s: int, e: int, b: Block, *, titled: bool,
         yield s, e, text[s:e]
 
 
-_PAGE_LINE = re.compile(r"(?:[\u4e00-\u9fff0-9]{0,20}(?:报告|公报|讲话|纲要|规划)[ \u3000]*)?"
+_PAGE_LINE = re.compile(rf"(?:[{HAN_CLASS}0-9]{{0,20}}(?:报告|公报|讲话|纲要|规划)[ \u3000]*)?"
                         r"(?:[—–－-]{1,2}[ \u3000]*[0-9]{1,3}[ \u3000]*[—–－-]{1,2}|第[ \u3000]*[0-9]{1,3}[ \u3000]*页"
                         r"(?:[ \u3000]*[，,/]?[ \u3000]*共[ \u3000]*[0-9]{1,3}[ \u3000]*页)?|[0-9]{1,3})")
 

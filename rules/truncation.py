@@ -75,7 +75,7 @@ from reportlint.text.joins import (
     meant_open,
     plain_continuation,
 )
-from reportlint.text.scripts import is_han, is_latin
+from reportlint.text.scripts import HAN_CLASS, is_han, is_latin
 from reportlint.rules.typo import predicative_chars, zh_words  # the one Chinese lexicon
 
 from .complete_endings import complete_at_boundary
@@ -92,9 +92,9 @@ _DATE_START = re.compile(r"^[（(]?[0-9０-９〇零一二三四五六七八九]
 _LOST_BRACKET_NUMBER = re.compile(r"^[一二三四五六七八九十0-9]{1,3}[）)]")
 # 争力。开展…… / 表，2007年……: a first clause of one character, or a first sentence of
 # two or three, is the tail of a sentence whose beginning was lost.
-_STUB_SENTENCE = re.compile(r"^(?:[\u3400-\u9fff][，,]|[\u3400-\u9fff]{1,3}[。；])\S")
+_STUB_SENTENCE = re.compile(rf"^(?:[{HAN_CLASS}][，,]|[{HAN_CLASS}]{{1,3}}[。；])\S")
 # The first sentence of a paragraph when it is a short phrase with no comma.
-_FIRST_PHRASE = re.compile(r"^([\u3400-\u9fff]{4,14})(?:\*\*)?[。；]")
+_FIRST_PHRASE = re.compile(rf"^([{HAN_CLASS}]{{4,14}})(?:\*\*)?[。；]")
 # 6年，面对…… / 23年是……: a year with its first digits lost.
 _SHORT_YEAR = re.compile(r"^(0[0-9]|[0-9]{3})年(?![来间内后前里底初中末度份])")
 _FIRST_CLAUSE = re.compile(r"^[^，、。；：！？,;:!?（(“《\s*]+")
@@ -495,8 +495,29 @@ def lost_word_head(b: Block, ev: Evidence) -> str:
     return ""
 
 
+# Measure words (classifiers) that stand after a numeral or a determiner (各位, 三个, 这项,
+# 两家, 每条): none opens a sentence by itself. Left out: 本 and 首, which are determiners
+# themselves (本届, 首批), and 张, a common surname.
+_MEASURE_WORDS = frozenset("位个项名家条件次批种座所台部辆艘块片亩户处道场届篇份套幅棵株枚颗")
+
+
+def lone_measure_word(b: Block) -> str:
+    """The paragraph opens with a measure word standing alone before a word (位代表 for
+    各位代表, 个方面 for 三个方面): the numeral or determiner before it was lost. A measure
+    word that begins a word of the lexicon (个人, 项目, 位于, 部分) is no evidence."""
+    t = head(b.text)
+    if b.lang != "zh" or len(t) < 3 or t[0] not in _MEASURE_WORDS or b.numbering is not None:
+        return ""
+    words = _lexicon()
+    if any(t[:n] in words for n in (2, 3, 4)):
+        return ""
+    if not any(t[1:1 + n] in words for n in (2, 3, 4)):
+        return ""
+    return f"`{t[0]}` is a measure word, which needs a number or a word like 各 or 这 before it"
+
+
 # A clause opening, anywhere in the text (the clause-initial pattern of the evidence index).
-_CLAUSE_START = re.compile(r"(?:^|[，、。；：！？,;:!?（(“《—])\s*(?=[\u4e00-\u9fff])", re.M)
+_CLAUSE_START = re.compile(rf"(?:^|[，、。；：！？,;:!?（(“《—])\s*(?=[{HAN_CLASS}])", re.M)
 
 
 def _first_word_length(t: str) -> int:
@@ -718,7 +739,7 @@ between two words leaves a sentence that reads whole and cannot be seen.
                 continue
             if before is not None and core(before.text)[-1:] in "：:" and b.lang == "en":
                 continue  # a lead-in may go on in the next paragraph: "The options are:" / "raise rates, or hold."
-            why = lost_beginning(b, ev)
+            why = lost_beginning(b, ev) or lone_measure_word(b)
             if not why and before is not None and _closes_sentence(before):
                 why = lost_word_head(b, ev)
             if why:

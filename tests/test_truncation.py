@@ -598,3 +598,31 @@ def test_a_line_ending_on_a_file_name_or_link_is_no_lost_ending() -> None:
                  "2030年实事完成情况及2031年为民办实事见市政府网站https://example.org/report2031.html"):
         assert [c for c in _codes(body + "附件：\n\n" + last + "\n") if c[0] == "TRN002"] == [], last
     assert [c[0] for c in _codes(body + "今年要稳就业，促增长，推动全市经济\n") if c[0] == "TRN002"] == ["TRN002"]
+
+
+_FRAME = "今年全市粮食总产量保持稳定，农民收入稳步增长。\n\n{}\n\n明年要继续抓好春耕备耕，稳定粮食播种面积。\n"
+
+
+@pytest.mark.parametrize("opening", [
+    "位来宾，感谢大家多年来对新区建设的关心和支持。",  # 各位来宾
+    "个方面的工作要同步推进，不能顾此失彼。",  # 两个方面
+    "项措施已经全部落地，群众反映良好。",  # 这项措施
+    "届市政府成立以来，始终把民生放在首位。",  # 本届市政府
+])
+def test_a_lone_measure_word_opening_a_paragraph_lost_its_number(opening: str) -> None:
+    text = _FRAME.format(opening)
+    found = [(code, span) for code, span in _codes(text, [LostBeginning])]
+    assert found and found[0][0] == "TRN003" and text.index(opening) == text.index(found[0][1])
+    assert "measure word" in _lint(text, [LostBeginning])[0].message
+
+
+@pytest.mark.parametrize("opening", [
+    "个人所得税专项附加扣除政策全面落实。",  # 个人: a word of its own
+    "项目建设提速增效，新开工项目一百余个。",  # 项目
+    "位于城市东部的科创走廊初具规模。",  # 位于
+    "部分企业生产经营仍然困难。",  # 部分
+    "本届政府任期内，我们将持续改善营商环境。",  # 本 is a determiner
+    "张华同志代表市政府作了工作报告。",  # 张 is a surname, not a measure word here
+])
+def test_words_that_begin_with_a_measure_word_open_paragraphs_freely(opening: str) -> None:
+    assert not any("measure word" in d.message for d in _lint(_FRAME.format(opening), [LostBeginning]))

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .scripts import is_han
+
 
 class DecodeError(ValueError):
     """The bytes are not a text report we can read."""
@@ -38,10 +40,6 @@ _BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16
 COMMON_SHARE = 0.5  # share of Han characters that must be common ones (Chinese ~0.75-0.99; EUC-KR ~0.2, Shift-JIS ~0)
 
 
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
-
-
 @cache
 def _common_han() -> frozenset[str]:
     raw = resources.files("reportlint").joinpath("data", "zh_common_chars.txt").read_text(encoding="utf-8")
@@ -53,7 +51,7 @@ def _looks_chinese(text: str) -> bool:
     non_ascii = [c for c in text if ord(c) > 127]
     if not non_ascii:
         return False
-    han = [c for c in non_ascii if _is_han(c)]
+    han = [c for c in non_ascii if is_han(c)]
     cjk = len(han) + sum(1 for c in non_ascii if "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
     if cjk / len(non_ascii) < 0.8:
         return False
@@ -68,7 +66,7 @@ _LOOKALIKES = (
     ("EUC-KR (Korean)", "cp949", lambda c: "\uac00" <= c <= "\ud7a3"),
     ("Shift-JIS (Japanese)", "cp932", lambda c: "\u3040" <= c <= "\u30ff"),
     ("EUC-JP (Japanese)", "euc_jp", lambda c: "\u3040" <= c <= "\u30ff"),
-    ("Big5 (traditional Chinese)", "big5", _is_han),
+    ("Big5 (traditional Chinese)", "big5", is_han),
 )
 
 
