@@ -206,7 +206,7 @@ def run_one(path: Path, seed: int, trials: int, verbose: bool) -> dict:
                 res["log"].append(f"MISS {kind} {path.name}: {bad[max(0, at - 15):at]!r}|{bad[at:at + 25]!r}")
             keys = base_keys.copy()
             for d in diags:
-                if d in near or d.start - WINDOW <= at + len(new) and d.end + WINDOW >= at:
+                if d in near or (d.start - WINDOW <= at + len(new) and d.end + WINDOW >= at):
                     continue
                 if keys[(d.code, d.fingerprint_text)] > 0:
                     keys[(d.code, d.fingerprint_text)] -= 1

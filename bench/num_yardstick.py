@@ -131,7 +131,7 @@ def _zh_sources(doc: Document, para: int) -> list[tuple[str, str, str]]:
                 continue
             if ci > 0 and not _ZH_VERB.search(pre):
                 continue
-            if han >= 4 and ci == 0 or han >= 4 and ci > 0 and not re.match(r"^(年均|五年|累计|同比)", head):
+            if (han >= 4 and ci == 0) or (han >= 4 and ci > 0 and not re.match(r"^(年均|五年|累计|同比)", head)):
                 out.append(("zh-explicit", c, m))
             elif ci > 0 and 2 <= han <= 4 and re.match(r"^(?:五年)?(?:年均|累计|平均)", head):
                 out.append(("zh-implied", c, m))
@@ -168,13 +168,10 @@ def _restate(kind: str, m: re.Match[str], value: str | None, rng: random.Random,
         elif words[0].lower() in ("the", "this", "and", "but", "which", "that", "our", "its", "so"):
             words = words[1:]
         else:
-            words = ["the" if rng.random() < 0.5 else "also"] + words
+            words = ["the" if rng.random() < 0.5 else "also", *words]
     num = m.group("num")
     approx = m.group("approx") or ""
-    if consistent:
-        value = num
-    else:
-        value = _changed(num, "以上" if approx.startswith("more") else "", rng)
+    value = num if consistent else _changed(num, "以上" if approx.startswith("more") else "", rng)
     tail = (m.group("cur") or "") + value + m.group("unit") + (m.group("unit2") or "")
     return " ".join(words) + " " + approx + tail, "en-reworded" if reworded else "en-verbatim"
 

@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .report import FORMATS
+import contextlib
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "rules", "explain")
@@ -115,7 +116,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
         resolver = ConfigResolver(registry, config_file=config_file, isolated=isolated)
         if not paths:
             paths = (".",)
-        jobs = []
+        jobs: list[tuple[str, Path | None, bytes | None, list[Any]]] = []
         missing = 0  # named paths that cannot be linted: reported one by one, the others still run
         for p in paths:
             if p == "-":
@@ -454,10 +455,8 @@ def _tolerant_console() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .diagnostic import Diagnostic, Edit, Fix
 from .runner import FileResult, LintError, RuleSet, lint_text
+import itertools
 
 MAX_PASSES = 5
 
@@ -47,7 +48,7 @@ def _valid(fix: Fix, length: int) -> bool:
     spans = sorted((e.start, e.end) for e in fix.edits)
     if any(s < 0 or e < s or e > length for s, e in spans):
         return False
-    return all(not _conflict(a, b) for a, b in zip(spans, spans[1:]))
+    return all(not _conflict(a, b) for a, b in itertools.pairwise(spans))
 
 
 def _conflict(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -65,8 +66,7 @@ def select_fixes(diags: Iterable[Diagnostic], text_length: int, unsafe: bool) ->
     Candidates are taken in text order (then safe before unsafe), so the outcome does
     not depend on the order rules reported them.
     """
-    candidates = [d.fix for d in diags if applicable(d, unsafe)]
-    candidates = [f for f in candidates if f is not None and _valid(f, text_length)]
+    candidates = [d.fix for d in diags if d.fix is not None and applicable(d, unsafe) and _valid(d.fix, text_length)]
     candidates.sort(key=lambda f: (min(e.start for e in f.edits), f.applicability != "safe",
                                    max(e.end for e in f.edits)))
     chosen: list[Fix] = []

@@ -185,7 +185,7 @@ def _lint_parallel(jobs: list[Job], show_facts: bool, workers: int) -> list[File
 
 
 def _size(job: Job) -> int:
-    display, path, data, _ = job
+    _display, path, data, _ = job
     if data is not None:
         return len(data)
     try:

@@ -49,10 +49,7 @@ class _Region:
 def _matches(selectors: tuple[str, ...], diag: Diagnostic) -> bool:
     if not selectors:
         return True
-    for sel in selectors:
-        if diag.code.startswith(sel.upper()) or sel == diag.rule or sel == diag.category:
-            return True
-    return False
+    return any(diag.code.startswith(sel.upper()) or sel == diag.rule or sel == diag.category for sel in selectors)
 
 
 class Suppressions:

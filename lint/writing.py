@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -98,16 +99,12 @@ def write_atomic(target: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         if owner is not None and hasattr(os, "chown"):
-            try:  # keeps the owner when run by root; a normal user cannot give files away
+            with contextlib.suppress(OSError):  # keeps the owner when run by root; others cannot give files away
                 os.chown(tmp, *owner)
-            except OSError:
-                pass
         os.replace(tmp, target)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             tmp.unlink()
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise WriteError(f"cannot write the fixed file ({_reason(exc)}); the original is unchanged") from None
         raise

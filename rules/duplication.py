@@ -322,7 +322,7 @@ class _Analysis:
         unit = self.units[b]
         own = anchor_counts[b]
         ranked = sorted(((n, -a) for a, n in per_unit.items() if a != b), reverse=True)[:_NEAR_CANDIDATES]
-        sources = [-neg_a for n, neg_a in ranked if 4 * n >= own or n >= 2 and unit.lp.is_split]
+        sources = [-neg_a for n, neg_a in ranked if 4 * n >= own or (n >= 2 and unit.lp.is_split)]
         if not sources:
             return False  # shares too few anchors (a quarter is enough: the source may be a splice)
         pieces = [(0, len(unit.folded))]
@@ -354,7 +354,7 @@ class _Analysis:
             from rapidfuzz.fuzz import ratio  # only once a candidate gets this far
 
             score = ratio(key_a, key_b, score_cutoff=self.opts.near_similarity)
-            if score and (best is None or score > best[0] or score == best[0] and a < best[1]):
+            if score and (best is None or score > best[0] or (score == best[0] and a < best[1])):
                 best = (score, a)
         return best
 

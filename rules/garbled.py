@@ -425,7 +425,7 @@ def _page_line(doc: Document, b: Block, before: Block, after: Block) -> bool:
     """A line of its own that is only a page number (with its running title) between a
     paragraph that stops mid-sentence and one that carries on."""
     line = doc.text[b.line_start:b.end].strip()
-    if not _PAGE_LINE.fullmatch(line) or line.isdigit() and not before.is_prose:
+    if not _PAGE_LINE.fullmatch(line) or (line.isdigit() and not before.is_prose):
         return False
     if before.lang != "zh" or after.kind is not BlockKind.PARAGRAPH:
         return False

@@ -71,8 +71,8 @@ def cn_number(text: str) -> int | None:
     if "十" not in text:
         return _CN_DIGITS[text] if len(text) == 1 else None
     tens, _, ones = text.partition("十")
-    t = _CN_DIGITS.get(tens, None) if tens else 1
-    o = _CN_DIGITS.get(ones, None) if ones else 0
+    t = _CN_DIGITS.get(tens) if tens else 1
+    o = _CN_DIGITS.get(ones) if ones else 0
     if t is None or o is None:
         return None
     return t * 10 + o
@@ -265,7 +265,7 @@ def _list_run(blocks: list[Block], k: int) -> int:
     kind, style = blocks[k].kind, blocks[k].numbering and numbering_style(blocks[k].numbering)
     n = 0
     for blk in blocks[k:]:
-        if not (blk.kind is kind and (style is None or blk.numbering and numbering_style(blk.numbering) == style)):
+        if not (blk.kind is kind and (style is None or (blk.numbering and numbering_style(blk.numbering) == style))):
             break
         n += 1
     return n
@@ -342,10 +342,7 @@ def _present(text: str, start: int, end: int, style: str, values: range) -> bool
     (``五）突出……``), emphasis markers inside it (``**（**五）``); or run into the end of
     the paragraph before (``……工作。（六）加强……``)."""
     span = text[start:end]
-    for v in values:
-        if re.search(_mark_pattern(render(style, v)), span):
-            return True
-    return False
+    return any(re.search(_mark_pattern(render(style, v)), span) for v in values)
 
 
 _BRACKET_CLASS = {"（": "[（(]", "(": "[（(]", "）": "[）)]", ")": "[）)]", ".": "[.．]", "．": "[.．]"}
@@ -407,13 +404,13 @@ def run_in_headings(doc: Document, blk: Block, series: dict[str, list[tuple[int,
             continue
         tail = rest[title.end():].strip().strip("*_").strip()
         at_end = tail == ""
-        titled_sentence = tail[:1] in ("。", "！") and tail[1:].strip() == "" or tail.startswith(("。", "！"))
+        titled_sentence = (tail[:1] in ("。", "！") and tail[1:].strip() == "") or tail.startswith(("。", "！"))
         marks = series.get(numbering_style(numbering), [])
         before = [v for p, v in marks if p < at]
         after = [v for p, v in marks if p > at]
         fits_before = (before[-1] == value - 1) if before else value == 1
         fits_after = bool(after) and after[0] == value + 1
-        if fits_before and (at_end or fits_after and titled_sentence or fits_after and not before):
+        if fits_before and (at_end or (fits_after and titled_sentence) or (fits_after and not before)):
             yield at, numbering + title.group(0)
 
 

@@ -307,7 +307,7 @@ def _prose_fragment(a: Block, b: Block) -> bool:
     if t.startswith(("—", "―", "─", "-", "◇", "◆", "●", "■", "*")) or _LOST_BRACKET_NUMBER.match(t) or _DATE_START.match(t):
         return False  # a dateline, a heading whose number lost its bracket
     nxt = head(b.text)
-    return not (b.text.lstrip().startswith(("**", "__")) or core(nxt).endswith(("：", ":")) and len(nxt) <= 20)
+    return not (b.text.lstrip().startswith(("**", "__")) or (core(nxt).endswith(("：", ":")) and len(nxt) <= 20))
 
 
 def _opening(block: Block) -> str:
@@ -408,7 +408,7 @@ def _lost_first_characters(t: str, at: int, ev: Evidence, *, minimum: int = 3) -
     if sum(preds.values()) < minimum or len(preds) != 1 or "#" in preds:
         return ""
     c = next(iter(preds))
-    if ev.count(c + t[0]) - ev.count(c + t[:2]) < 2 or c in _BOUND_BEFORE and not _TOPIC_SENTENCE.match(t):
+    if ev.count(c + t[0]) - ev.count(c + t[:2]) < 2 or (c in _BOUND_BEFORE and not _TOPIC_SENTENCE.match(t)):
         # A cut leaves the tail of a word the document uses by itself (社会 in 社会保障);
         # 落实党的, 实施民心工程: 实党 and 施民 are no words of their own. 的同时, 和市委:
         # a word after a particle.
@@ -562,7 +562,7 @@ def _bound_opening(t: str, at: int, ev: Evidence) -> str:
     if t[0] in verbs and t[1] in verbs:
         return ""  # 建强, 增创, 扎牢: a compound of two verbs the lexicon lacks, not a word's tail
     preds = ev.predecessors(t[:2], skip=at)
-    if "#" in preds or len(preds) > 1 or preds and next(iter(preds)) + t[0] not in _lexicon():
+    if "#" in preds or len(preds) > 1 or (preds and next(iter(preds)) + t[0] not in _lexicon()):
         return ""  # this pair opens other clauses, or follows various characters: a word
     free = _free_openers(ev)[t[0]] - 1  # this opening aside
     n = ev.count(t[0])
@@ -570,7 +570,7 @@ def _bound_opening(t: str, at: int, ev: Evidence) -> str:
     # opens other clauses by itself is a word. Only a character the document uses
     # often and (almost) never as an opener of its own is a word's tail (the lexicon
     # misses a few openers: 善后, 善作善成).
-    if free > 0.05 * n or free > 0 and n < _VERB_EVIDENCE * 2 or t[0] in predicative_chars() and n < _VERB_EVIDENCE:
+    if free > 0.05 * n or (free > 0 and n < _VERB_EVIDENCE * 2) or (t[0] in predicative_chars() and n < _VERB_EVIDENCE):
         return ""
     share = _tail_share(t[0], ev)
     if share < _TAIL_SHARE:
@@ -809,7 +809,7 @@ def _apostrophe(text: str, i: int) -> bool:
     """A ``’`` that is an apostrophe, not a closing quote: after a letter or a digit
     (Singapore’s, 2005’), before a digit (’99), or ``’s`` closing a word of its own after
     a bracketed short form or a quotation (the Ministry of Health (MOH)’s plan)."""
-    if i and text[i - 1].isalnum() or text[i + 1:i + 2].isdigit():
+    if (i and text[i - 1].isalnum()) or text[i + 1:i + 2].isdigit():
         return True
     return text[i + 1:i + 2] in ("s", "S") and not text[i + 2:i + 3].isalpha()
 
@@ -828,9 +828,9 @@ def _misdirected(text: str, i: int, ch: str, unpaired: set[int]) -> bool:
     nxt, nxt_at = (marks[k + 1][1], marks[k + 1][0]) if k + 1 < len(marks) else ("", -1)
     if ch == "“":
         # “双拥“ / “五五″ (the next quote is no proper closer), the second of “…“, or ”普九“
-        return nxt not in ("", "”") or prev == "“" or prev == "”" and prev_at in unpaired
+        return nxt not in ("", "”") or prev == "“" or (prev == "”" and prev_at in unpaired)
     # ”普九“ (reversed), or the second of ”…”
-    return nxt == "“" and nxt_at in unpaired or prev == "”"
+    return (nxt == "“" and nxt_at in unpaired) or prev == "”"
 
 
 class UnbalancedPair(Rule):

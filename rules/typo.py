@@ -408,9 +408,7 @@ def _stranding(w: str, words: WordList, extra: frozenset[str], inside: range = r
                 continue
             t = w[j:k]
             if t in extra or (t in words and (copy_words is None or k <= inside.start or j >= inside.stop
-                                              or len(t) > 2 or t in copy_words)):
-                cands.append((at[0], at[1] + 1))
-            elif (j, k) in abbreviations:
+                                              or len(t) > 2 or t in copy_words)) or (j, k) in abbreviations:
                 cands.append((at[0], at[1] + 1))
         best[k] = min(cands) if cands else None
     return best[size]

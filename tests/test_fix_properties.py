@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from reportlint.fix import FixOutcome, apply_edits, diff_lines, select_fixes, unified_diff
 from reportlint.runner import FileResult
+import itertools
 
 # Han, ASCII, full-width punctuation and every line terminator str.splitlines knows.
-ALPHABET = st.sampled_from(list("甲乙丙丁。，ab *<>-+ @\\") + ["\n", "\r", "\r\n", "\x0c", "\x0b", "\x1c", "\x1d",
-                                                            "\x1e", "\x85", "\u2028", "\u2029"])
+ALPHABET = st.sampled_from([*list("甲乙丙丁。，ab *<>-+ @\\"), "\n", "\r", "\r\n", "\x0c", "\x0b", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
 TEXT = st.lists(ALPHABET, max_size=60).map("".join)
 
 
@@ -87,7 +87,7 @@ def test_fixes_touch_only_their_spans_and_the_diff_reproduces_them(case, unsafe:
     chosen = select_fixes(diags, len(text), unsafe)
     edits = [e for f in chosen for e in f.edits]
     spans = sorted((e.start, e.end) for e in edits)
-    assert all(a[1] <= b[0] and a[0] != b[0] for a, b in zip(spans, spans[1:]))  # never overlapping
+    assert all(a[1] <= b[0] and a[0] != b[0] for a, b in itertools.pairwise(spans))  # never overlapping
     assert all(f.applicability == "safe" or unsafe for f in chosen)
     fixed = apply_edits(text, edits)
     assert _outside_kept(text, edits, fixed)

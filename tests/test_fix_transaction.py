@@ -6,7 +6,6 @@ one bad file never hides the others; every error is one line on stderr with exit
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import resource

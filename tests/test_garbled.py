@@ -75,7 +75,7 @@ def test_replacement_character_and_byte_patterns():
 
 def test_lossy_question_marks_among_rare_characters():
     # 万人次 as UTF-8 bytes, read as GBK by a converter that wrote ? for what it could not map
-    garbled = "万人次".encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+    garbled = "万人次".encode().decode("gbk", errors="replace").replace("\ufffd", "?")
     text = f"解决了农村8{garbled}的饮水问题，新修水渠30公里。\n"
     assert "GRB002" in _codes(text)
 
@@ -95,7 +95,7 @@ def test_utf8_read_as_gbk_is_repaired(phrase):
 
 
 def test_utf8_read_as_latin1_is_repaired():
-    garbled = "高质量发展".encode("utf-8").decode("latin-1")
+    garbled = "高质量发展".encode().decode("latin-1")
     text = f"推动{garbled}取得新成效。\n"
     diags = _lint(text, [Mojibake])
     assert len(diags) == 1 and _apply(text, diags[0]) == "推动高质量发展取得新成效。\n"

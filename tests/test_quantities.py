@@ -249,7 +249,7 @@ def test_dash_items_after_a_five_year_lead_are_the_five_years() -> None:
     dash = _one(text, "50%以上")
     later = _one(text, "46%")
     assert dash.period.span == "今后五年"
-    assert not later.period.span == "今后五年"
+    assert later.period.span != "今后五年"
     assert dash.key != later.key
 
 

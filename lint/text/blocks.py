@@ -178,10 +178,10 @@ def _mask_spans(text: str) -> list[tuple[int, int]]:
     lines = text.splitlines(keepends=True)
     open_fence: tuple[str, int] | None = None
     for line in lines:
-        m = _FENCE.match(line)
-        if open_fence is None and m:
-            open_fence = (m.group(1)[0] * len(m.group(1)), pos)
-        elif open_fence is not None and m and m.group(1).startswith(open_fence[0]) and not line.strip().strip(open_fence[0][0]):
+        marker = _FENCE.match(line)
+        if open_fence is None and marker:
+            open_fence = (marker.group(1)[0] * len(marker.group(1)), pos)
+        elif open_fence is not None and marker and marker.group(1).startswith(open_fence[0]) and not line.strip().strip(open_fence[0][0]):
             spans.append((open_fence[1], pos + len(line.rstrip("\r\n"))))
             open_fence = None
         pos += len(line)
@@ -286,7 +286,7 @@ def parse_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             groups.append(current)
             current = []
 
-    for i, ln in enumerate(lines):
+    for _i, ln in enumerate(lines):
         if ln.kind in ("blank", "thematic"):
             flush()
             continue
@@ -311,7 +311,7 @@ def parse_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             prev_text = view[prev.content_start:prev.end]
             this_text = view[ln.content_start:ln.end]
             starts_new = (
-                ln.content_start - ln.start > 0 and view[ln.start] in "\u3000"  # full-width indent
+                (ln.content_start - ln.start > 0 and view[ln.start] in "\u3000")  # full-width indent
                 or numbering_of(this_text.lstrip("*_"))[0] is not None
                 or _ends_cjk_sentence(prev_text)
                 or (han_ratio(prev_text) > 0.5 and looks_like_title(prev_text, "zh"))
@@ -339,7 +339,7 @@ def parse_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             kind = BlockKind.TABLE_ROW
         elif first.kind == "bullet":
             kind = BlockKind.LIST_ITEM
-        elif len(group) == 1 and (looks_like_title(content, lang) or _EMPHASIS_WRAP.match(content.strip()) and not ends_sentence(content)):
+        elif len(group) == 1 and (looks_like_title(content, lang) or (_EMPHASIS_WRAP.match(content.strip()) and not ends_sentence(content))):
             kind = BlockKind.HEADING
         else:
             kind = BlockKind.PARAGRAPH

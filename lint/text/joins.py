@@ -128,7 +128,7 @@ class Evidence:
                 out[self._pred_class(i)] += 1
                 i = self.text.find(s, i + 1)
             self._preds[s] = out
-        if 0 <= skip and self.text.startswith(s, skip):
+        if skip >= 0 and self.text.startswith(s, skip):
             out = out.copy()
             out[self._pred_class(skip)] -= 1
             out += Counter()  # drop zero counts
@@ -145,7 +145,7 @@ class Evidence:
                 out[self._succ_class(i + len(s))] += 1
                 i = self.text.find(s, i + 1)
             self._succs[s] = out
-        if 0 <= skip and self.text.startswith(s, skip):
+        if skip >= 0 and self.text.startswith(s, skip):
             out = out.copy()
             out[self._succ_class(skip + len(s))] -= 1
             out += Counter()  # drop zero counts
@@ -355,7 +355,7 @@ def joiner(left: str, right: str, vocab: Counter[str] | None = None) -> str:
         return latin_joiner(left, right, vocab)
     if a.isdigit() and (b.isdigit() or b in "%."):
         return ""
-    if not a.isalnum() and a not in ",;:" or not b.isalnum() and b not in "(\"'“":
+    if (not a.isalnum() and a not in ",;:") or (not b.isalnum() and b not in "(\"'“"):
         return ""
     return " "
 

@@ -11,7 +11,7 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 class LineIndex:
     """Line starts of a text; columns are 1-based code-point counts."""
 
-    __slots__ = ("text", "starts")
+    __slots__ = ("starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text

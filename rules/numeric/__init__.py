@@ -12,4 +12,4 @@ from .checks import GrowthMismatch, NumericContradiction, PartExceedsTotal, Shar
 RULES: list[type[Rule]] = [NumericContradiction, ShareOverWhole, PartExceedsTotal, GrowthMismatch, DoublingMismatch,
                            SumMismatch]
 
-__all__ = ["RULES", "DoublingMismatch", "GrowthMismatch", "SumMismatch", "NumericContradiction", "PartExceedsTotal", "ShareOverWhole"]
+__all__ = ["RULES", "DoublingMismatch", "GrowthMismatch", "NumericContradiction", "PartExceedsTotal", "ShareOverWhole", "SumMismatch"]

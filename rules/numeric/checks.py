@@ -408,7 +408,7 @@ ones. See NUM001 for how numbers are read.
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         for block in doc.paragraphs:
-            if block.lang != "zh" or "到" not in block.text and "至" not in block.text:
+            if block.lang != "zh" or ("到" not in block.text and "至" not in block.text):
                 continue
             for m in _FROM_TO.finditer(block.text):
                 if block.index in copied_blocks(doc):

@@ -410,7 +410,7 @@ _NEXT_TOP = {"二、": ("一、",), "三、": ("二、",), "四、": ("三、",)
 def _top_lines(doc: Document) -> list:
     """Headings, and paragraphs that open with a part number (二、) and run on past it."""
     return [b for b in doc.blocks if b.kind.value == "heading"
-            or b.kind.value == "paragraph" and len(b.text) > 40 and _TOP_NUMBER.match(b.text)]
+            or (b.kind.value == "paragraph" and len(b.text) > 40 and _TOP_NUMBER.match(b.text))]
 
 
 def _section_periods(doc: Document) -> list[tuple[int, _Period]]:
@@ -484,10 +484,8 @@ def _heading_entities(doc: Document) -> list[tuple[int, int, str]]:
     """(level, offset, zone) of headings naming a zone: （二）加快滨海新区开发开放."""
     out = []
     for h in doc.headings:
-        m = None
-        for m in _ENTITY.finditer(h.text):
-            pass
-        name = _entity_name(m.group(0)) if m else ""
+        zones = list(_ENTITY.finditer(h.text))
+        name = _entity_name(zones[-1].group(0)) if zones else ""
         out.append((h.level or 9, h.start, name if _is_entity(name) else ""))
     return out
 
@@ -892,7 +890,7 @@ class _ZhParser:
         if not _WHOLE_PLACE.search(seg):
             entity = self._entity(first.start)
             if entity and not subject.startswith(entity) and entity not in subject \
-                    and len(os.path.commonprefix([entity, subject])) < 3:
+                    and len(os.path.commonprefix([entity, subject])) < 3:  # noqa: RUF071 (shared leading characters of two names)
                 # a zone named after the metric's own field (跨境电商综合试验区 and 跨境电商
                 # 进出口额) is a programme of the city, not the place the figure is about
                 subject = entity + ">" + subject

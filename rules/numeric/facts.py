@@ -13,7 +13,7 @@ typed, immutable, and hashed at C speed, since every comparison goes through the
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -119,7 +119,7 @@ class Fact:
     subject: str | None = None  # None: what is measured is uncertain
     subject_start: int = -1
     qualifier: str = ""
-    period: Period = Period()
+    period: Period = field(default_factory=Period)
     enum: tuple[str, int] | None = None  # (item before 分别, position) for value lists
     ambiguous: bool = False  # only the enumeration key may be compared
     suffix: str = ""

@@ -140,7 +140,7 @@ def check_lint_and_fix(text: str, rules: list, formats: list[str]) -> None:
     if outcome.changed:
         assert strict_patch(text, unified_diff(outcome, "fuzz.md")) == outcome.text, "diff does not reproduce the fix"
     if outcome.passes:  # the first pass touched only its spans
-        from test_fix_properties import _outside_kept  # noqa: PLC0415
+        from test_fix_properties import _outside_kept
         from reportlint.fix import apply_edits
 
         first = apply_edits(text, outcome.passes[0])
