@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from reportlint.diagnostic import Diagnostic, Severity
 from reportlint.rule import Rule
 
-from .extract import parse_amount
 from .memo import copied_blocks
 
 if TYPE_CHECKING:
@@ -63,6 +62,8 @@ for how numbers and the precision they are written with are read.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        from .extract import parse_amount  # the extractor loads when a numeric rule first runs
+
         for block in _zh_blocks(doc, "番"):
             for m in _FROM_TO_DOUBLED.finditer(block.text):
                 a, b = parse_amount(m.group("a")), parse_amount(m.group("b"))
@@ -99,6 +100,8 @@ for how numbers and the precision they are written with are read.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        from .extract import parse_amount  # the extractor loads when a numeric rule first runs
+
         for block in _zh_blocks(doc, "分别"):
             for m in _PARTS_TOTAL.finditer(block.text):
                 parts = [parse_amount(p) for p in _PART_SEP.split(m.group("parts")) if p.strip()]

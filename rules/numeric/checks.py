@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from reportlint.diagnostic import Diagnostic, Related, Severity
 from reportlint.rule import Rule
 
-from .extract import bound_direction, parse_amount
 from .facts import EnumKey, Fact, Key, Status
 from .memo import claims_of, copied_blocks, facts_of
 
@@ -116,6 +115,8 @@ def _same_enumeration(a: Fact, b: Fact) -> bool:
 
 
 def _direction(word: str) -> str:
+    from .extract import bound_direction  # the extractor loads when a numeric rule first runs
+
     return bound_direction(word)
 
 
@@ -407,6 +408,8 @@ ones. See NUM001 for how numbers are read.
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        from .extract import parse_amount  # the extractor loads when a numeric rule first runs
+
         for block in doc.paragraphs:
             if block.lang != "zh" or ("到" not in block.text and "至" not in block.text):
                 continue

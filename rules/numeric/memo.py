@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from reportlint.text.shingles import exact_key, fold
 
-from .extract import extract_facts
 
 if TYPE_CHECKING:
     from reportlint.document import Document
@@ -27,6 +26,8 @@ def facts_of(doc: Document) -> list[Fact]:
     """Every numeric fact of ``doc``, memoised in the document's scratch space."""
     facts = doc.cache.get(_CACHE_KEY)
     if facts is None:
+        from .extract import extract_facts  # compiled patterns: loaded when a numeric rule first runs
+
         facts = doc.cache[_CACHE_KEY] = extract_facts(doc)
     return facts
 
