@@ -47,6 +47,11 @@ def _text_blocks(doc: Document) -> Iterator[Block]:
     return iter(doc.blocks)
 
 
+def _in_code(b: Block, at: int) -> bool:
+    """Is ``at`` inside inline code of ``b``? Code is quoted literally (`$1.$2`), not damage."""
+    return any(s <= at < e for s, e in b.ignored)
+
+
 # -- radicals ---------------------------------------------------------------------
 
 _RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]+")
@@ -85,7 +90,8 @@ Right:  推动经济高质量发展，提高人民生活水平
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         text = doc.text
         for b in _text_blocks(doc):
-            runs = [m for m in _RADICAL.finditer(text, b.start, b.end) if _han_context(text, m.start(), m.end())]
+            runs = [m for m in _RADICAL.finditer(text, b.start, b.end)
+                    if _han_context(text, m.start(), m.end()) and not _in_code(b, m.start())]
             if not runs:
                 continue
             chars = "".join(m.group(0) for m in runs)
@@ -166,6 +172,8 @@ Right:  新建农村公路120公里，惠及群众3万人，完成改厕工程
         text = doc.text
         for b in _text_blocks(doc):
             for m in _PLACEHOLDER.finditer(text, b.start, b.end):
+                if _in_code(b, m.start()):
+                    continue
                 yield self.report(m.start(), m.end(), _placeholder_name(m.group(0)),
                                   fingerprint_text=m.group(0)[:8])
             if b.lang != "zh":
@@ -347,6 +355,8 @@ Right:  实现地区生产总值５６８.３亿元，增长７.５％
         text = doc.text
         for b in _text_blocks(doc):
             for m in _TEMPLATE.finditer(text, b.start, b.end):
+                if _in_code(b, m.start()):
+                    continue
                 yield self.report(m.start(), m.end(), f"template placeholder `{m.group(0)}` left in the text",
                                   fingerprint_text=m.group(0))
 

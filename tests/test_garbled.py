@@ -154,3 +154,12 @@ def test_page_number_on_a_line_of_its_own_inside_a_sentence():
 def test_numbered_line_between_finished_paragraphs_is_left_alone():
     text = "今年全市新建保障性住房八千套。\n\n— 14 —\n\n改造老旧小区一百二十个。\n"
     assert _lint(text, [PageFurniture]) == []
+
+
+def test_placeholders_quoted_as_inline_code_are_not_residue():
+    from reportlint.rules.garbled import ToolResidue, UndecodedCharacter
+
+    text = "替换模板时写成 `$1.$2` 或 `{{ name }}` 会留下占位符，`(cid:12)` 也是常见的提取残留。\n"
+    rules = [(ToolResidue, {}), (UndecodedCharacter, {})]
+    assert lint_text(text, "t.md", rules).diagnostics == []
+    assert lint_text(text.replace("`", ""), "t.md", rules).diagnostics

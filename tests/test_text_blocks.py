@@ -158,3 +158,14 @@ def test_chinese_list_items_still_split_at_sentence_ends() -> None:
     text = "- 一是稳住工业投资。\n二是扩大居民消费。\n"
     blocks = Document(text).blocks
     assert [b.text for b in blocks] == ["一是稳住工业投资。", "二是扩大居民消费。"]
+
+
+def test_hard_wrapped_english_line_ending_on_a_colon_goes_on() -> None:
+    text = "The committee lists three aims (each with a target date, as follows:\nlower costs, faster service) in its plan.\n"
+    blocks = Document(text).blocks
+    assert len(blocks) == 1 and blocks[0].text.endswith("in its plan.")
+
+
+def test_chinese_line_ending_on_an_ascii_colon_still_ends_its_paragraph() -> None:
+    text = "今年重点抓好以下工作:\n一是稳定工业增长。\n"
+    assert len(Document(text).blocks) == 2

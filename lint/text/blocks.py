@@ -269,7 +269,11 @@ def _ends_cjk_sentence(text: str) -> bool:
     if not t:
         return False
     t = t.rstrip(CLOSERS) or t
-    return t[-1] in CJK_TERMINALS or t[-1] in "：:"
+    if t[-1] in CJK_TERMINALS or t[-1] == "：":
+        return True
+    # An ASCII colon ends a Chinese line (one paragraph a line), but a hard-wrapped
+    # English line that stops on "per finding:" goes on in the next one.
+    return t[-1] == ":" and han_ratio(t) > 0.5
 
 
 def parse_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
