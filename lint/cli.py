@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import click
 
@@ -96,11 +96,10 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
           unsafe_fixes: bool, fix_outside_roots: bool, diff: bool, baseline_file: Path | None, write_baseline: Path | None,
           preview: bool | None, n_jobs: int | None) -> None:
     """Lint report files and folders (Markdown and plain text)."""
-    from .config import ConfigError, ConfigResolver, Overrides, enabled_rules, options_for
+    from .config import ConfigError, ConfigResolver, Overrides
     from .registry import RegistryError, load_registry
     from .runner import LintError, lint_paths
-    from .report.escape import path_for_display
-    from .sources import SourceError, discover, lint_roots
+    from .sources import SourceError, lint_roots
     from .writing import Snapshot
 
     try:
@@ -116,33 +115,9 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
         resolver = ConfigResolver(registry, config_file=config_file, isolated=isolated)
         if not paths:
             paths = (".",)
-        jobs: list[tuple[str, Path | None, bytes | None, list[Any]]] = []
-        missing = 0  # named paths that cannot be linted: reported one by one, the others still run
-        for p in paths:
-            if p == "-":
-                name = stdin_filename or "-"
-                settings = resolver.for_path(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin")
-                rules = [(r, options_for(r, settings)) for r in enabled_rules(settings, registry, overrides,
-                                                                              Path(name))]
-                jobs.append((path_for_display(name), None, sys.stdin.buffer.read(), rules))
-                continue
-            try:
-                files = discover([p], lambda folder: (resolver.for_path(folder).include,
-                                                      resolver.for_path(folder).exclude))
-            except SourceError as exc:
-                error_line(str(exc))
-                missing += 1
-                continue
-            for f in files:
-                settings = resolver.for_path(f)
-                rules = [(r, options_for(r, settings)) for r in enabled_rules(settings, registry, overrides, f)]
-                jobs.append((path_for_display(str(f)), f, None, rules))
+        jobs, missing = _collect_jobs(paths, resolver, registry, overrides, stdin_filename)
         _warn_preview_selections(resolver, registry, overrides, jobs)
-        if output_format is None:
-            output_format = next((resolver.for_path(j[1]).output_format for j in jobs
-                                  if j[1] is not None and resolver.for_path(j[1]).output_format), None) or "full"
-            if output_format not in FORMATS:
-                fail(f"unknown output-format `{output_format}` in configuration")
+        output_format = output_format or _configured_format(resolver, jobs)
         baseline = _read_baseline(baseline_file) if baseline_file is not None else None
         # Size and mtime before the read: --fix writes only files still in this state.
         snapshots = [Snapshot.take(j[1]) if j[1] is not None else None for j in jobs] if fix else [None] * len(jobs)
@@ -165,25 +140,71 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
 
     # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
     out = sys.stderr if fix and any(j[1] is None for j in jobs) else sys.stdout
-    colored = use_color(color, out)
+    _render(run, out, output_format, use_color(color, out), show_facts=show_facts, statistics=statistics, quiet=quiet)
+    sys.exit(_exit_code(failed, bool(run.diagnostics), exit_zero))
+
+
+Job = tuple[str, "Path | None", "bytes | None", list[Any]]
+
+
+def _collect_jobs(paths: Sequence[str], resolver: Any, registry: Any, overrides: Any,
+                  stdin_filename: str | None) -> tuple[list[Job], int]:
+    """One job per report (display name, path or None for stdin, bytes for stdin, rules with
+    options), and the number of named paths that cannot be linted: those are reported one
+    by one on stderr while the others still run."""
+    from .config import enabled_rules, options_for
+    from .report.escape import path_for_display
+    from .sources import SourceError, discover
+
+    jobs: list[Job] = []
+    missing = 0
+    for p in paths:
+        if p == "-":
+            name = stdin_filename or "-"
+            settings = resolver.for_path(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin")
+            rules = [(r, options_for(r, settings)) for r in enabled_rules(settings, registry, overrides, Path(name))]
+            jobs.append((path_for_display(name), None, sys.stdin.buffer.read(), rules))
+            continue
+        try:
+            files = discover([p], lambda folder: (resolver.for_path(folder).include, resolver.for_path(folder).exclude))
+        except SourceError as exc:
+            error_line(str(exc))
+            missing += 1
+            continue
+        for f in files:
+            settings = resolver.for_path(f)
+            rules = [(r, options_for(r, settings)) for r in enabled_rules(settings, registry, overrides, f)]
+            jobs.append((path_for_display(str(f)), f, None, rules))
+    return jobs, missing
+
+
+def _configured_format(resolver: Any, jobs: Sequence[Job]) -> str:
+    """The output format the configuration of the first configured file names, else ``full``."""
+    chosen = next((resolver.for_path(j[1]).output_format for j in jobs
+                   if j[1] is not None and resolver.for_path(j[1]).output_format), None) or "full"
+    if chosen not in FORMATS:
+        fail(f"unknown output-format `{chosen}` in configuration")
+    return str(chosen)
+
+
+def _render(run: Any, out: TextIO, output_format: str, colored: bool, *, show_facts: bool, statistics: bool,
+            quiet: bool) -> None:
+    """Print the run: the fact table (--show-facts), the statistics, or the findings in their format."""
     if show_facts:  # the facts instead of the findings: a view of what the rules read
         from .report.facts import render_facts
 
         render_facts(run, out, as_json=output_format == "json", color=colored)
     elif statistics:
         _print_statistics(run, out, colored)
+    elif quiet and output_format == "full":
+        from .report.concise import render as concise
+
+        concise(run, out, color=colored)
     else:
         from .report import get_reporter
 
-        reporter = get_reporter(output_format)
-        if quiet and output_format == "full":
-            from .report.concise import render as concise
-
-            concise(run, out, color=colored)
-        else:
-            reporter(run, out, color=colored)
+        get_reporter(output_format)(run, out, color=colored)
     out.flush()
-    sys.exit(_exit_code(failed, bool(run.diagnostics), exit_zero))
 
 
 def _exit_code(failed: int, findings: bool, exit_zero: bool) -> int:
