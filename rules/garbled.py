@@ -52,6 +52,11 @@ def _in_code(b: Block, at: int) -> bool:
     return any(s <= at < e for s, e in b.ignored)
 
 
+def _prose_matches(doc: Document, b: Block, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` in block ``b`` outside its inline code."""
+    return (m for m in pattern.finditer(doc.text, b.start, b.end) if not _in_code(b, m.start()))
+
+
 # -- radicals ---------------------------------------------------------------------
 
 _RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]+")
@@ -171,9 +176,7 @@ Right:  新建农村公路120公里，惠及群众3万人，完成改厕工程
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         text = doc.text
         for b in _text_blocks(doc):
-            for m in _PLACEHOLDER.finditer(text, b.start, b.end):
-                if _in_code(b, m.start()):
-                    continue
+            for m in _prose_matches(doc, b, _PLACEHOLDER):
                 yield self.report(m.start(), m.end(), _placeholder_name(m.group(0)),
                                   fingerprint_text=m.group(0)[:8])
             if b.lang != "zh":
@@ -352,11 +355,8 @@ Right:  实现地区生产总值５６８.３亿元，增长７.５％
 """
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
-        text = doc.text
         for b in _text_blocks(doc):
-            for m in _TEMPLATE.finditer(text, b.start, b.end):
-                if _in_code(b, m.start()):
-                    continue
+            for m in _prose_matches(doc, b, _TEMPLATE):
                 yield self.report(m.start(), m.end(), f"template placeholder `{m.group(0)}` left in the text",
                                   fingerprint_text=m.group(0))
 
