@@ -35,7 +35,7 @@ from reportlint.document import Document
 from reportlint.registry import load_registry
 from reportlint.runner import lint_text
 from reportlint.text.blocks import BlockKind, ends_sentence
-from reportlint.rules.typo import zh_words
+from reportlint.rules.lexicon import zh_words
 from reportlint.text.scripts import is_han
 
 WINDOW = 8

@@ -47,14 +47,9 @@ def _text_blocks(doc: Document) -> Iterator[Block]:
     return iter(doc.blocks)
 
 
-def _in_code(b: Block, at: int) -> bool:
-    """Is ``at`` inside inline code of ``b``? Code is quoted literally (`$1.$2`), not damage."""
-    return any(s <= at < e for s, e in b.ignored)
-
-
 def _prose_matches(doc: Document, b: Block, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """Matches of ``pattern`` in block ``b`` outside its inline code."""
-    return (m for m in pattern.finditer(doc.text, b.start, b.end) if not _in_code(b, m.start()))
+    """Matches of ``pattern`` in block ``b`` outside its inline code (`$1.$2` quoted is no damage)."""
+    return (m for m in pattern.finditer(doc.text, b.start, b.end) if not b.in_code(m.start()))
 
 
 # -- radicals ---------------------------------------------------------------------
@@ -96,7 +91,7 @@ Right:  推动经济高质量发展，提高人民生活水平
         text = doc.text
         for b in _text_blocks(doc):
             runs = [m for m in _RADICAL.finditer(text, b.start, b.end)
-                    if _han_context(text, m.start(), m.end()) and not _in_code(b, m.start())]
+                    if _han_context(text, m.start(), m.end()) and not b.in_code(m.start())]
             if not runs:
                 continue
             chars = "".join(m.group(0) for m in runs)

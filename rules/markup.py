@@ -80,14 +80,14 @@ A `<br>` inside a Markdown table cell is not residue: a cell is one line, and
             in_cell = block.kind is BlockKind.TABLE_ROW
             for m in _TAG.finditer(text):
                 s = block.start + m.start()
-                if _inside(block.ignored, s) or (in_cell and _LINE_BREAK_TAG.fullmatch(m.group(0))):
+                if block.in_code(s) or (in_cell and _LINE_BREAK_TAG.fullmatch(m.group(0))):
                     continue
                 yield self.report(s, block.start + m.end(), f"HTML tag `{m.group(0)[:40]}` in prose",
                                   fix=Fix("unsafe", "remove the tag", (Edit(s, block.start + m.end(), ""),)),
                                   fingerprint_text=m.group(0))
             for m in _ENTITY.finditer(text):
                 s = block.start + m.start()
-                if _inside(block.ignored, s):
+                if block.in_code(s):
                     continue
                 yield self.report(s, block.start + m.end(), f"HTML entity `{m.group(0)}` in prose",
                                   fingerprint_text=m.group(0))
@@ -229,7 +229,7 @@ def _runs(doc: Document, blocks: list[Block]) -> list[tuple[int, int, str]]:
         for m in _RUN.finditer(text):
             s, e = m.start(), m.end()
             ch = text[s]
-            if _inside(block.ignored, block.start + s):
+            if block.in_code(block.start + s):
                 continue
             if (s and text[s - 1] == ch) or (e < len(text) and text[e] == ch):
                 continue  # **** and longer: a rule or decoration, not emphasis
@@ -308,16 +308,12 @@ def _unrendered(block: Block) -> Iterator[tuple[int, int, str, Edit | None]]:
             yield block.start + o, block.start + c + 2, message, edit
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(s <= offset < e for s, e in spans)
-
-
 def _delimiters(block: Block) -> dict[str, list[int]]:
     """Positions (within the block) of ``**`` and ``__`` runs outside inline code, by kind."""
     text = block.text
     out: dict[str, list[int]] = {}
     for m in _DELIM.finditer(text):
-        if _inside(block.ignored, block.start + m.start()):
+        if block.in_code(block.start + m.start()):
             continue
         # Skip ___ or **** runs and snake_case__names: only exact double runs count.
         s, e = m.start(), m.end()

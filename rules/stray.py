@@ -151,7 +151,7 @@ Right:  推进数字化、智能化、绿色化转型步伐；分档分类压减
         text = block.text
         for m in _LATIN_RUN.finditer(text):
             s, e = m.start(), m.end()
-            if any(a <= s < b for a, b in block.ignored):
+            if block.in_code(s):
                 continue
             whole = (s, e) if _stands_between_han(text, s, e) else None
             if whole is None or not _is_stray(text[s:e].split(), allow):

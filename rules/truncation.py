@@ -76,7 +76,7 @@ from reportlint.text.joins import (
     plain_continuation,
 )
 from reportlint.text.scripts import HAN_CLASS, is_han, is_latin
-from reportlint.rules.typo import predicative_chars, zh_words  # the one Chinese lexicon
+from reportlint.rules.lexicon import PURE_MEASURE_WORDS, predicative_chars, zh_words
 
 from .complete_endings import complete_at_boundary
 from .line_roles import open_on_purpose
@@ -495,18 +495,12 @@ def lost_word_head(b: Block, ev: Evidence) -> str:
     return ""
 
 
-# Measure words (classifiers) that stand after a numeral or a determiner (各位, 三个, 这项,
-# 两家, 每条): none opens a sentence by itself. Left out: 本 and 首, which are determiners
-# themselves (本届, 首批), and 张, a common surname.
-_MEASURE_WORDS = frozenset("位个项名家条件次批种座所台部辆艘块片亩户处道场届篇份套幅棵株枚颗")
-
-
 def lone_measure_word(b: Block) -> str:
     """The paragraph opens with a measure word standing alone before a word (位代表 for
     各位代表, 个方面 for 三个方面): the numeral or determiner before it was lost. A measure
     word that begins a word of the lexicon (个人, 项目, 位于, 部分) is no evidence."""
     t = head(b.text)
-    if b.lang != "zh" or len(t) < 3 or t[0] not in _MEASURE_WORDS or b.numbering is not None:
+    if b.lang != "zh" or len(t) < 3 or t[0] not in PURE_MEASURE_WORDS or b.numbering is not None:
         return ""
     words = _lexicon()
     if any(t[:n] in words for n in (2, 3, 4)):

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
 from reportlint.rule import Rule
-from reportlint.rules._data import data_lines, data_text
+from reportlint.rules._data import data_lines
+from reportlint.rules.lexicon import MEASURE_WORDS, WordList, common_words, predicative_chars, zh_words
 from reportlint.text.blocks import BlockKind
 from reportlint.text.scripts import HAN_CLASS, is_han
 
@@ -38,11 +39,9 @@ if TYPE_CHECKING:
 
 # Numerals double legitimately in dates and set phrases (二〇〇〇, 一一对应, 千千万万).
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
-# Measure words that reduplicate after 一 (一座座, 一项项, 一个个).
-_MEASURES = frozenset("个座项件批片道条张次位名家所栋幢排层串颗棵株朵把根笔幅首部场台辆艘架块处支队群户代轮份幕抹声滴缕阵曲桩")
 # Monosyllabic nouns and measure words whose reduplication means "every" (校校通, 周周有活动,
 # 店店美容, 村村通, 会会硕果累累).
-_DISTRIBUTIVE = _MEASURES | frozenset("人事家户村镇乡县区园校班店街会队盏年月周季日天时处样门级环节段线网楼厂站屯")
+_DISTRIBUTIVE = MEASURE_WORDS | frozenset("人事家户村镇乡县区园校班店街会队盏年月周季日天时处样门级环节段线网楼厂站屯")
 # Administrative units: the prefix 市 meets a word starting with 市 (市|市场监管局, 省|省会城市).
 _ADMIN = frozenset("省市县区镇乡村")
 # Characters that open both halves of a four-character ABAC formation (一企一策, 先行先试,
@@ -62,48 +61,6 @@ _EN_DOUBLES_OK = frozenset(
 _THAT_SLIP = re.compile(r"\s*(?:the|a|an|these|those|this|that|we|they|it|he|she|i|you|our|their|his|her|its|there)\b",
                         re.IGNORECASE)
 _EN_DOUBLE = re.compile(r"(?<![A-Za-z'’-])([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![A-Za-z'’-])", re.IGNORECASE)
-
-
-class WordList:
-    """A set of Chinese words, stored as one ``|rest|rest|`` string per first character.
-
-    Loading 120,000 words as a Python set costs ~70 ms per process; this layout loads
-    in a few milliseconds and still answers a membership test in about a microsecond.
-    """
-
-    __slots__ = ("_by_first",)
-
-    def __init__(self, *sources: list[str]) -> None:
-        by_first: dict[str, str] = {}
-        for lines in sources:
-            for line in lines:
-                if line and line[0] != "#":
-                    by_first[line[0]] = by_first.get(line[0], "|") + line[2:]
-        self._by_first = by_first
-
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or len(word) < 2:
-            return False
-        rest = self._by_first.get(word[0])
-        return rest is not None and f"|{word[1:]}|" in rest
-
-
-@cache
-def common_words() -> WordList:
-    """Common Chinese words (jieba frequency >= 100), read once per process."""
-    return WordList(data_text("zh_words.txt").split("\n"))
-
-
-@cache
-def zh_words() -> WordList:
-    """The whole lexicon: common words and the less common words and names, read once per process."""
-    return WordList(data_text("zh_words.txt").split("\n"), data_text("zh_words_rare.txt").split("\n"))
-
-
-@cache
-def predicative_chars() -> frozenset[str]:
-    """Single characters used as verbs, adjectives or adverbs (援, 跑, 深): they start phrases, not names."""
-    return frozenset("".join(data_lines("zh_predicative_chars.txt")))
 
 
 @cache
@@ -255,7 +212,7 @@ def _single_pattern_ok(s: str, i: int) -> bool:
         return True
     if i >= 2 and s[i - 2] == s[i - 1] and s[i - 1] != unit:
         return True
-    if i >= 1 and s[i - 1] == "一" and unit in _MEASURES:
+    if i >= 1 and s[i - 1] == "一" and unit in MEASURE_WORDS:
         return True
     if i >= 1 and s[i - 1].isdigit() and unit in _DATE_UNITS:
         return True  # 2019年|年均: the first copy closes a date
@@ -628,7 +585,7 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
     def _chinese(self, block: Block, ev: _Evidence) -> Iterator[Diagnostic]:
         text = block.text
         for off, length in han_stutters(text, ev):
-            if any(s <= off < e for s, e in block.ignored):
+            if block.in_code(off):
                 continue
             start = block.start + off
             unit = text[off:off + length]
@@ -646,7 +603,7 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
         for m in _EN_DOUBLE.finditer(text):
             first, second = m.group(1), m.group(3)
             word = first.lower()
-            if word in _EN_DOUBLES_OK or any(s <= m.start() < e for s, e in block.ignored):
+            if word in _EN_DOUBLES_OK or block.in_code(m.start()):
                 continue
             if len(word) == 1 and word not in ("a", "i"):
                 continue

@@ -169,3 +169,15 @@ def test_hard_wrapped_english_line_ending_on_a_colon_goes_on() -> None:
 def test_chinese_line_ending_on_an_ascii_colon_still_ends_its_paragraph() -> None:
     text = "今年重点抓好以下工作:\n一是稳定工业增长。\n"
     assert len(Document(text).blocks) == 2
+
+
+def test_is_han_and_han_class_are_one_set() -> None:
+    import re
+    import sys
+
+    from reportlint.text.scripts import HAN_CLASS, is_han
+
+    pattern = re.compile(f"[{HAN_CLASS}]")
+    text = "".join(chr(o) for o in range(sys.maxunicode + 1) if not 0xD800 <= o <= 0xDFFF)
+    assert {m.start() for m in pattern.finditer(text)} == {i for i, c in enumerate(text) if is_han(c)}
+    assert is_han("中") and is_han("𠮷") and is_han("〇") and not is_han("。") and not is_han("a")

@@ -626,3 +626,10 @@ def test_a_lone_measure_word_opening_a_paragraph_lost_its_number(opening: str) -
 ])
 def test_words_that_begin_with_a_measure_word_open_paragraphs_freely(opening: str) -> None:
     assert not any("measure word" in d.message for d in _lint(_FRAME.format(opening), [LostBeginning]))
+
+
+def test_measure_words_that_open_no_sentence_are_measure_words() -> None:
+    from reportlint.rules.lexicon import MEASURE_WORDS, PURE_MEASURE_WORDS
+
+    assert PURE_MEASURE_WORDS <= MEASURE_WORDS
+    assert not {"把", "张", "首", "本"} & PURE_MEASURE_WORDS

@@ -249,7 +249,8 @@ def test_options_switch_languages_off() -> None:
 
 
 def test_word_list_ships_as_package_data() -> None:
-    from reportlint.rules.typo import predicative_chars, reduplications, zh_words
+    from reportlint.rules.lexicon import predicative_chars, zh_words
+    from reportlint.rules.typo import reduplications
 
     words = zh_words()
     for w in ("江门市", "市长", "地表水", "水质", "农民工", "工资", "投资", "资金"):

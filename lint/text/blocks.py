@@ -46,6 +46,10 @@ class Block:
     def is_prose(self) -> bool:
         return self.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
+    def in_code(self, offset: int) -> bool:
+        """Is ``offset`` (absolute) inside inline code of this block? Code is quoted literally."""
+        return any(s <= offset < e for s, e in self.ignored)
+
     def __len__(self) -> int:
         return self.end - self.start
 

@@ -23,16 +23,19 @@ CLOSERS = "”’」』）)》】〕］]\"'"
 INTRODUCERS = "：:"
 
 
-# The one definition of a Han character, as the body of a regex character class:
-# the unified ideographs, extension A, the compatibility ideographs, 〇, and the
-# supplementary planes' extensions (B to H). Every pattern that means "a Chinese
-# character" writes [{HAN_CLASS}]; is_han is the same set as a function.
-HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\u3007\U00020000-\U0003134f"
-_HAN_CHAR = re.compile(f"[{HAN_CLASS}]")
+# The one definition of a Han character: the unified ideographs, extension A, the
+# compatibility ideographs, 〇, and the supplementary planes' extensions (B to H).
+# HAN_CLASS is the same set as the body of a regex character class (every pattern that
+# means "a Chinese character" writes [{HAN_CLASS}]); is_han tests the same ranges on code
+# points, faster per character than a regex match (a test checks the two agree everywhere).
+_HAN_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x3007, 0x3007), (0x20000, 0x3134F))
+HAN_CLASS = "".join(f"\\U{lo:08x}-\\U{hi:08x}" if lo != hi else f"\\U{lo:08x}" for lo, hi in _HAN_RANGES)
 
 
 def is_han(ch: str) -> bool:
-    return _HAN_CHAR.match(ch) is not None
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+            or 0x20000 <= o <= 0x3134F or o == 0x3007)
 
 
 def is_latin(ch: str) -> bool:
