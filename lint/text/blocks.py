@@ -280,11 +280,24 @@ def _ends_cjk_sentence(text: str) -> bool:
     return t[-1] == ":" and han_ratio(t) > 0.5
 
 
-def parse_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
-    """Blocks of ``text`` and the masked (non-prose) spans."""
-    masked = _mask_spans(text)
-    view = _blank_out(text, masked)
-    lines = _scan_lines(view)
+def _starts_new_paragraph(view: str, prev: _Line, ln: _Line) -> bool:
+    """Whether text line ``ln`` opens a paragraph instead of continuing ``prev``.
+
+    Chinese reports put one paragraph on a line; a full-width indent, a numbered
+    head, a finished sentence or a title-like line before it all end a paragraph.
+    """
+    prev_text = view[prev.content_start:prev.end]
+    this_text = view[ln.content_start:ln.end]
+    return (
+        (ln.content_start - ln.start > 0 and view[ln.start] in "\u3000")  # full-width indent
+        or numbering_of(this_text.lstrip("*_"))[0] is not None
+        or _ends_cjk_sentence(prev_text)
+        or (han_ratio(prev_text) > 0.5 and looks_like_title(prev_text, "zh"))
+    )
+
+
+def _group_lines(view: str, lines: list[_Line]) -> list[list[_Line]]:
+    """Gather scanned lines into the line groups that become blocks."""
     groups: list[list[_Line]] = []
     current: list[_Line] = []
 
@@ -294,43 +307,53 @@ def parse_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             groups.append(current)
             current = []
 
-    for _i, ln in enumerate(lines):
+    for ln in lines:
         if ln.kind in ("blank", "thematic"):
             flush()
-            continue
-        if ln.kind == "setext" and current and current[-1].kind == "text":
+        elif ln.kind == "setext" and current and current[-1].kind == "text":
             # The text before it is a setext heading.
             head = current.pop()
             flush()
             groups.append([_Line(head.start, head.content_start, head.end, "atx", ln.level)])
-            continue
-        if ln.kind in ("atx", "table", "setext"):
+        elif ln.kind in ("atx", "table", "setext"):
             flush()
             groups.append([ln])
-            continue
-        if ln.kind == "bullet":
+        elif ln.kind == "bullet":
             # A list item opens a group of its own; the lines after it without a blank
             # line between are its lazy continuation (CommonMark), not new paragraphs.
             flush()
             current.append(ln)
-            continue
-        if current:
-            prev = current[-1]
-            prev_text = view[prev.content_start:prev.end]
-            this_text = view[ln.content_start:ln.end]
-            starts_new = (
-                (ln.content_start - ln.start > 0 and view[ln.start] in "\u3000")  # full-width indent
-                or numbering_of(this_text.lstrip("*_"))[0] is not None
-                or _ends_cjk_sentence(prev_text)
-                or (han_ratio(prev_text) > 0.5 and looks_like_title(prev_text, "zh"))
-            )
-            if starts_new:
+        else:
+            if current and _starts_new_paragraph(view, current[-1], ln):
                 flush()
-        current.append(ln)
+            current.append(ln)
     flush()
+    return groups
 
+
+def _kind_of(group: list[_Line], content: str, lang: str, level: int) -> tuple[BlockKind, int]:
+    """The block kind (and heading level) of a line group with ``content``."""
+    first = group[0]
+    if first.kind == "atx":
+        return BlockKind.HEADING, first.level
+    if first.kind == "table":
+        return BlockKind.TABLE_ROW, level
+    if first.kind == "bullet":
+        return BlockKind.LIST_ITEM, level
+    if len(group) == 1 and (
+        looks_like_title(content, lang)
+        or (_EMPHASIS_WRAP.match(content.strip()) and not ends_sentence(content))
+    ):
+        return BlockKind.HEADING, level
+    return BlockKind.PARAGRAPH, level
+
+
+def parse_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
+    """Blocks of ``text`` and the masked (non-prose) spans."""
+    masked = _mask_spans(text)
+    view = _blank_out(text, masked)
     blocks: list[Block] = []
-    for group in groups:
+    for group in _group_lines(view, _scan_lines(view)):
         first, last = group[0], group[-1]
         start, end = first.content_start, last.end
         # Trim trailing whitespace of the block.
@@ -341,16 +364,7 @@ def parse_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
         content = text[start:end]
         lang = "zh" if han_ratio(content) >= 0.3 else "en"
         num, level = numbering_of(content.lstrip("*_"))
-        if first.kind == "atx":
-            kind, level = BlockKind.HEADING, first.level
-        elif first.kind == "table":
-            kind = BlockKind.TABLE_ROW
-        elif first.kind == "bullet":
-            kind = BlockKind.LIST_ITEM
-        elif len(group) == 1 and (looks_like_title(content, lang) or (_EMPHASIS_WRAP.match(content.strip()) and not ends_sentence(content))):
-            kind = BlockKind.HEADING
-        else:
-            kind = BlockKind.PARAGRAPH
+        kind, level = _kind_of(group, content, lang, level)
         ignored = [(start + m.start(), start + m.end()) for m in _INLINE_CODE.finditer(content)]
         blocks.append(Block(len(blocks), kind, start, end, content, first.start, num, level, lang, ignored))
     return blocks, masked
