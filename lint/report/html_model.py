@@ -23,6 +23,12 @@ CONTEXT = 24  # characters of unchanged text shown on each side of a fix's edit
 LONG = 160  # text longer than this is shown as its head and tail around a count
 KEEP = 60  # characters kept at each end of a long text
 MAX_EDITS = 5  # edits of one fix shown before/after; the rest are counted
+# The text is cut into blocks of about this many characters, at line ends, that the browser
+# lays out only when they come into view: a 3 MB report then opens as fast as a short one.
+BLOCK = 2000
+# A block's height before it is laid out, guessed from its lines: a line of the page holds
+# about LINE_CHARS characters and is LINE_PX pixels high.
+LINE_CHARS, LINE_PX = 45, 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +75,6 @@ class FindingView:
     line: int
     column: int
     text: Shortened
-    summary: str = ""
-    explanation: str = ""
     related: list[RelatedView] = field(default_factory=list)
     fix: FixView | None = None
 
@@ -90,7 +94,26 @@ class FileView:
         return f"file-{self.index}"
 
     def tokens(self) -> Iterator[Token]:
-        return nest(self.text, self.spans)
+        return nest(self.text, self.spans, self.blocks)
+
+    @property
+    def blocks(self) -> list[int]:
+        """Where the text's blocks start after the first: at the line end reached after
+        every :data:`BLOCK` characters."""
+        cuts: list[int] = []
+        at = 0
+        while True:
+            end = self.text.find("\n", at + BLOCK)
+            if end < 0 or end + 1 >= len(self.text):
+                return cuts
+            at = end + 1
+            cuts.append(at)
+
+    def block_height(self, start: int) -> int:
+        """Guessed height in pixels of the block that starts at ``start``."""
+        end = self.text.find("\n", start + BLOCK)
+        block = self.text[start:len(self.text) if end < 0 else end + 1]
+        return LINE_PX * sum(1 + len(line) // LINE_CHARS for line in block.split("\n"))
 
     def count(self, category: str) -> int:
         return sum(1 for f in self.findings if f.category == category)
@@ -114,6 +137,7 @@ class PageView:
     rules: list[Bar]
     severities: list[tuple[str, int]]
     colors: dict[str, str]
+    explanations: dict[str, tuple[str, str]]  # rule code -> summary, explanation (rules on the page)
 
     @property
     def total(self) -> int:
@@ -127,7 +151,7 @@ def build_page(run: RunResult) -> PageView:
     findings: dict[int, FindingView] = {}
     for view, f in zip(files, run.files):
         for d in f.diagnostics:
-            finding = _finding(len(findings), f, d, explain.get(d.code, ("", "")))
+            finding = _finding(len(findings), f, d)
             findings[finding.id] = finding
             view.findings.append(finding)
             view.spans.append(Span(d.start, d.end, FINDING, finding.id))
@@ -136,7 +160,8 @@ def build_page(run: RunResult) -> PageView:
     diags = run.diagnostics
     return PageView(__version__, files, findings, _category_bars(diags), _rule_bars(diags),
                     [(s, sum(1 for d in diags if d.severity.value == s)) for s in SEVERITIES],
-                    {c: CATEGORY_COLORS.get(c, UNKNOWN_COLOR)[1] for c in CATEGORIES})
+                    {c: CATEGORY_COLORS.get(c, UNKNOWN_COLOR)[1] for c in CATEGORIES},
+                    {code: explain[code] for code in sorted({d.code for d in diags}) if code in explain})
 
 
 def _related(fid: int, k: int, r: Related, path: str, by_path: dict[str, tuple[FileView, FileResult]]) -> RelatedView:
@@ -153,10 +178,10 @@ def _related(fid: int, k: int, r: Related, path: str, by_path: dict[str, tuple[F
     return RelatedView(f"r{fid}-{k}", r.message, f"{prefix}{line}:{col}")
 
 
-def _finding(fid: int, f: FileResult, d: Diagnostic, explained: tuple[str, str]) -> FindingView:
+def _finding(fid: int, f: FileResult, d: Diagnostic) -> FindingView:
     line, col = f.lines.position(d.start)
     view = FindingView(fid, d.code, d.rule, d.category, d.severity.value, d.message, line, col,
-                       shorten(f.text[d.start:d.end]), explained[0], explained[1])
+                       shorten(f.text[d.start:d.end]))
     if d.fix is not None:
         edits = sorted(d.fix.edits, key=lambda e: (e.start, e.end))
         view.fix = FixView(d.fix.applicability == "safe", d.fix.message,

@@ -35,59 +35,80 @@ class Token:
     """One step of the marked-up text: ``text`` to show, or the opening (``first``: the span's
     first piece, which carries its anchor) or closing of ``span``."""
 
-    op: str  # "text", "open" or "close"
+    op: str  # "text", "open", "close", or "break" (every open span closed and reopened around it)
     text: str = ""
     span: Span | None = None
     first: bool = False
+    at: int = 0  # where a break is
 
 
-def nest(text: str, spans: Iterable[Span]) -> Iterator[Token]:
+def nest(text: str, spans: Iterable[Span], breaks: Iterable[int] = ()) -> Iterator[Token]:
     """The tokens of ``text`` with every span opened and closed, properly nested.
 
     Spans are clipped to the text. An empty span gives an opening and a closing with no
     text between (the page draws it as a caret). The stack of open spans is innermost
     last; when the span that ends first is not the innermost, the spans above it are
-    closed and reopened as new pieces.
+    closed and reopened as new pieces. At each of ``breaks`` (offsets) all open spans are
+    closed, a ``break`` token is given and they are reopened: the page is cut there into
+    blocks that the browser lays out only when they are scrolled to.
     """
     n = len(text)
     todo = sorted((Span(min(max(s.start, 0), n), min(max(s.end, s.start, 0), n), s.kind, s.ref, s.sub) for s in spans),
                   key=lambda s: (s.start, -s.end, _KIND_ORDER.get(s.kind, 2), s.ref, s.sub))
-    stack: list[Span] = []
-    cursor = 0
+    cuts = sorted(b for b in set(breaks) if 0 < b < n)
+    w = _Writer(text)
+    k = 0
     for span in todo:
-        for tok in _close_until(text, stack, cursor, span.start):
-            if tok.op == "text":
-                cursor += len(tok.text)
-            yield tok
-        if span.start > cursor:
-            yield Token("text", text[cursor:span.start])
-            cursor = span.start
-        stack.append(span)
+        while k < len(cuts) and cuts[k] <= span.start:  # a cut where a span starts comes first
+            yield from w.cut(cuts[k])
+            k += 1
+        yield from w.close_until(span.start)
+        yield from w.text_to(span.start)
+        w.stack.append(span)
         yield Token("open", span=span, first=True)
-    for tok in _close_until(text, stack, cursor, n + 1):
-        if tok.op == "text":
-            cursor += len(tok.text)
-        yield tok
-    if cursor < n:
-        yield Token("text", text[cursor:])
+    for cut in cuts[k:]:
+        yield from w.cut(cut)
+    yield from w.close_until(n)
+    yield from w.text_to(n)
 
 
-def _close_until(text: str, stack: list[Span], cursor: int, limit: int) -> Iterator[Token]:
-    """Close, in order of their ends, the open spans that end at or before ``limit``;
-    reopen as new pieces those that were inside one of them and go on past its end."""
-    while stack:
-        end = min(s.end for s in stack)
-        if end > limit:
-            return
-        if end > cursor:
-            yield Token("text", text[cursor:end])
-            cursor = end
-        low = next(i for i, s in enumerate(stack) if s.end == end)
-        above = stack[low + 1:]
-        for s in reversed(stack[low:]):
+class _Writer:
+    """The text written so far (``cursor``) and the spans open there (innermost last)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cursor = 0
+        self.stack: list[Span] = []
+
+    def text_to(self, pos: int) -> Iterator[Token]:
+        if pos > self.cursor:
+            yield Token("text", self.text[self.cursor:pos])
+            self.cursor = pos
+
+    def close_until(self, limit: int) -> Iterator[Token]:
+        """Close, in order of their ends, the open spans that end at or before ``limit``;
+        reopen as new pieces those that were inside one of them and go on past its end."""
+        stack = self.stack
+        while stack:
+            end = min(s.end for s in stack)
+            if end > limit:
+                return
+            yield from self.text_to(end)
+            low = next(i for i, s in enumerate(stack) if s.end == end)
+            above = stack[low + 1:]
+            for s in reversed(stack[low:]):
+                yield Token("close", span=s)
+            del stack[low:]
+            for s in above:
+                if s.end > end:
+                    stack.append(s)
+                    yield Token("open", span=s)
+
+    def cut(self, pos: int) -> Iterator[Token]:
+        yield from self.close_until(pos)
+        yield from self.text_to(pos)
+        for s in reversed(self.stack):
             yield Token("close", span=s)
-        del stack[low:]
-        for s in above:
-            if s.end > end:
-                stack.append(s)
-                yield Token("open", span=s)
+        yield Token("break", at=pos)
+        for s in self.stack:
+            yield Token("open", span=s)

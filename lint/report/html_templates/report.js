@@ -38,7 +38,12 @@
     if (id === null) { return; }
     setClass(id, "sel", true);
     var detail = doc.getElementById("d" + id);
-    if (detail) { panel.appendChild(detail.cloneNode(true)).removeAttribute("id"); }
+    if (detail) {
+      var view = panel.appendChild(detail.cloneNode(true));
+      view.removeAttribute("id");
+      var rule = doc.getElementById("rule-" + detail.getAttribute("data-rule"));
+      if (rule) { view.insertBefore(rule.cloneNode(true), view.querySelector(".nav")).removeAttribute("id"); }
+    }
     var first = doc.getElementById("f" + id);
     if (first) {
       if (scroll) { first.scrollIntoView({ block: "center" }); }
