@@ -8,7 +8,9 @@ document with many findings, the page's worst case. Prints
 - the time to render the page from a finished run (median of 5, in this process);
 - the time headless Chromium takes to open the page from disk and render it: from the
   start of navigation until the load event and two animation frames after it (layout
-  and first paint done), median of 5, each in a fresh browser context.
+  and first paint done), median of 5, each in a fresh browser context;
+- the time from the key that selects the last finding (from the top of the page) until
+  it is scrolled to and painted: the text between is laid out lazily, not skipped.
 
 Bar: under 2 s to open and render in headless Chromium.
 
@@ -110,10 +112,18 @@ OPENED = """() => new Promise(done => {
 })"""
 
 
-def browser_times(page_file: Path, runs: int, chromium: str) -> list[float]:
+JUMP = """() => new Promise(done => {
+  const t0 = performance.now();
+  document.dispatchEvent(new KeyboardEvent("keydown", {key: "k", bubbles: true}));
+  requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+})"""
+
+
+def browser_times(page_file: Path, runs: int, chromium: str) -> tuple[list[float], list[float]]:
+    """Seconds to open and render the page, and to jump from the top to the last finding."""
     from playwright.sync_api import sync_playwright
 
-    times = []
+    times, jumps = [], []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         for _ in range(runs):
@@ -123,10 +133,11 @@ def browser_times(page_file: Path, runs: int, chromium: str) -> list[float]:
             painted = page.evaluate(OPENED)  # milliseconds since navigation start
             marks = page.evaluate("() => document.querySelectorAll('mark.f[id]').length")
             times.append(painted / 1000)
+            jumps.append(page.evaluate(JUMP) / 1000)  # "k" from no selection: the last finding
             context.close()
         browser.close()
     print(f"  marks on the page: {marks}")
-    return times
+    return times, jumps
 
 
 def screenshot(dest: Path, chromium: str) -> None:
@@ -139,9 +150,9 @@ def screenshot(dest: Path, chromium: str) -> None:
         page_file = Path(tmp) / "seed.html"
         page_file.write_text(html, encoding="utf-8")
         browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page = browser.new_page(viewport={"width": 1400, "height": 1500})
         page.goto(page_file.as_uri())
-        target = next(i for i, d in enumerate(run.diagnostics) if d.code == "TRN001" and d.fix is not None)
+        target = next(i for i, d in enumerate(run.diagnostics) if d.fix is not None)
         page.evaluate("(id) => { const el = document.getElementById('f' + id); el.scrollIntoView({block: 'center'});"
                       " el.click(); }", target)
         page.evaluate("() => window.scrollTo(0, 0)")
@@ -150,33 +161,40 @@ def screenshot(dest: Path, chromium: str) -> None:
     print(f"screenshot of the seed's page: {dest}")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=None, help="an unpacked corpus folder")
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--size", type=int, default=SIZE, help="bytes of report text to join (default: 3 MB)")
-    ap.add_argument("--screenshot", type=Path, default=None, help="also save a picture of the seed report's page")
-    args = ap.parse_args()
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        sys.exit("bench_html_report: no chromium (bash .ci/browser.sh installs it)")
+def bench(corpus: Path | None, size: int, runs: int, chromium: str) -> None:
     with tempfile.TemporaryDirectory(prefix="reportlint-html-") as tmp_name:
         tmp = Path(tmp_name)
-        big, count = build_big_file(corpus_folder(args.corpus, tmp / "corpus"), tmp / "bench-3mb.md", args.size)
+        big, count = build_big_file(corpus_folder(corpus, tmp / "corpus"), tmp / "bench-3mb.md", size)
         size = big.stat().st_size
         t0 = time.perf_counter()
         run = lint(big)
         lint_s = time.perf_counter() - t0
         print(f"file: {count} reports concatenated, {size / 1e6:.2f} MB, {len(run.files[0].text):,} characters, "
               f"{len(run.diagnostics)} findings (lint {lint_s:.1f} s)")
-        render_s, html = render_times(run, args.runs)
+        render_s, html = render_times(run, runs)
         page_file = tmp / "page.html"
         page_file.write_text(html, encoding="utf-8")
         print(f"page: {page_file.stat().st_size / 1e6:.2f} MB; render from the run: median {render_s:.2f} s "
-              f"of {args.runs}")
-        times = browser_times(page_file, args.runs, chromium)
-        print(f"headless Chromium, open and render: median {statistics.median(times):.2f} s of {args.runs} "
+              f"of {runs}")
+        times, jumps = browser_times(page_file, runs, chromium)
+        print(f"headless Chromium, open and render: median {statistics.median(times):.2f} s of {runs} "
               f"(min {min(times):.2f}, max {max(times):.2f}); bar: < 2 s")
+        print(f"headless Chromium, key to the last finding (scrolled and painted): median "
+              f"{statistics.median(jumps):.2f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=None, help="an unpacked corpus folder")
+    ap.add_argument("--runs", type=int, default=5, help="runs of each timing (0: only the screenshot)")
+    ap.add_argument("--size", type=int, default=SIZE, help="bytes of report text to join (default: 3 MB)")
+    ap.add_argument("--screenshot", type=Path, default=None, help="also save a picture of the seed report's page")
+    args = ap.parse_args()
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        sys.exit("bench_html_report: no chromium (bash .ci/browser.sh installs it)")
+    if args.runs > 0:
+        bench(args.corpus, args.size, args.runs, chromium)
     if args.screenshot is not None:
         screenshot(args.screenshot, chromium)
 
