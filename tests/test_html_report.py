@@ -152,7 +152,7 @@ def test_a_span_that_crosses_another_is_cut_and_reopened() -> None:
 
 # -- the page without a browser -------------------------------------------------------------
 def test_every_finding_is_marked_at_its_text_with_overlaps_and_astral_characters() -> None:
-    text = "# 标题\n\n𠮷野家<br>开业了。第一段重复了。\n\n第一段重复了。结尾\r\n最后一行\n"
+    text = "# 标题\n\n𠮷野家<br>开业了。第一段重复了。\n\n第一段重复了。结尾\r\n最后一行\r旧式换行\n"
     outer = _diag(text, "第一段重复了。\n\n第一段", code="DUP001", category="duplication",
                   related=(Related(text.index("第一段"), text.index("第一段") + 7, "first occurrence"),))
     inner = _diag(text, "<br>")
@@ -229,6 +229,7 @@ def test_several_files_get_an_index_and_related_places_across_files() -> None:
     assert page.related == {"0": "同一段落。"}  # marked in b.md's text
     assert 'href="#r0-0"' in html and "b.md:1:1" in html
     assert len(page.docs) == 2  # a clean file is listed, its text not repeated
+    assert 'id="file-2"' not in html and "1 file with no findings" in html
 
 
 def test_cli_writes_the_page_to_a_file_and_never_over_a_report(tmp_path: Path) -> None:
@@ -414,3 +415,16 @@ def test_hovering_a_duplicate_lights_up_its_first_occurrence(page: Any, tmp_path
     page.mouse.click(x, y)
     page.locator("#panel-body [data-jump]").first.click()
     assert page.locator(f'.r.sel[data-r="{fid}"]').count() >= 1
+
+
+def test_in_the_browser_marks_hold_their_spans_past_astral_characters_and_carriage_returns(
+        page: Any, tmp_path: Path) -> None:
+    text = "𠮷野家𠮷<br>开业了。\r\n第二行\u202e反向\u202c文字&amp;\r第三行<hr>结束。\n"
+    diags = [_diag(text, "<br>"), _diag(text, "\r\n第二行"), _diag(text, "\u202e反向\u202c"),
+             _diag(text, "\r第三行<hr>"), _diag(text, "<hr>")]
+    out = tmp_path / "page.html"
+    out.write_text(_render(RunResult([FileResult("r.md", text, "zh", diags)])), encoding="utf-8")
+    page.goto(out.resolve().as_uri())
+    marked, _ = page.evaluate(_MARKED_TEXT)
+    assert marked == {str(i): text[d.start:d.end] for i, d in enumerate(diags)}
+    assert page.evaluate("() => document.querySelector('.doc').textContent") == text
