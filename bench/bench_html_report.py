@@ -34,6 +34,10 @@ import tarfile
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportlint.runner import RunResult
 
 ROOT = Path(__file__).resolve().parents[1]
 TARBALL = "gov-reports-major-cities.tar.xz"
@@ -79,7 +83,7 @@ def build_big_file(corpus: Path, dest: Path, size: int) -> tuple[Path, int]:
     return dest, len(parts)
 
 
-def lint(path: Path):  # type: ignore[no-untyped-def]
+def lint(path: Path) -> RunResult:
     from reportlint.config import ConfigResolver, Overrides, enabled_rules, options_for
     from reportlint.registry import load_registry
     from reportlint.report.escape import path_for_display
@@ -92,7 +96,7 @@ def lint(path: Path):  # type: ignore[no-untyped-def]
     return lint_paths([(path_for_display(path.name), path, None, rules)], n_jobs=1)
 
 
-def render_times(run, runs: int) -> tuple[float, str]:  # type: ignore[no-untyped-def]
+def render_times(run: RunResult, runs: int) -> tuple[float, str]:
     from reportlint.report import get_reporter
 
     render = get_reporter("html")
