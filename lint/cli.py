@@ -64,7 +64,10 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--output-format", "output_format", type=click.Choice(list(FORMATS)), default=None,
-              help="How to print findings (default: full). sarif, github, gitlab, rdjson, rdjsonl and junit are for CI.")
+              help="How to print findings (default: full). sarif, github, gitlab, rdjson, rdjsonl and junit are for CI; "
+                   "html is one page with the findings marked in each report's text.")
+@click.option("-o", "--output-file", "output_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file instead of standard output.")
 @click.option("--select", multiple=True, help="Rule codes, prefixes, names or categories to enable (replaces the default set).")
 @click.option("--extend-select", multiple=True, help="Rules to enable in addition.")
 @click.option("--ignore", multiple=True, help="Rules to disable.")
@@ -94,7 +97,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
           ignore: tuple[str, ...], config_file: Path | None, isolated: bool, stdin_filename: str | None,
           exit_zero: bool, statistics: bool, quiet: bool, color: str, show_facts: bool, fix: bool,
           unsafe_fixes: bool, fix_outside_roots: bool, diff: bool, baseline_file: Path | None, write_baseline: Path | None,
-          preview: bool | None, n_jobs: int | None) -> None:
+          preview: bool | None, n_jobs: int | None, output_file: Path | None) -> None:
     """Lint report files and folders (Markdown and plain text)."""
     from .config import ConfigError, ConfigResolver, Overrides
     from .registry import RegistryError, load_registry
@@ -118,6 +121,10 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
         jobs, missing = _collect_jobs(paths, resolver, registry, overrides, stdin_filename)
         _warn_preview_selections(resolver, registry, overrides, jobs)
         output_format = output_format or _configured_format(resolver, jobs)
+        if not (show_facts or statistics):
+            _require_format(output_format)
+        if output_file is not None:
+            _check_output_file(output_file, jobs)
         baseline = _read_baseline(baseline_file) if baseline_file is not None else None
         # Size and mtime before the read: --fix writes only files still in this state.
         snapshots = [Snapshot.take(j[1]) if j[1] is not None else None for j in jobs] if fix else [None] * len(jobs)
@@ -140,7 +147,11 @@ def check(paths: tuple[str, ...], output_format: str | None, select: tuple[str, 
 
     # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
     out = sys.stderr if fix and any(j[1] is None for j in jobs) else sys.stdout
-    _render(run, out, output_format, use_color(color, out), show_facts=show_facts, statistics=statistics, quiet=quiet)
+    if output_file is not None:
+        _render_to_file(output_file, run, output_format, show_facts=show_facts, statistics=statistics, quiet=quiet)
+    else:
+        _render(run, out, output_format, use_color(color, out), show_facts=show_facts, statistics=statistics,
+                quiet=quiet)
     sys.exit(_exit_code(failed, bool(run.diagnostics), exit_zero))
 
 
@@ -185,6 +196,38 @@ def _configured_format(resolver: Any, jobs: Sequence[Job]) -> str:
     if chosen not in FORMATS:
         fail(f"unknown output-format `{chosen}` in configuration")
     return str(chosen)
+
+
+def _require_format(name: str) -> None:
+    """Fail before linting when the format cannot be produced (an optional extra is missing)."""
+    from .report import ReportError, get_reporter
+
+    try:
+        get_reporter(name)
+    except ReportError as exc:
+        fail(str(exc))
+
+
+def _check_output_file(path: Path, jobs: Sequence[Job]) -> None:
+    """``-o`` never names one of the reports being linted: that would replace the report with its findings."""
+    for j in jobs:
+        with contextlib.suppress(OSError):
+            if j[1] is not None and path.exists() and os.path.samefile(j[1], path):
+                fail(f"{path}: is one of the linted files; the report is not written over it")
+
+
+def _render_to_file(path: Path, run: Any, output_format: str, **kinds: bool) -> None:
+    """``-o FILE``: the report rendered whole, then written in one step (UTF-8, no colour)."""
+    import io
+
+    from .writing import WriteError, write_atomic
+
+    buf = io.StringIO()
+    _render(run, buf, output_format, False, **kinds)
+    try:
+        write_atomic(path, buf.getvalue().encode("utf-8", "replace"))
+    except WriteError as exc:
+        fail(f"{path}: {exc}")
 
 
 def _render(run: Any, out: TextIO, output_format: str, colored: bool, *, show_facts: bool, statistics: bool,

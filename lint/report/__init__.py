@@ -24,7 +24,12 @@ FORMATS: dict[str, str] = {
     "rdjson": "rdjson",
     "rdjsonl": "rdjson",
     "junit": "junit",
+    "html": "html",
 }
+
+
+class ReportError(RuntimeError):
+    """A format cannot be produced here (its optional extra is missing); the message is one line."""
 
 
 class Reporter(Protocol):
@@ -32,6 +37,7 @@ class Reporter(Protocol):
 
 
 def get_reporter(name: str) -> Reporter:
+    """The render function of format ``name``; :class:`ReportError` when it cannot be produced."""
     module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
     # A module may serve several names (rdjson and rdjsonl): it then has render_<name>.
     render: Reporter = getattr(module, f"render_{name}", None) or module.render

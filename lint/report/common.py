@@ -8,6 +8,21 @@ from ..diagnostic import Diagnostic
 from ..runner import RunResult
 from ..text.lines import LineIndex
 
+# One colour per category, shared by the terminal (the ``[category]`` tag of ``full``) and the
+# HTML page (highlights, bars): a 16-colour terminal name and the hex shade drawn for it.
+CATEGORY_COLORS: dict[str, tuple[str, str]] = {
+    "duplication": ("magenta", "#b5179e"),
+    "truncation": ("yellow", "#c08400"),
+    "stray-token": ("cyan", "#0b8fa8"),
+    "numeric": ("red", "#d62828"),
+    "typo": ("green", "#2b9348"),
+    "markup": ("blue", "#1f5fd1"),
+    "structure": ("bright_blue", "#6a5acd"),
+    "style": ("bright_cyan", "#138a7e"),
+    "garbled": ("bright_red", "#e4572e"),
+}
+UNKNOWN_COLOR = ("white", "#6c757d")
+
 
 def severity_counts(diags: list[Diagnostic]) -> dict[str, int]:
     c = Counter(d.severity.value for d in diags)

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
-from .common import category_counts, fixable_count, severity_counts
+from .common import CATEGORY_COLORS, UNKNOWN_COLOR, category_counts, fixable_count, severity_counts
 from .escape import escape_controls, picture_controls
 from .excerpt import excerpt
 
@@ -82,7 +82,7 @@ def _render_one(console, Text, f: FileResult, d: Diagnostic, repeats: list[Diagn
     console.print(head)
     loc = Text("  --> ", style="blue")
     loc.append(f"{escape_controls(d.path)}:{line_no}:{col}")
-    loc.append(f"  [{d.category}]", style="dim")
+    loc.append(f"  [{d.category}]", style=CATEGORY_COLORS.get(d.category, UNKNOWN_COLOR)[0])
     console.print(loc)
     gutter = len(str(line_no)) + 1
     line_idx = line_no - 1
