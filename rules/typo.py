@@ -199,7 +199,18 @@ def _pattern_ok(s: str, i: int, n: int) -> bool:
     if n == 1 and _single_pattern_ok(s, i):
         return True
     # Reduplications of the curated list (牢牢, 人人) are weighed by the segmentation, as one word.
-    return s[i + 2 * n:].startswith(_ROUTE_WORDS)
+    return s[i + 2 * n:].startswith(_ROUTE_WORDS) or _mode_pair(s, i, n)
+
+
+# Modes of transport (water, rail, road, sea, air, river): two of them name a transfer or a
+# combined carriage (水水中转, 海铁联运, 江海直达, 空空中转), the same mode twice included.
+_MODES = frozenset("水铁公海空陆江河")
+_TRANSFERS = ("中转", "联运", "转运", "直达", "换乘", "联程")
+
+
+def _mode_pair(s: str, i: int, n: int) -> bool:
+    """A doubled transport mode before a transfer word (水水中转: water to water), not a slip."""
+    return n == 1 and s[i] in _MODES and s[i + 2:].startswith(_TRANSFERS)
 
 
 def _single_pattern_ok(s: str, i: int) -> bool:
@@ -234,6 +245,8 @@ def _in_number(s: str, i: int, n: int) -> bool:
         return True  # 一个一个, 一步一步: one by one
     if not any(c in _NUMERALS for c in s[i:i + n]):
         return False
+    if all(c in _NUMERALS for c in s[i:i + n]) and n > 1:
+        return True  # 二〇二〇年: a number spelt in numerals repeats its digits
     return (i > 0 and s[i - 1] in _NUMERALS) or s[i + 2 * n:i + 2 * n + 1] in _NUMERALS or s[i:i + 2 * n] in reduplications()
 
 
@@ -288,6 +301,8 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
     if n == 2 and _coordinated_pairs(s, i, words):
         return False
     extra = _attested_words(s, i, n, ev, words)
+    if n == 1 and _words_meet(s, i, words, extra, ev):
+        return False
     # A doubled pair must sit in common words or words the report uses elsewhere: a rare
     # two-character word (出城, 市城) reads almost any doubled pair as two words meeting.
     r = _readings(s, i, n, words, extra, common_words() if n > 1 else None)
@@ -622,3 +637,58 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
 
 
 RULES = [Stutter]
+
+
+def _words_meet(s: str, i: int, words: WordList, extra: frozenset[str], ev: _Evidence) -> bool:
+    """Do two words meet on the doubled character ``s[i]`` (公路|路网, 法规|规定, 导向|向|提质)?
+
+    A word must end on the first copy and another start on the second, and neither may be
+    cut out of a word its neighbour forms (全社会|生态 is no 会生|生态: 社会 takes 会; 实现|现居|民
+    is none: 居民 takes 居). A preposition may stand alone as the second copy after a word
+    ending on the first (由增产导向|向|提质导向, 以……行为|为|重点). Then each copy belongs to a
+    word and nothing is doubled.
+
+    A word the common list lacks counts only where the report uses it on its own elsewhere:
+    路网 stands alone in a report on roads, 源地 only ever inside 水源地 (水源源地 is a slip).
+    """
+    unit = s[i]
+    if not _word_ends_on(s, i, words, extra, ev):
+        return False
+    if unit in _PREPOSITIONS and s[i + 2:i + 4] in words:
+        return True
+    common = common_words()
+    for k in range(i + 3, min(len(s), i + 7) + 1):
+        w = s[i + 1:k]
+        if all(map(is_han, w)) and w in words and _right_free(s, k, words) and (
+                w in common or ev.closed_word(w, unit, False)):
+            return True
+    return False
+
+
+# Prepositions and the copula of 以……为: after a word that ends on the same character, one
+# opens the next phrase on its own.
+_PREPOSITIONS = frozenset("向为以对从于")
+
+
+def _word_ends_on(s: str, i: int, words: WordList, extra: frozenset[str], ev: _Evidence) -> bool:
+    """Does a word (lexicon or used by the report) end on ``s[i]`` without cutting one before it?"""
+    common = common_words()
+    for j in range(max(0, i - 5), i):
+        w = s[j:i + 1]
+        if not all(map(is_han, w)) or (w not in common and w not in extra and not (
+                w in words and ev.closed_word(w, s[i], True))):
+            continue
+        if j == 0 or not is_han(s[j - 1]) or s[j - 1] in _BOUND_OUTSIDE:
+            return True
+        if any(s[a:b] in common for a in range(max(0, j - 3), j) for b in range(j + 1, i + 1) if b - a >= 3):
+            continue  # 千方百计|提 is no 计提
+        if not (s[j - 1:j + 1] in common and not (j >= 2 and s[j - 2:j] in words)):
+            return True
+    return False
+
+
+def _right_free(s: str, k: int, words: WordList) -> bool:
+    """May a word end before ``s[k]`` (居民 takes 居 from 现居: 实现|现居|民 strands 民)?"""
+    if k >= len(s) or not is_han(s[k]) or s[k] in _BOUND_OUTSIDE:
+        return True
+    return not (s[k - 1:k + 1] in common_words() and s[k:k + 2] not in words)
