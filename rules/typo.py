@@ -49,6 +49,7 @@ _ADMIN = frozenset("省市县区镇乡村")
 _ABAC_HEADS = frozenset("一先专不无有多大小边自同")
 # Units that close a date or a count after digits (2019年, 12月, 3日).
 _DATE_UNITS = frozenset("年月日号")
+_CLAUSE_ENDS = "，。；：、！？,.;:!?）)"
 _OPEN_QUOTES = "“‘「『《〈\"'"
 _CLOSE_QUOTES = "”’」』》〉\"'"
 # English words that legitimately repeat ("had had", "bye bye", place names like Bora Bora).
@@ -190,7 +191,7 @@ def _list_item_name(s: str, i: int, n: int) -> bool:
 def _pattern_ok(s: str, i: int, n: int) -> bool:
     """Reduplication patterns that are grammar, not slips."""
     unit = s[i:i + n]
-    if _in_number(s, i, n) or _in_short_quote(s, i, n) or _list_item_name(s, i, n):
+    if _list_item_name(s, i, n):
         return True
     if s[i + 2 * n:i + 2 * n + 1] in ("再", "又", "还", "更") and s[i + 2 * n + 1:i + 3 * n + 1] == unit:
         return True  # 实干实干再实干: rhetorical repetition
@@ -218,6 +219,8 @@ def _single_pattern_ok(s: str, i: int) -> bool:
     unit = s[i]
     if s[i + 2:i + 3] in ("地", "的") and _free(unit):
         return True  # 端端地坐, 红红的: an adjective reduplicated before 地/的
+    if s[i:i + 2] in reduplications() and (s[i + 2:i + 3] or "。") in _CLAUSE_ENDS:
+        return True  # 过高等等，: a reduplicated word closing the clause is read whole
     # AABB / AABB-final (实实在在, 扎扎实实) and 一 + measure word (一座座).
     if i + 3 < len(s) and s[i + 2] == s[i + 3] and s[i + 2] != unit:
         return True
@@ -279,7 +282,13 @@ def _phrase_like(w: str, words: WordList) -> bool:
     """Is ``w``, attested by the report only, a phrase (坚强领导, 城市的) rather than a name?"""
     if w in words:
         return False
-    return _phrase(w, words) or (w[:-1] in words and w[-1] in _FUNCTION_CHARS) or (w[0] in _FUNCTION_CHARS and w[1:] in words)
+    return _phrase(w, words) or (w[:-1] in words and w[-1] in _PHRASE_CLOSERS) or (w[0] in _FUNCTION_CHARS and w[1:] in words)
+
+
+# Function characters that close a phrase (城市的, 工作中了, 企业等): a word before one of them is a
+# phrase. The others (会, 要, 再, 各) stand before what they govern, so 世园会 or 市政府各 ends on
+# no closer: 世园会 is a name ending on the noun 会 (fair, meeting), not 世园 + a modal.
+_PHRASE_CLOSERS = frozenset("的地得了着过等们")
 
 
 def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
@@ -296,6 +305,9 @@ def is_stutter(s: str, i: int, n: int, ev: _Evidence | None = None) -> bool:
     ev = ev or _Evidence("")
     unit = s[i:i + n]
     words, redup = zh_words(), reduplications()
+    if _in_number(s, i, n) or _in_short_quote(s, i, n):
+        # A number or a short quoted name is no word of the lexicon: the report's own spelling decides.
+        return _spelt_without_copy(s, i, n, ev)
     if _pattern_ok(s, i, n) or _covered(s, i, n, words, redup) or ev.recurring_name(unit * 2):
         return False
     if n == 2 and _coordinated_pairs(s, i, words):
@@ -654,7 +666,8 @@ def _words_meet(s: str, i: int, words: WordList, extra: frozenset[str], ev: _Evi
     unit = s[i]
     if not _word_ends_on(s, i, words, extra, ev):
         return False
-    if unit in _PREPOSITIONS and s[i + 2:i + 4] in words:
+    after = s[i + 2:i + 4]
+    if unit in _PREPOSITIONS and all(map(is_han, after)) and (after in words or ev.closed_word(after, unit, False)):
         return True
     common = common_words()
     for k in range(i + 3, min(len(s), i + 7) + 1):
@@ -692,3 +705,21 @@ def _right_free(s: str, k: int, words: WordList) -> bool:
     if k >= len(s) or not is_han(s[k]) or s[k] in _BOUND_OUTSIDE:
         return True
     return not (s[k - 1:k + 1] in common_words() and s[k:k + 2] not in words)
+
+
+def _spelt_without_copy(s: str, i: int, n: int, ev: _Evidence) -> bool:
+    """Does the report spell the passage without the copy elsewhere, and never with it?
+
+    “沈沈阳故事” beside “沈阳故事”, 两区一一城 beside 两区一城: a name in quotes or a number is
+    no word of the lexicon, but the report's own spelling of it is evidence.
+    """
+    lo = i
+    while lo > 0 and i - lo < 2 and (is_han(s[lo - 1]) or s[lo - 1] in _OPEN_QUOTES):
+        lo -= 1
+    hi = i + 2 * n
+    while hi < len(s) and hi - i - 2 * n < 2 and (is_han(s[hi]) or s[hi] in _CLOSE_QUOTES):
+        hi += 1
+    if (i - lo) + (hi - i - 2 * n) < 3:
+        return False
+    single = s[lo:i + n] + s[i + 2 * n:hi]
+    return single in ev.text and ev.text.count(s[lo:hi]) == 1
