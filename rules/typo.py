@@ -49,6 +49,8 @@ _ADMIN = frozenset("省市县区镇乡村")
 _ABAC_HEADS = frozenset("一先专不无有多大小边自同")
 # Units that close a date or a count after digits (2019年, 12月, 3日).
 _DATE_UNITS = frozenset("年月日号")
+# Monosyllabic adjectives that head compound nouns (高标准, 大数据, 新动能, 长周期, 深加工).
+_ATTRIBUTIVE = frozenset("高低大小新老长短深浅")
 _CLAUSE_ENDS = "，。；：、！？,.;:!?）)"
 _OPEN_QUOTES = "“‘「『《〈\"'"
 _CLOSE_QUOTES = "”’」』》〉\"'"
@@ -461,6 +463,9 @@ def _readings(s: str, i: int, n: int, words: WordList, extra: frozenset[str],
     # A reduplication, curated (牢牢, 人人) or a common word (齐齐, 漫漫), may read as one word.
     doubled_unit = s[i:i + 2 * n]
     curated = reduplication and n == 1 and (doubled_unit in reduplications() or doubled_unit in common_words())
+    # ... but not an adjective whose one copy opens a word of three or more with what follows
+    # (高高标准 -> 高标准, 高高质量 -> 高质量): reduplicated, it takes 的 before a noun (高高的楼).
+    curated = curated and not (s[i] in _ATTRIBUTIVE and any(s[i + 1:k] in words for k in range(i + 4, min(len(s), i + 6) + 1)))
     whole = frozenset() if curated else frozenset({(a, a + 2 * n)})
     extra = extra | {doubled_unit} if curated else extra
     names = _name_spans(w, a, n, words) if with_names and n == 1 else frozenset()
@@ -711,15 +716,21 @@ def _spelt_without_copy(s: str, i: int, n: int, ev: _Evidence) -> bool:
     """Does the report spell the passage without the copy elsewhere, and never with it?
 
     “沈沈阳故事” beside “沈阳故事”, 两区一一城 beside 两区一城: a name in quotes or a number is
-    no word of the lexicon, but the report's own spelling of it is evidence.
+    no word of the lexicon, but the report's own spelling of it is evidence. The passage is
+    the doubling with two characters either side, or up to the quote marks around it.
     """
     lo = i
     while lo > 0 and i - lo < 2 and (is_han(s[lo - 1]) or s[lo - 1] in _OPEN_QUOTES):
         lo -= 1
+        if s[lo] in _OPEN_QUOTES:
+            break
     hi = i + 2 * n
     while hi < len(s) and hi - i - 2 * n < 2 and (is_han(s[hi]) or s[hi] in _CLOSE_QUOTES):
         hi += 1
-    if (i - lo) + (hi - i - 2 * n) < 3:
+        if s[hi - 1] in _CLOSE_QUOTES:
+            break
+    quoted = s[lo] in _OPEN_QUOTES and s[hi - 1] in _CLOSE_QUOTES
+    if not quoted and (i - lo) + (hi - i - 2 * n) < 3:
         return False
     single = s[lo:i + n] + s[i + 2 * n:hi]
     return single in ev.text and ev.text.count(s[lo:hi]) == 1
