@@ -230,6 +230,8 @@ def _single_pattern_ok(s: str, i: int) -> bool:
         return True
     if i >= 1 and s[i - 1] == "一" and unit in MEASURE_WORDS:
         return True
+    if _parallel_doubling(s, i):
+        return True
     if i >= 1 and s[i - 1].isdigit() and unit in _DATE_UNITS:
         return True  # 2019年|年均: the first copy closes a date
     return _heads_every_or_admin(s, i)
@@ -734,3 +736,17 @@ def _spelt_without_copy(s: str, i: int, n: int, ev: _Evidence) -> bool:
         return False
     single = s[lo:i + n] + s[i + 2 * n:hi]
     return single in ev.text and ev.text.count(s[lo:hi]) == 1
+
+
+def _parallel_doubling(s: str, i: int) -> bool:
+    """Another doubled character before the same word in the same list (南南段、北北段,
+    东东区、西西区): doublings in parallel are a pattern of the text, not two slips."""
+    unit, follow = s[i], s[i + 2:i + 3]
+    if not follow or not is_han(follow):
+        return False
+    for j in range(max(0, i - 8), min(len(s) - 2, i + 9)):
+        if j != i and s[j] == s[j + 1] != unit and is_han(s[j]) and s[j + 2:j + 3] == follow:
+            between = s[min(i, j) + 3:max(i, j)]
+            if between and all(c in "、，和与及或" for c in between):
+                return True
+    return False

@@ -325,6 +325,7 @@ def test_english_slip_in_prose_is_still_found() -> None:
         "——二〇二〇年一月十日在市人民代表大会上",  # a year spelt in numerals
         "园博会筹备顺利。推进园博会会址建设。",  # a name the report uses, then 会址
         "筹办第三届博博会，发布“博博会”吉祥物。",  # a quoted name never spelt otherwise
+        "整治城河东东段、西西段和南护城河。",  # doublings in parallel in one list
     ],
 )
 def test_words_meeting_and_names_are_quiet(text: str) -> None:
