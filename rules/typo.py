@@ -667,11 +667,13 @@ def _words_meet(s: str, i: int, words: WordList, extra: frozenset[str], ev: _Evi
     ending on the first (由增产导向|向|提质导向, 以……行为|为|重点). Then each copy belongs to a
     word and nothing is doubled.
 
-    A word the common list lacks counts only where the report uses it on its own elsewhere:
-    路网 stands alone in a report on roads, 源地 only ever inside 水源地 (水源源地 is a slip).
+    A word the common list lacks is trusted where the report uses it on its own elsewhere,
+    or where the two words do not merge into one without the copy: 工作队|队长 (工作队长 is no
+    word) stands, 水源|源地 does not (源地 never stands alone, and 水源地 is the word typed).
     """
     unit = s[i]
-    if not _word_ends_on(s, i, words, extra, ev):
+    firsts = _words_ending_on(s, i, words, extra, ev)
+    if not firsts:
         return False
     after = s[i + 2:i + 4]
     if unit in _PREPOSITIONS and all(map(is_han, after)) and (after in words or ev.closed_word(after, unit, False)):
@@ -679,9 +681,12 @@ def _words_meet(s: str, i: int, words: WordList, extra: frozenset[str], ev: _Evi
     common = common_words()
     for k in range(i + 3, min(len(s), i + 7) + 1):
         w = s[i + 1:k]
-        if all(map(is_han, w)) and w in words and _right_free(s, k, words) and (
-                w in common or ev.closed_word(w, unit, False)):
-            return True
+        if not (all(map(is_han, w)) and w in words and _right_free(s, k, words)):
+            continue
+        trusted = w in common or ev.closed_word(w, unit, False)
+        for j, first_trusted in firsts:
+            if (trusted and first_trusted) or s[j:i + 1] + s[i + 2:k] not in words:
+                return True
     return False
 
 
@@ -690,21 +695,23 @@ def _words_meet(s: str, i: int, words: WordList, extra: frozenset[str], ev: _Evi
 _PREPOSITIONS = frozenset("向为以对从于")
 
 
-def _word_ends_on(s: str, i: int, words: WordList, extra: frozenset[str], ev: _Evidence) -> bool:
-    """Does a word (lexicon or used by the report) end on ``s[i]`` without cutting one before it?"""
+def _words_ending_on(s: str, i: int, words: WordList, extra: frozenset[str],
+                     ev: _Evidence) -> list[tuple[int, bool]]:
+    """Starts of the words ending on ``s[i]`` that cut no word before them, each with whether
+    it is trusted (common, or used by the report on its own: 世园会)."""
     common = common_words()
+    out = []
     for j in range(max(0, i - 5), i):
         w = s[j:i + 1]
-        if not all(map(is_han, w)) or (w not in common and w not in extra and not (
-                w in words and ev.closed_word(w, s[i], True))):
+        if not all(map(is_han, w)) or (w not in words and w not in extra):
             continue
-        if j == 0 or not is_han(s[j - 1]) or s[j - 1] in _BOUND_OUTSIDE:
-            return True
-        if any(s[a:b] in common for a in range(max(0, j - 3), j) for b in range(j + 1, i + 1) if b - a >= 3):
-            continue  # 千方百计|提 is no 计提
-        if not (s[j - 1:j + 1] in common and not (j >= 2 and s[j - 2:j] in words)):
-            return True
-    return False
+        if j > 0 and is_han(s[j - 1]) and s[j - 1] not in _BOUND_OUTSIDE:
+            if any(s[a:b] in common for a in range(max(0, j - 3), j) for b in range(j + 1, i + 1) if b - a >= 3):
+                continue  # 千方百计|提 is no 计提
+            if s[j - 1:j + 1] in common and not (j >= 2 and s[j - 2:j] in words):
+                continue  # 全社会|生 is no 会生
+        out.append((j, w in common or w in extra or ev.closed_word(w, s[i], True)))
+    return out
 
 
 def _right_free(s: str, k: int, words: WordList) -> bool:

@@ -350,4 +350,6 @@ def test_a_rare_word_counts_only_where_the_report_uses_it_alone() -> None:
     # 路网 is a word of the report on its own, so 公路|路网 is two words meeting; 源地 never
     # stands alone (水源地), so 水源|源地 is no reading and the copy is a slip.
     assert _find("完善路网结构。加快农村公路路网建设。") == []
+    # A rare word stands too where the two do not merge into one word without the copy.
+    assert _find("由副市长任工作队队长。") == []
     assert [f[2] for f in _find("加快水源源地保护。")] == ["源"]
