@@ -311,3 +311,45 @@ def test_english_headers_and_grammatical_repeats_are_quiet(text: str) -> None:
 
 def test_english_slip_in_prose_is_still_found() -> None:
     assert [f[2] for f in _find("We saw it in the the table of rates.\n")] == ["the"]
+
+
+# -- two words meeting on the doubled character, and the report's own spelling ---------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各项支出按照法律法规规定执行。",  # 法规|规定
+        "依法保护知识产权权利人的合法利益。",  # 产权|权利
+        "推动由数量导向向质量导向转变。",  # 导向|向: a preposition opens the next phrase
+        "加快江海联运和水水中转，完善铁水联运。",  # two transport modes before a transfer
+        "部分企业成本偏高等等，仍需关注。",  # 等等 closes the clause
+        "——二〇二〇年一月十日在市人民代表大会上",  # a year spelt in numerals
+        "园博会筹备顺利。推进园博会会址建设。",  # a name the report uses, then 会址
+        "筹办第三届博博会，发布“博博会”吉祥物。",  # a quoted name never spelt otherwise
+        "整治城河东东段、西西段和南护城河。",  # doublings in parallel in one list
+    ],
+)
+def test_words_meeting_and_names_are_quiet(text: str) -> None:
+    assert _find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "copy"),
+    [
+        ("深入开展“幸幸福家园”创建。打造“幸福家园”品牌。", "幸"),  # the quoted name without the copy
+        ("“十二五”以来成效明显，超过“十二二五”时期总和。", "二"),  # a number the report spells once
+        ("推进高高标准农田建设。", "高"),  # an adjective before a compound it heads
+        ("依法查处行行政违法案件。", "行"),  # 处行 is no word: the copy strands
+        ("坚持高位推动，全面完成完成年度任务。", "完成"),
+    ],
+)
+def test_slips_the_report_itself_contradicts_are_found(text: str, copy: str) -> None:
+    assert [f[2] for f in _find(text)] == [copy]
+
+
+def test_a_rare_word_counts_only_where_the_report_uses_it_alone() -> None:
+    # 路网 is a word of the report on its own, so 公路|路网 is two words meeting; 源地 never
+    # stands alone (水源地), so 水源|源地 is no reading and the copy is a slip.
+    assert _find("完善路网结构。加快农村公路路网建设。") == []
+    # A rare word stands too where the two do not merge into one word without the copy.
+    assert _find("由副市长任工作队队长。") == []
+    assert [f[2] for f in _find("加快水源源地保护。")] == ["源"]
