@@ -633,3 +633,38 @@ def test_measure_words_that_open_no_sentence_are_measure_words() -> None:
 
     assert PURE_MEASURE_WORDS <= MEASURE_WORDS
     assert not {"把", "张", "首", "本"} & PURE_MEASURE_WORDS
+
+
+# A body in which 强 is always the tail of 加强 and 壮 of 壮大 (or nowhere at all).
+_STRENGTHEN = "".join(f"加强第{n}片区的基础设施建设，加强社区服务管理。" for n in range(6))
+
+
+def test_a_stranded_tail_before_a_word_lost_its_head() -> None:
+    text = _STRENGTHEN + "\n\n强养老服务体系建设。新建社区养老服务中心十二个。\n"
+    assert _codes(text) == [("TRN003", "强养老服务体")]
+
+
+@pytest.mark.parametrize("ok", [
+    # a verb with its complement that the lexicon lacks: 强 + 弱, no word of its own follows
+    "强弱项补短板，扎实推进各项工作。",
+    # a term before its colon (a glossary entry)
+    "强链补链：指围绕产业链薄弱环节引进配套企业。",
+    # a classical phrase with 之
+    "强市之本在于实业，我们要坚持实体经济为重。",
+])
+def test_an_opening_character_that_is_no_stranded_tail(ok: str) -> None:
+    assert _codes(_STRENGTHEN + "\n\n" + ok + "\n") == []
+
+
+def test_a_word_of_one_character_that_opens_other_clauses_is_no_tail() -> None:
+    # 强 opens clauses of its own elsewhere (强基础、强产业): a verb of one character here
+    body = _STRENGTHEN + "强基础，补短板。强产业，优结构。强服务，提效能。"
+    assert _codes(body + "\n\n强养老服务体系建设。新建社区养老服务中心十二个。\n") == []
+
+
+def test_a_pair_always_bound_inside_a_longer_word_elsewhere() -> None:
+    body = "近年来，全市经济持续发展。五年来，城乡面貌明显改善。近年来，民生持续改善。"
+    assert _codes(body + "\n\n年来，我们坚持稳中求进，各项事业取得新进展。\n") == [("TRN003", "年来，我们坚")]
+    # the pair opens a clause elsewhere: it may open a paragraph
+    ok = body + "年来民生改善明显。"
+    assert _codes(ok + "\n\n年来，我们坚持稳中求进，各项事业取得新进展。\n") == []
