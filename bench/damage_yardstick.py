@@ -12,6 +12,8 @@ as found when a finding of the expected rule lies within a few characters of it.
   mojibake          a span of Chinese encoded as UTF-8 and decoded as GBK or Latin-1
   radicals          a span of characters replaced by the Kangxi radicals that look alike
   page-number       a page number, alone or with a running title, inside a sentence
+  running-header    the document's title, without a page number, on a line of its own
+                    inside a sentence
   repeat            the whole document held two to six times, as paragraphs or merged
 
 False alarms: findings of the expected rules on the undamaged reports, per 100,000
@@ -49,6 +51,7 @@ EXPECT = {
     "mojibake": {"GRB002", "GRB003"},
     "radicals": {"GRB001"},
     "page-number": {"GRB006"},
+    "running-header": {"GRB006"},
     "repeat": {"DUP006"},
 }
 KINDS = tuple(EXPECT)
@@ -174,6 +177,21 @@ def _page_number(doc: Document, rng: random.Random):
     return at, at, f"{sep}{form}{sep}", at
 
 
+def _running_header(doc: Document, rng: random.Random):
+    first = next((ln.strip().strip("#*_ ") for ln in doc.text.splitlines() if ln.strip()), "")
+    if not re.fullmatch(r"(?:(?:19|20)[0-9]{2}年)?[\u4e00-\u9fff]{0,8}(?:报告|公报|讲话|纲要|规划)", first):
+        return None
+    spots = []
+    for i in _prose(doc):
+        b = doc.blocks[i]
+        spots += [b.start + k for k in range(8, len(b.text) - 8) if is_han(b.text[k - 1]) and is_han(b.text[k])]
+    if not spots:
+        return None
+    at = rng.choice(spots)
+    sep = rng.choice(("\n", "\n\n"))
+    return at, at, f"{sep}{first}{sep}", at
+
+
 def _repeat(doc: Document, rng: random.Random):
     body_start = doc.blocks[0].start if doc.blocks else 0
     body = doc.text[body_start:].rstrip()
@@ -187,7 +205,8 @@ def _repeat(doc: Document, rng: random.Random):
 DAMAGE = {"lost-1": lambda d, r: _lost(d, r, 1), "lost-2": lambda d, r: _lost(d, r, 2),
           "lost-1-any": lambda d, r: _lost(d, r, 1, False), "lost-2-any": lambda d, r: _lost(d, r, 2, False),
           "number-split": _number_split, "run-in-heading": _run_in_heading, "mojibake": _mojibake,
-          "radicals": _radicals, "page-number": _page_number, "repeat": _repeat}
+          "radicals": _radicals, "page-number": _page_number, "running-header": _running_header,
+          "repeat": _repeat}
 
 
 def run_one(path: Path, seed: int, trials: int, verbose: bool, kinds: tuple[str, ...] = KINDS) -> dict:

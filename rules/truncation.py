@@ -81,7 +81,7 @@ from reportlint.text.joins import (
     plain_continuation,
 )
 from reportlint.text.scripts import HAN_CLASS, is_han, is_latin
-from reportlint.rules.lexicon import PURE_MEASURE_WORDS, predicative_chars, single_word_shares, zh_words
+from reportlint.rules.lexicon import PURE_MEASURE_WORDS, common_words, predicative_chars, single_word_shares, zh_words
 
 from .complete_endings import complete_at_boundary
 from .line_roles import open_on_purpose
@@ -494,9 +494,8 @@ def lost_word_head(b: Block, ev: Evidence) -> str:
         if total < (2 if k == 3 else 3) or len(preds) != 1 or "#" in preds:
             continue
         c = next(iter(preds))
-        if c + t[0] not in _lexicon() or t[:2] in _lexicon() or (k == 2 and ev.initials[t[0]] > _WORD_INITIAL):
+        if c + t[0] not in _lexicon() or t[:2] in _lexicon() or ev.initials[t[0]] > _WORD_INITIAL:
             continue  # 落实 + 党的: no word; 现在 (体现在 elsewhere) is a word by itself; 市 opens clauses
-            # (a three-character opening bound to one head, 去一年 after 过, needs no such test)
         return f"`{t[:k]}` occurs elsewhere only as `{c}{t[:k]}`: the paragraph lost `{c}`"
     return _stranded_tail(t, at, ev) or _bound_pair(t, at, ev)
 
@@ -528,7 +527,7 @@ def _stranded_tail(t: str, at: int, ev: Evidence) -> str:
         return ""
     if _first_word_length(t[1:]) < 2 and t[1] not in _BOUND_BEFORE:
         return ""  # 织密扎牢, 聚力突破: a compound the lexicon lacks, not a stranded tail
-    if "之" in t[1:4] or _TERM_OPENING.match(t) or t[1] in _ORDINAL_CHARS:
+    if "之" in t[1:4] or _TERM_OPENING.match(t) or t[1] in _ORDINAL_CHARS or _parallel_modifiers(t):
         return ""
     free = _free_openers(ev)[y] - 1  # this opening aside
     if free > max(1, 0.03 * n) or "#" in ev.predecessors(t[:2], skip=at):
@@ -544,6 +543,13 @@ def _stranded_tail(t: str, at: int, ev: Evidence) -> str:
     return f"`{y}` starts no word here and ends a word in {ended} of its {n} uses elsewhere: the start of its word was lost"
 
 
+def _parallel_modifiers(t: str) -> bool:
+    """The first clause pairs one word under two modifiers of one character (快发展、大发展,
+    大保护、大开放): the first is a word of its own there, as the second is."""
+    first, _, rest = t.partition("、")
+    return 2 <= len(first) <= 4 and rest[:len(first)][1:] == first[1:]
+
+
 # From this many other uses of a pair, one in ten may stand outside a longer word (a
 # pair used two or three times must always stand inside one).
 _PAIR_EVIDENCE = 4
@@ -554,8 +560,8 @@ def _bound_pair(t: str, at: int, ev: Evidence) -> str:
     clause and (almost) always inside a word that begins one or two characters earlier
     (年来 in 五年来 近年来, 以赴 in 全力以赴): they are the tail of a word whose head was
     lost."""
-    if _TERM_OPENING.match(t) or t[1] in _ORDINAL_CHARS:
-        return ""
+    if _TERM_OPENING.match(t) or t[1] in _ORDINAL_CHARS or t[:2] in common_words():
+        return ""  # 现在，我代表……: a common word opens the sentence, whatever 体现在 does elsewhere
     pair, text, words = t[:2], ev.text, _lexicon()
     uses = inside = 0
     i = text.find(pair)

@@ -668,3 +668,24 @@ def test_a_pair_always_bound_inside_a_longer_word_elsewhere() -> None:
     # the pair opens a clause elsewhere: it may open a paragraph
     ok = body + "年来民生改善明显。"
     assert _codes(ok + "\n\n年来，我们坚持稳中求进，各项事业取得新进展。\n") == []
+
+
+def test_a_list_of_figures_cut_inside_its_last_item_before_an_annex() -> None:
+    from reportlint.rules.complete_endings import _item_short_of_figure
+
+    body = "全市林业产值增长。发展林业产业集群。壮大林业产业集群。\n\n今年要巩固农业基础。\n\n"
+    cut = body + "提升特色产业。推进林果业提质增效，新建茶园基地4万亩、果园基地7万亩、林业产业集群\n\n**附件：名词解释**\n\n一、特色产业。\n"
+    assert [c[0] for c in _codes(cut) if c[0] == "TRN002"] == ["TRN002"]
+    whole = body + "提升特色产业。推进林果业提质增效，壮大茶园基地、果园基地、林业产业集群\n\n**附件：名词解释**\n\n一、特色产业。\n"
+    assert [c for c in _codes(whole) if c[0] == "TRN002"] == []
+    assert _item_short_of_figure("新建茶园4万亩、果园7万亩、林业")
+    assert not _item_short_of_figure("发展种植业、养殖业、林业")
+    assert not _item_short_of_figure("新建茶园4万亩、果园7万亩、林业5万亩")
+
+
+def test_a_common_word_or_a_parallel_pair_opens_a_paragraph() -> None:
+    # 现在 occurs elsewhere only inside 体现在 and 表现在: still a word of its own
+    body = "成效体现在民生上。优势体现在产业上。活力表现在市场上。\n\n各位代表：\n\n"
+    assert _codes(body + "现在，我代表市人民政府向大会报告工作。\n") == []
+    # 快 is elsewhere the tail of 加快, but 快发展、大发展 are two words under two modifiers
+    assert _codes(_STRENGTHEN.replace("加强", "加快") + "\n\n快发展、大发展的产业基础初步形成。\n") == []
