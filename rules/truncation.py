@@ -497,9 +497,14 @@ def lost_word_head(b: Block, ev: Evidence) -> str:
         if c + t[0] not in _lexicon() or t[:2] in _lexicon() or ev.initials[t[0]] > _WORD_INITIAL:
             continue  # 落实 + 党的: no word; 现在 (体现在 elsewhere) is a word by itself; 市 opens clauses
         return f"`{t[:k]}` occurs elsewhere only as `{c}{t[:k]}`: the paragraph lost `{c}`"
+    if _VERSE_OPENING.match(t):
+        return ""  # 事非经过不知难，成如容易却艰辛。: a couplet quoted whole
     return _stranded_tail(t, at, ev) or _bound_pair(t, at, ev)
 
 
+# Two lines of verse of five or seven characters each, quoted as a paragraph's first
+# sentence (青山不墨千秋画，绿水无弦万古琴。): a quotation, written whole.
+_VERSE_OPENING = re.compile(rf"^(?:[{HAN_CLASS}]{{5}}，[{HAN_CLASS}]{{5}}|[{HAN_CLASS}]{{7}}，[{HAN_CLASS}]{{7}})[。；！]")
 # A first clause that names a term before its colon (国考断面：指……, 主要目标：): a
 # glossary entry or a label, which may open with any abbreviation.
 _TERM_OPENING = re.compile(r"^[^，。；：！？]{2,12}[：:]")

@@ -689,3 +689,11 @@ def test_a_common_word_or_a_parallel_pair_opens_a_paragraph() -> None:
     assert _codes(body + "现在，我代表市人民政府向大会报告工作。\n") == []
     # 快 is elsewhere the tail of 加快, but 快发展、大发展 are two words under two modifiers
     assert _codes(_STRENGTHEN.replace("加强", "加快") + "\n\n快发展、大发展的产业基础初步形成。\n") == []
+
+
+def test_a_couplet_of_verse_opens_a_paragraph() -> None:
+    # 事 is elsewhere only the tail of 实事 and 办事; before 非常 it reads as a stranded tail,
+    # but a quoted couplet is written whole
+    body = "".join(f"办好第{n}件民生实事，做好便民办事服务。" for n in range(6))
+    assert _codes(body + "\n\n事非常理可推求，功在不舍日夜勤。这些成绩来之不易。\n") == []
+    assert _codes(body + "\n\n事非常理可推求。这些成绩来之不易。\n") == [("TRN003", "事非常理可推")]
