@@ -17,7 +17,8 @@ as found when a finding of the expected rule lies within a few characters of it.
   repeat            the whole document held two to six times, as paragraphs or merged
 
 False alarms: findings of the expected rules on the undamaged reports, per 100,000
-characters (with what they are under -v), and findings of those rules on a damaged
+characters (with what they are under -v); those read and judged real damage of the
+published report (bench/damage-base-judgments.jsonl) are counted apart; and findings of those rules on a damaged
 copy that are neither near the defect nor on the undamaged report.
 
     python bench/damage_yardstick.py --bases ../shared/devset-large/clean --trials 3 [-v]
@@ -26,6 +27,8 @@ copy that are neither near the defect nor on the undamaged report.
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import random
 import re
 import sys
@@ -209,12 +212,30 @@ DAMAGE = {"lost-1": lambda d, r: _lost(d, r, 1), "lost-2": lambda d, r: _lost(d,
           "repeat": _repeat}
 
 
+JUDGED = Path(__file__).with_name("damage-base-judgments.jsonl")
+
+
+@functools.cache
+def _judged_real() -> frozenset[tuple[str, str, str]]:
+    """Findings on the undamaged reports that were read and found to be real damage the
+    published report carries (a report that lost paragraph heads throughout): they are
+    no false alarms. One JSON line each: file, code, fingerprint, verdict ("T")."""
+    if not JUDGED.exists():
+        return frozenset()
+    rows = [json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return frozenset((r["file"], r["code"], r["fingerprint"]) for r in rows if r["verdict"] == "T")
+
+
 def run_one(path: Path, seed: int, trials: int, verbose: bool, kinds: tuple[str, ...] = KINDS) -> dict:
     text = path.read_text(encoding="utf-8")
     rules = _rules(set().union(*(EXPECT[k] for k in kinds)))
     base = lint_text(text, str(path), rules).diagnostics
-    res = {"chars": len(text), "base": Counter(d.code for d in base), "total": Counter(), "hit": Counter(),
-           "other": Counter(), "log": [f"BASE {d.code} {path.name}: {text[max(0, d.start - 12):d.end + 12]!r}"
+    real = _judged_real()
+    res = {"chars": len(text), "base": Counter(d.code for d in base),
+           "false": Counter(d.code for d in base if (path.name, d.code, d.fingerprint_text) not in real),
+           "total": Counter(), "hit": Counter(),
+           "other": Counter(), "log": [f"BASE{'*' if (path.name, d.code, d.fingerprint_text) in real else ''} {d.code} {path.name} "
+                                       f"{d.fingerprint_text!r}: {text[max(0, d.start - 12):d.end + 12]!r}"
                                        for d in base] if verbose else []}
     base_keys = Counter((d.code, d.fingerprint_text) for d in base)
     doc = Document(text, str(path))
@@ -263,17 +284,19 @@ def main() -> int:
     chars = sum(r["chars"] for r in results)
     base: Counter[str] = sum((r["base"] for r in results), Counter())
     print(f"{len(files)} undamaged Chinese reports, {chars} characters")
-    print(f"{'kind':16}{'n':>5}{'recall':>8}{'codes':>16}{'alarms/100k':>13}{'other on copies':>17}")
+    false: Counter[str] = sum((r["false"] for r in results), Counter())
+    print(f"{'kind':16}{'n':>5}{'recall':>8}{'codes':>16}{'alarms/100k':>13}{'false/100k':>12}{'other on copies':>17}")
     for kind in kinds:
         n = sum(r["total"][kind] for r in results)
         hit = sum(r["hit"][kind] for r in results)
         other = sum(r["other"][kind] for r in results)
         alarms = sum(base[c] for c in EXPECT[kind]) / chars * 1e5
-        print(f"{kind:16}{n:5d}{hit / max(n, 1):8.3f}{'/'.join(sorted(EXPECT[kind])):>16}{alarms:13.2f}{other:17d}")
+        wrong = sum(false[c] for c in EXPECT[kind]) / chars * 1e5
+        print(f"{kind:16}{n:5d}{hit / max(n, 1):8.3f}{'/'.join(sorted(EXPECT[kind])):>16}{alarms:13.2f}{wrong:12.2f}{other:17d}")
     print("findings on the undamaged reports: " + ", ".join(f"{c} {n}" for c, n in sorted(base.items())))
     if a.v:
         for r in results:
-            for line in r["log"]:
+            for line in r["log"]:  # BASE lines marked * are judged real damage
                 print(line)
     return 0
 

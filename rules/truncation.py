@@ -494,8 +494,10 @@ def lost_word_head(b: Block, ev: Evidence) -> str:
         if total < (2 if k == 3 else 3) or len(preds) != 1 or "#" in preds:
             continue
         c = next(iter(preds))
-        if c + t[0] not in _lexicon() or t[:2] in _lexicon() or ev.initials[t[0]] > _WORD_INITIAL:
+        opens_clauses = ev.initials[t[0]] > _WORD_INITIAL and not (k == 3 and c + t[0] in common_words())
+        if c + t[0] not in _lexicon() or t[:2] in _lexicon() or opens_clauses:
             continue  # 落实 + 党的: no word; 现在 (体现在 elsewhere) is a word by itself; 市 opens clauses
+            # (three characters bound to one head that forms a common word, 去一年 after 过, may still)
         return f"`{t[:k]}` occurs elsewhere only as `{c}{t[:k]}`: the paragraph lost `{c}`"
     if _VERSE_OPENING.match(t):
         return ""  # 事非经过不知难，成如容易却艰辛。: a couplet quoted whole

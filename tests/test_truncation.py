@@ -697,3 +697,10 @@ def test_a_couplet_of_verse_opens_a_paragraph() -> None:
     body = "".join(f"办好第{n}件民生实事，做好便民办事服务。" for n in range(6))
     assert _codes(body + "\n\n事非常理可推求，功在不舍日夜勤。这些成绩来之不易。\n") == []
     assert _codes(body + "\n\n事非常理可推求。这些成绩来之不易。\n") == [("TRN003", "事非常理可推")]
+
+
+def test_three_characters_bound_to_one_common_head() -> None:
+    # 去 opens clauses of its own (去年), but 去一年 occurs only after 过, and 过去 is a common word
+    body = "去年全市经济增长。去年民生改善。去年就业稳定。去年物价平稳。去年收入增加。"
+    body += "过去一年成绩显著。我们回顾过去一年的工作。\n\n各位代表：\n\n"
+    assert _codes(body + "去一年，我们坚持稳中求进。\n") == [("TRN003", "去一年，我们")]
