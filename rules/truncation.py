@@ -807,8 +807,11 @@ Right:  Costs for businesses had risen since the beginning of the year.
 After a finished paragraph, an opening that is the tail of a word is reported too:
 its first characters follow one and the same character everywhere else in the
 document (位代表 / 各位代表), or its first character starts no word of the lexicon
-there and mostly ends words elsewhere (化农村各项改革 where 深化 is meant). A cut
-between two words leaves a sentence that reads whole and cannot be seen.
+there and mostly ends words elsewhere (化农村各项改革 where 深化 is meant), or
+stands before a word of its own while it is seldom a word by itself (强养老服务体系
+where 加强 is meant), or its first two characters occur elsewhere only inside longer
+words (年来， where 近年来 is meant). A cut between two words leaves a sentence that
+reads whole and cannot be seen.
 """
     options = {"context": 6}
 
