@@ -12,10 +12,13 @@ as found when a finding of the expected rule lies within a few characters of it.
   mojibake          a span of Chinese encoded as UTF-8 and decoded as GBK or Latin-1
   radicals          a span of characters replaced by the Kangxi radicals that look alike
   page-number       a page number, alone or with a running title, inside a sentence
+  running-header    the document's title, without a page number, on a line of its own
+                    inside a sentence
   repeat            the whole document held two to six times, as paragraphs or merged
 
 False alarms: findings of the expected rules on the undamaged reports, per 100,000
-characters (with what they are under -v), and findings of those rules on a damaged
+characters (with what they are under -v); those read and judged real damage of the
+published report (bench/damage-base-judgments.jsonl) are counted apart; and findings of those rules on a damaged
 copy that are neither near the defect nor on the undamaged report.
 
     python bench/damage_yardstick.py --bases ../shared/devset-large/clean --trials 3 [-v]
@@ -24,6 +27,8 @@ copy that are neither near the defect nor on the undamaged report.
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import random
 import re
 import sys
@@ -49,6 +54,7 @@ EXPECT = {
     "mojibake": {"GRB002", "GRB003"},
     "radicals": {"GRB001"},
     "page-number": {"GRB006"},
+    "running-header": {"GRB006"},
     "repeat": {"DUP006"},
 }
 KINDS = tuple(EXPECT)
@@ -58,8 +64,8 @@ _TO_RADICAL = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0x2F
 _TITLES = ("政府工作报告", "{year}年政府工作报告", "{city}人民政府工作报告")
 
 
-def _rules():
-    return [(r, dict(r.options)) for r in load_registry().rules if r.code in CODES]
+def _rules(codes: set[str] = CODES):
+    return [(r, dict(r.options)) for r in load_registry().rules if r.code in codes]
 
 
 def _prose(doc: Document) -> list[int]:
@@ -73,13 +79,23 @@ def _first_word(t: str) -> int:
     return next((k for k in (5, 4, 3, 2) if t[:k] in words), 1)
 
 
+def _inside_word(t: str, n: int) -> bool:
+    """Does a cut after ``t[:n]`` fall inside a word? It does when the first word is
+    longer than the cut, unless the lexicon's word is a compound of two words the cut
+    parts (大力发展 -> 发展…, 全面落实 -> 落实…: what is left opens with a whole word)."""
+    words = zh_words()
+    if _first_word(t) <= n:
+        return False
+    return not (n >= 2 and t[:n] in words and _first_word(t[n:]) >= 2)
+
+
 def _lost(doc: Document, rng: random.Random, n: int, inside_word: bool = True):
     """Cut the first n characters; with ``inside_word`` only where the cut falls inside
     the paragraph's first word (a cut at a word boundary leaves a sentence that reads
     as complete, which no evidence from the language can tell from an intact one)."""
     cand = [i for i in _prose(doc) if i > 0 and ends_sentence(doc.blocks[i - 1].text)
             and all(is_han(c) for c in doc.blocks[i].text[:n + 2])
-            and (not inside_word or _first_word(doc.blocks[i].text) > n)]
+            and (not inside_word or _inside_word(doc.blocks[i].text, n))]
     if not cand:
         return None
     b = doc.blocks[rng.choice(cand)]
@@ -164,6 +180,21 @@ def _page_number(doc: Document, rng: random.Random):
     return at, at, f"{sep}{form}{sep}", at
 
 
+def _running_header(doc: Document, rng: random.Random):
+    first = next((ln.strip().strip("#*_ ") for ln in doc.text.splitlines() if ln.strip()), "")
+    if not re.fullmatch(r"(?:(?:19|20)[0-9]{2}年)?[\u4e00-\u9fff]{0,8}(?:报告|公报|讲话|纲要|规划)", first):
+        return None
+    spots = []
+    for i in _prose(doc):
+        b = doc.blocks[i]
+        spots += [b.start + k for k in range(8, len(b.text) - 8) if is_han(b.text[k - 1]) and is_han(b.text[k])]
+    if not spots:
+        return None
+    at = rng.choice(spots)
+    sep = rng.choice(("\n", "\n\n"))
+    return at, at, f"{sep}{first}{sep}", at
+
+
 def _repeat(doc: Document, rng: random.Random):
     body_start = doc.blocks[0].start if doc.blocks else 0
     body = doc.text[body_start:].rstrip()
@@ -177,19 +208,38 @@ def _repeat(doc: Document, rng: random.Random):
 DAMAGE = {"lost-1": lambda d, r: _lost(d, r, 1), "lost-2": lambda d, r: _lost(d, r, 2),
           "lost-1-any": lambda d, r: _lost(d, r, 1, False), "lost-2-any": lambda d, r: _lost(d, r, 2, False),
           "number-split": _number_split, "run-in-heading": _run_in_heading, "mojibake": _mojibake,
-          "radicals": _radicals, "page-number": _page_number, "repeat": _repeat}
+          "radicals": _radicals, "page-number": _page_number, "running-header": _running_header,
+          "repeat": _repeat}
 
 
-def run_one(path: Path, seed: int, trials: int, verbose: bool) -> dict:
+JUDGED = Path(__file__).with_name("damage-base-judgments.jsonl")
+
+
+@functools.cache
+def _judged_real() -> frozenset[tuple[str, str, str]]:
+    """Findings on the undamaged reports that were read and found to be real damage the
+    published report carries (a report that lost paragraph heads throughout): they are
+    no false alarms. One JSON line each: file, code, fingerprint, verdict ("T")."""
+    if not JUDGED.exists():
+        return frozenset()
+    rows = [json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return frozenset((r["file"], r["code"], r["fingerprint"]) for r in rows if r["verdict"] == "T")
+
+
+def run_one(path: Path, seed: int, trials: int, verbose: bool, kinds: tuple[str, ...] = KINDS) -> dict:
     text = path.read_text(encoding="utf-8")
-    rules = _rules()
+    rules = _rules(set().union(*(EXPECT[k] for k in kinds)))
     base = lint_text(text, str(path), rules).diagnostics
-    res = {"chars": len(text), "base": Counter(d.code for d in base), "total": Counter(), "hit": Counter(),
-           "other": Counter(), "log": [f"BASE {d.code} {path.name}: {text[max(0, d.start - 12):d.end + 12]!r}"
+    real = _judged_real()
+    res = {"chars": len(text), "base": Counter(d.code for d in base),
+           "false": Counter(d.code for d in base if (path.name, d.code, d.fingerprint_text) not in real),
+           "total": Counter(), "hit": Counter(),
+           "other": Counter(), "log": [f"BASE{'*' if (path.name, d.code, d.fingerprint_text) in real else ''} {d.code} {path.name} "
+                                       f"{d.fingerprint_text!r}: {text[max(0, d.start - 12):d.end + 12]!r}"
                                        for d in base] if verbose else []}
     base_keys = Counter((d.code, d.fingerprint_text) for d in base)
     doc = Document(text, str(path))
-    for kind in KINDS:
+    for kind in kinds:
         for t in range(trials):
             rng = random.Random(f"{seed}-{kind}-{t}")
             damage = DAMAGE[kind](doc, rng)
@@ -223,26 +273,30 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=0, help="how many bases (0: all Chinese ones)")
     ap.add_argument("--trials", type=int, default=3, help="defects of each kind per base")
     ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--kinds", default=",".join(KINDS), help="comma-separated kinds to run")
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args()
     files = [p for p in sorted(Path(a.bases).glob("*.txt")) if Document(p.read_text(encoding="utf-8")).language == "zh"]
     if a.sample:
         files = random.Random(a.seed).sample(files, min(a.sample, len(files)))
-    results = [run_one(p, a.seed * 1000 + n, a.trials, a.v) for n, p in enumerate(files)]
+    kinds = tuple(k for k in a.kinds.split(",") if k in EXPECT)
+    results = [run_one(p, a.seed * 1000 + n, a.trials, a.v, kinds) for n, p in enumerate(files)]
     chars = sum(r["chars"] for r in results)
     base: Counter[str] = sum((r["base"] for r in results), Counter())
     print(f"{len(files)} undamaged Chinese reports, {chars} characters")
-    print(f"{'kind':16}{'n':>5}{'recall':>8}{'codes':>16}{'alarms/100k':>13}{'other on copies':>17}")
-    for kind in KINDS:
+    false: Counter[str] = sum((r["false"] for r in results), Counter())
+    print(f"{'kind':16}{'n':>5}{'recall':>8}{'codes':>16}{'alarms/100k':>13}{'false/100k':>12}{'other on copies':>17}")
+    for kind in kinds:
         n = sum(r["total"][kind] for r in results)
         hit = sum(r["hit"][kind] for r in results)
         other = sum(r["other"][kind] for r in results)
         alarms = sum(base[c] for c in EXPECT[kind]) / chars * 1e5
-        print(f"{kind:16}{n:5d}{hit / max(n, 1):8.3f}{'/'.join(sorted(EXPECT[kind])):>16}{alarms:13.2f}{other:17d}")
+        wrong = sum(false[c] for c in EXPECT[kind]) / chars * 1e5
+        print(f"{kind:16}{n:5d}{hit / max(n, 1):8.3f}{'/'.join(sorted(EXPECT[kind])):>16}{alarms:13.2f}{wrong:12.2f}{other:17d}")
     print("findings on the undamaged reports: " + ", ".join(f"{c} {n}" for c, n in sorted(base.items())))
     if a.v:
         for r in results:
-            for line in r["log"]:
+            for line in r["log"]:  # BASE lines marked * are judged real damage
                 print(line)
     return 0
 

@@ -7,11 +7,14 @@ a complete sentence that lacks only its mark (……为提前建成全面小康�
 of a cut: a function character or a comma last (……为), a bracket or title mark left
 open (《关于强化投资松绑), or last characters that, wherever else the document uses
 them, run on into more text or a figure in at least half of their uses (……促进房地产业
-where 房地产业 is always followed by more words).
+where 房地产业 is always followed by more words), or a list whose items each carry a
+figure stopping on an item without one (……核桃基地5万亩、林业: the figure and the rest
+of the sentence were lost where the body broke off before the annex).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reportlint.text.blocks import BlockKind
@@ -33,7 +36,7 @@ def complete_at_boundary(blocks: list[Block], i: int, ev: Evidence) -> bool:
     if a.lang != "zh" or not _at_boundary(blocks[i + 1] if i + 1 < len(blocks) else None):
         return False
     t = core(a.text)
-    if len(t) < 2 or not is_han(t[-1]) or t[-1] in OPEN_END_HAN or _left_open(t):
+    if len(t) < 2 or not is_han(t[-1]) or t[-1] in OPEN_END_HAN or _left_open(t) or _item_short_of_figure(t):
         return False
     end = a.start + len(t)
     for n in (4, 3, 2):
@@ -82,3 +85,18 @@ def _left_open(t: str) -> bool:
                 if ch == c and depth.get(o):
                     depth[o] -= 1
     return any(depth.values())
+
+
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?]")
+
+
+def _item_short_of_figure(t: str) -> bool:
+    """The last clause lists items with 、, each of the earlier ones carrying a figure
+    (油茶基地3万亩、核桃基地5万亩), and the paragraph stops on one that carries none:
+    the list was cut inside its last item."""
+    clause = _CLAUSE_END.split(t)[-1]
+    items = clause.split("、")
+    if len(items) < 3:
+        return False
+    *earlier, last = items
+    return all(any(c.isdigit() for c in item) for item in earlier) and not any(c.isdigit() for c in last)

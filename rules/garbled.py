@@ -426,6 +426,64 @@ _PAGE_LINE = re.compile(rf"(?:[{HAN_CLASS}0-9]{{0,20}}(?:报告|公报|讲话|�
                         r"(?:[ \u3000]*[，,/]?[ \u3000]*共[ \u3000]*[0-9]{1,3}[ \u3000]*页)?|[0-9]{1,3})")
 
 
+def running_titles(doc: Document) -> frozenset[str]:
+    """The lines a page header may repeat: the document's title (its first line) when it
+    reads like one (……政府工作报告), and any title-like line that stands alone twice or
+    more (cached per document)."""
+    cached = doc.cache.get("garbled.titles")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    lines = [ln.strip().strip("#*_ \u3000") for ln in doc.text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    seen: dict[str, int] = {}
+    for ln in lines:
+        if len(ln) <= 24 and _RUNNING_TITLE.fullmatch(ln):
+            seen[ln] = seen.get(ln, 0) + 1
+    titles = {ln for ln, n in seen.items() if n >= 2}
+    first = next((ln for ln in lines if not ln.startswith(("---", "source:", "title:"))), "")
+    if first in seen:
+        titles.add(first)
+    out = frozenset(titles)
+    doc.cache["garbled.titles"] = out
+    return out
+
+
+def _open_zh(before: Block) -> bool:
+    left = before.text.rstrip()
+    return before.lang == "zh" and bool(left) and not ends_sentence(left) and (is_han(left[-1]) or left[-1] in "，、")
+
+
+def _title_line(doc: Document, b: Block, before: Block, after: Block, titles: frozenset[str]) -> bool:
+    """A line of its own that repeats the running title, without a page number, between a
+    paragraph that stops mid-sentence and one that carries on (……城镇登记 / 政府工作报告 /
+    失业率……)."""
+    line = doc.text[b.line_start:b.end].strip()
+    if line not in titles or after.kind is not BlockKind.PARAGRAPH or after.numbering is not None:
+        return False
+    right = after.text.lstrip()
+    return _open_zh(before) and bool(right) and (is_han(right[0]) or right[0] in "，、")
+
+
+def _title_lines_inside(text: str, b: Block, titles: frozenset[str], *, open_before: bool,
+                        carried_on: bool) -> Iterator[tuple[int, int]]:
+    """The running title on a line of its own inside a paragraph, between the two halves
+    of a sentence (……城镇登记⏎政府工作报告⏎失业率……); at the paragraph's end or start,
+    the neighbouring paragraph holds the other half."""
+    body = text[b.start:b.end]
+    for title in titles:
+        at = body.find(title)
+        while at != -1:
+            s, e = b.start + at, b.start + at + len(title)
+            left, right = text[b.start:s], text[e:b.end]
+            own_line = (not left or left.endswith("\n")) and (not right or right.startswith("\n")) and (left or right)
+            left, right = left.rstrip(), right.lstrip()
+            left_open = (is_han(left[-1]) or left[-1] in "，、") if left else open_before
+            right_on = (is_han(right[0]) or right[0] in "，、") if right else carried_on
+            if own_line and left_open and right_on:
+                yield s, e
+            at = body.find(title, at + len(title))
+
+
 def _page_line(doc: Document, b: Block, before: Block, after: Block) -> bool:
     """A line of its own that is only a page number (with its running title) between a
     paragraph that stops mid-sentence and one that carries on."""
@@ -456,8 +514,10 @@ Right:  全年新增城镇就业5.2万人，城镇登记失业率控制在3%以�
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
         text = doc.text
         blocks = doc.blocks
+        titles = running_titles(doc)
         for i, b in enumerate(blocks):
-            if i and 0 < i + 1 < len(blocks) and _page_line(doc, b, blocks[i - 1], blocks[i + 1]):
+            if i and 0 < i + 1 < len(blocks) and (_page_line(doc, b, blocks[i - 1], blocks[i + 1])
+                                                  or _title_line(doc, b, blocks[i - 1], blocks[i + 1], titles)):
                 shown = text[b.line_start:b.end].strip()
                 yield self.report(b.line_start, b.end, f"page number or running header `{shown}` between the "
                                   "two halves of a sentence", fingerprint_text=shown)
@@ -468,6 +528,59 @@ Right:  全年新增城镇就业5.2万人，城镇登记失业率控制在3%以�
             for s, e, shown in page_furniture(text, b, open_before):
                 yield self.report(s, e, f"page number or running header `{shown.strip()}` inside a sentence",
                                   fingerprint_text=shown.strip())
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            carried_on = nxt is not None and nxt.kind is BlockKind.PARAGRAPH and nxt.lang == "zh" and bool(
+                nxt.text.strip()) and is_han(nxt.text.lstrip()[0])
+            for s, e in _title_lines_inside(text, b, titles, open_before=open_before, carried_on=carried_on):
+                shown = text[s:e]
+                yield self.report(s, e, f"running header `{shown}` on a line of its own inside a sentence",
+                                  fingerprint_text=shown)
 
 
-RULES: list[type[Rule]] = [RadicalCharacter, UndecodedCharacter, Mojibake, ToolResidue, JumpLine, PageFurniture]
+# -- a stray Latin letter ----------------------------------------------------------
+
+# One lowercase Latin letter between Chinese characters, or after Chinese punctuation and
+# before a character (冠山海o欢乐海岸, 、l个 for 、1个): a key struck by mistake or a digit
+# misread (l for 1, o for 0).
+_LONE_LETTER = re.compile(rf"(?<=[{HAN_CLASS}，、；：。（“])[a-z](?=[{HAN_CLASS}])")
+# Letters Chinese names use as a prefix of their own: e for electronic or online (e政务,
+# e站通), i for the internet or "I love" (i深圳).
+_PREFIX_LETTERS = frozenset("ei")
+# Chinese numerals: a letter after one grades a standard (国六b, 三a级).
+_HAN_NUMERALS = frozenset("一二三四五六七八九十〇零")
+
+
+class StrayLetter(Rule):
+    code = "GRB007"
+    name = "stray-latin-letter"
+    category = CATEGORY
+    severity = Severity.WARNING
+    summary = "a single Latin letter stands between Chinese characters"
+    explanation = """A lowercase Latin letter alone between two Chinese characters is a key struck by
+mistake while typing or correcting the text, or a digit an OCR read as a letter
+(l for 1, o for 0). Names that use a letter as a prefix (e政务, i深圳) and a grade
+after a numeral (国六b) are left alone, as is a letter the document uses the same
+way more than once (a brand name).
+
+Wrong:  建成滨海步道、冠山海o欢乐海岸等一批项目。
+Right:  建成滨海步道、冠山海欢乐海岸等一批项目。
+"""
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        text = doc.text
+        for b in _text_blocks(doc):
+            if b.lang != "zh":
+                continue
+            for m in _prose_matches(doc, b, _LONE_LETTER):
+                i = m.start()
+                if m.group(0) in _PREFIX_LETTERS or text[i - 1] in _HAN_NUMERALS:
+                    continue
+                if text.count(text[i - 1:i + 2]) > 1 or text.count(text[i:i + 3]) > 1:
+                    continue  # used the same way again: a name that holds a letter
+                shown = text[i - 2:i + 3]
+                yield self.report(i, i + 1, f"stray Latin letter `{m.group(0)}` between Chinese characters in `{shown}`",
+                                  fingerprint_text=shown)
+
+
+RULES: list[type[Rule]] = [RadicalCharacter, UndecodedCharacter, Mojibake, ToolResidue, JumpLine, PageFurniture,
+                           StrayLetter]

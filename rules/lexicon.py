@@ -60,3 +60,11 @@ def predicative_chars() -> frozenset[str]:
     return frozenset("".join(data_lines("zh_predicative_chars.txt")))
 
 
+
+
+@cache
+def single_word_shares() -> dict[str, float]:
+    """How often each character is a word by itself in the lexicon's text (0 to 1): 在 and
+    这 mostly are, 化 and 育 almost never are (they end or start longer words). Characters
+    the lexicon hardly knows are missing."""
+    return {line[0]: int(line[1:]) / 100 for line in data_lines("zh_char_roles.txt")}

@@ -31,7 +31,12 @@ character: 在，我代表……), or with the tail of a word the document uses 
   character that forms a lexicon word with the first (位代表…… where 各位代表 is used);
 * after a finished sentence, its first character starts no lexicon word there, opens
   (almost) no clause of the document, ends a word in most of its other uses and is
-  not followed by a function word (化农村各项改革…… where 深化 is meant).
+  not followed by a function word (化农村各项改革…… where 深化 is meant);
+* after a finished sentence, its first character starts no word, stands before a word
+  of its own, and is seldom a word by itself in the lexicon or almost always ends a
+  word in the document (强养老服务…… where 加强 is meant);
+* after a finished sentence, its first two characters occur elsewhere only inside a
+  longer word and never open a clause (年来，…… where 近年来 is meant).
 
 A line that stops on a number before a paragraph that opens with its unit is one
 figure the page cut (常务委员会第 44 / 号公告……), even on a label line.
@@ -76,7 +81,7 @@ from reportlint.text.joins import (
     plain_continuation,
 )
 from reportlint.text.scripts import HAN_CLASS, is_han, is_latin
-from reportlint.rules.lexicon import PURE_MEASURE_WORDS, predicative_chars, zh_words
+from reportlint.rules.lexicon import PURE_MEASURE_WORDS, common_words, predicative_chars, single_word_shares, zh_words
 
 from .complete_endings import complete_at_boundary
 from .line_roles import open_on_purpose
@@ -489,10 +494,95 @@ def lost_word_head(b: Block, ev: Evidence) -> str:
         if total < (2 if k == 3 else 3) or len(preds) != 1 or "#" in preds:
             continue
         c = next(iter(preds))
-        if c + t[0] not in _lexicon() or t[:2] in _lexicon() or ev.initials[t[0]] > _WORD_INITIAL:
+        opens_clauses = ev.initials[t[0]] > _WORD_INITIAL and not (k == 3 and c + t[0] in common_words())
+        if c + t[0] not in _lexicon() or t[:2] in _lexicon() or opens_clauses:
             continue  # 落实 + 党的: no word; 现在 (体现在 elsewhere) is a word by itself; 市 opens clauses
+            # (three characters bound to one head that forms a common word, 去一年 after 过, may still)
         return f"`{t[:k]}` occurs elsewhere only as `{c}{t[:k]}`: the paragraph lost `{c}`"
-    return ""
+    if _VERSE_OPENING.match(t):
+        return ""  # 事非经过不知难，成如容易却艰辛。: a couplet quoted whole
+    return _stranded_tail(t, at, ev) or _bound_pair(t, at, ev)
+
+
+# Two lines of verse of five or seven characters each, quoted as a paragraph's first
+# sentence (青山不墨千秋画，绿水无弦万古琴。): a quotation, written whole.
+_VERSE_OPENING = re.compile(rf"^(?:[{HAN_CLASS}]{{5}}，[{HAN_CLASS}]{{5}}|[{HAN_CLASS}]{{7}}，[{HAN_CLASS}]{{7}})[。；！]")
+# A first clause that names a term before its colon (国考断面：指……, 主要目标：): a
+# glossary entry or a label, which may open with any abbreviation.
+_TERM_OPENING = re.compile(r"^[^，。；：！？]{2,12}[：:]")
+# What follows a word of one character when it counts (十六届, 第十四: an ordinal after an
+# abbreviation like 市 is no cut).
+_ORDINAL_CHARS = frozenset("一二三四五六七八九十两第0123456789０１２３４５６７８９")
+# A character that is a word by itself in more than this share of the lexicon's uses may
+# open a sentence alone (在, 这, 去, 好); below it, it opens one only with a word around it.
+_ALONE_SHARE = 0.3
+# How often a character must occur in the document for its uses to count as evidence.
+_TAIL_EVIDENCE = 10
+
+
+def _stranded_tail(t: str, at: int, ev: Evidence) -> str:
+    """The paragraph opens with a character that starts no word here, stranded before a
+    word of its own (强 in 强环境保护, 型 in 型经济稳步发展): the character is seldom a
+    word by itself in the lexicon, or in this document it almost always ends a word
+    with the character before it (加强, 外向型); and no other clause of the document
+    opens with it as a word of one character. A verb with its complement that the
+    lexicon lacks (织密, 聚力, 厚植) is followed by no word of its own and is left
+    alone, as are classical phrases with 之 (民之所望) and a term before its colon."""
+    y = t[0]
+    n = ev.count(y)
+    if n < _TAIL_EVIDENCE or _first_word_length(t) > 1:
+        return ""
+    if _first_word_length(t[1:]) < 2 and t[1] not in _BOUND_BEFORE:
+        return ""  # 织密扎牢, 聚力突破: a compound the lexicon lacks, not a stranded tail
+    if "之" in t[1:4] or _TERM_OPENING.match(t) or t[1] in _ORDINAL_CHARS or _parallel_modifiers(t):
+        return ""
+    free = _free_openers(ev)[y] - 1  # this opening aside
+    if free > max(1, 0.03 * n) or "#" in ev.predecessors(t[:2], skip=at):
+        return ""  # 抓项目, 强产业: the document opens clauses with this word of one character
+    words = _lexicon()
+    ended = sum(k for x, k in ev.predecessors(y, skip=at).items() if x != "#" and x + y in words)
+    if not (ended >= 0.8 * n and free <= 1):
+        share = single_word_shares().get(y, 1.0)
+        if share >= _ALONE_SHARE or _tail_share(y, ev) < 0.2:
+            return ""
+        return (f"`{y}` starts no word before `{t[1:3]}` and is seldom a word by itself: "
+                "the start of its word was lost")
+    return f"`{y}` starts no word here and ends a word in {ended} of its {n} uses elsewhere: the start of its word was lost"
+
+
+def _parallel_modifiers(t: str) -> bool:
+    """The first clause pairs one word under two modifiers of one character (快发展、大发展,
+    大保护、大开放): the first is a word of its own there, as the second is."""
+    first, _, rest = t.partition("、")
+    return 2 <= len(first) <= 4 and rest[:len(first)][1:] == first[1:]
+
+
+# From this many other uses of a pair, one in ten may stand outside a longer word (a
+# pair used two or three times must always stand inside one).
+_PAIR_EVIDENCE = 4
+
+
+def _bound_pair(t: str, at: int, ev: Evidence) -> str:
+    """The first two characters occur elsewhere in the document, never at the start of a
+    clause and (almost) always inside a word that begins one or two characters earlier
+    (年来 in 五年来 近年来, 以赴 in 全力以赴): they are the tail of a word whose head was
+    lost."""
+    if _TERM_OPENING.match(t) or t[1] in _ORDINAL_CHARS or t[:2] in common_words():
+        return ""  # 现在，我代表……: a common word opens the sentence, whatever 体现在 does elsewhere
+    pair, text, words = t[:2], ev.text, _lexicon()
+    uses = inside = 0
+    i = text.find(pair)
+    while i != -1:
+        if i != at:
+            uses += 1
+            if i == 0 or not is_han(text[i - 1]):
+                return ""  # the pair opens a clause elsewhere
+            if any(text[i - j:i + m] in words for j in (1, 2) for m in (1, 2) if i >= j):
+                inside += 1
+        i = text.find(pair, i + 1)
+    if uses < 2 or inside < (0.9 * uses if uses >= _PAIR_EVIDENCE else uses):
+        return ""
+    return f"`{pair}` occurs {uses} times elsewhere, never opening a clause, always inside a longer word"
 
 
 def lone_measure_word(b: Block) -> str:
@@ -717,8 +807,11 @@ Right:  Costs for businesses had risen since the beginning of the year.
 After a finished paragraph, an opening that is the tail of a word is reported too:
 its first characters follow one and the same character everywhere else in the
 document (位代表 / 各位代表), or its first character starts no word of the lexicon
-there and mostly ends words elsewhere (化农村各项改革 where 深化 is meant). A cut
-between two words leaves a sentence that reads whole and cannot be seen.
+there and mostly ends words elsewhere (化农村各项改革 where 深化 is meant), or
+stands before a word of its own while it is seldom a word by itself (强养老服务体系
+where 加强 is meant), or its first two characters occur elsewhere only inside longer
+words (年来， where 近年来 is meant). A cut between two words leaves a sentence that
+reads whole and cannot be seen.
 """
     options = {"context": 6}
 

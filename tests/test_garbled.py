@@ -15,12 +15,13 @@ from reportlint.rules.garbled import (
     Mojibake,
     PageFurniture,
     RadicalCharacter,
+    StrayLetter,
     ToolResidue,
     UndecodedCharacter,
 )
 from reportlint.runner import lint_text
 
-ALL = [RadicalCharacter, UndecodedCharacter, Mojibake, ToolResidue, JumpLine, PageFurniture]
+ALL = [RadicalCharacter, UndecodedCharacter, Mojibake, ToolResidue, JumpLine, PageFurniture, StrayLetter]
 
 
 def _lint(text: str, rules=ALL):
@@ -163,3 +164,38 @@ def test_placeholders_quoted_as_inline_code_are_not_residue():
     rules = [(ToolResidue, {}), (UndecodedCharacter, {})]
     assert lint_text(text, "t.md", rules).diagnostics == []
     assert lint_text(text.replace("`", ""), "t.md", rules).diagnostics
+
+
+def test_running_title_without_a_page_number_between_two_halves():
+    head = "2030年政府工作报告\n\n各位代表：\n\n"
+    own = head + "今年全市新建保障性住房八千套，改造老旧\n\n2030年政府工作报告\n\n小区一百二十个，惠及居民三万户。\n"
+    diags = _lint(own, [PageFurniture])
+    assert [own[d.start:d.end].strip() for d in diags] == ["2030年政府工作报告"]
+    glued = head + "今年全市新建保障性住房八千套，改造老旧\n2030年政府工作报告\n小区一百二十个，惠及居民三万户。\n"
+    diags = _lint(glued, [PageFurniture])
+    assert [glued[d.start:d.end] for d in diags] == ["2030年政府工作报告"]
+
+
+def test_running_title_between_finished_paragraphs_or_not_the_documents_is_left_alone():
+    head = "2030年政府工作报告\n\n各位代表：\n\n"
+    finished = head + "今年全市新建保障性住房八千套。\n\n2030年政府工作报告\n\n改造老旧小区一百二十个。\n"
+    assert _lint(finished, [PageFurniture]) == []
+    # a title the document does not carry as its own, named once
+    other = head + "今年要认真落实\n\n国务院政府工作报告\n\n提出的各项任务。\n"
+    assert _lint(other, [PageFurniture]) == []
+
+
+def test_stray_latin_letter_between_chinese_characters():
+    text = "建成滨海步道、观澜湖k文化广场等项目。新建o个社区食堂、l座公园。\n"
+    diags = _lint(text, [StrayLetter])
+    assert [text[d.start:d.end] for d in diags] == ["k", "o", "l"]
+
+
+@pytest.mark.parametrize("text", [
+    "推广e政务服务，打造i西安品牌。\n",       # a prefix letter of a name
+    "全面实施国六b排放标准。\n",               # a grade after a numeral
+    "建设x谷创新园，x谷创新园已经开园。\n",      # a name with a letter, used again
+    "引进A股上市公司，开展B超筛查。\n",          # uppercase: abbreviations
+])
+def test_letters_that_belong_in_chinese_text(text):
+    assert _lint(text, [StrayLetter]) == []

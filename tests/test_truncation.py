@@ -633,3 +633,74 @@ def test_measure_words_that_open_no_sentence_are_measure_words() -> None:
 
     assert PURE_MEASURE_WORDS <= MEASURE_WORDS
     assert not {"把", "张", "首", "本"} & PURE_MEASURE_WORDS
+
+
+# A body in which 强 is always the tail of 加强 and 壮 of 壮大 (or nowhere at all).
+_STRENGTHEN = "".join(f"加强第{n}片区的基础设施建设，加强社区服务管理。" for n in range(6))
+
+
+def test_a_stranded_tail_before_a_word_lost_its_head() -> None:
+    text = _STRENGTHEN + "\n\n强养老服务体系建设。新建社区养老服务中心十二个。\n"
+    assert _codes(text) == [("TRN003", "强养老服务体")]
+
+
+@pytest.mark.parametrize("ok", [
+    # a verb with its complement that the lexicon lacks: 强 + 弱, no word of its own follows
+    "强弱项补短板，扎实推进各项工作。",
+    # a term before its colon (a glossary entry)
+    "强链补链：指围绕产业链薄弱环节引进配套企业。",
+    # a classical phrase with 之
+    "强市之本在于实业，我们要坚持实体经济为重。",
+])
+def test_an_opening_character_that_is_no_stranded_tail(ok: str) -> None:
+    assert _codes(_STRENGTHEN + "\n\n" + ok + "\n") == []
+
+
+def test_a_word_of_one_character_that_opens_other_clauses_is_no_tail() -> None:
+    # 强 opens clauses of its own elsewhere (强基础、强产业): a verb of one character here
+    body = _STRENGTHEN + "强基础，补短板。强产业，优结构。强服务，提效能。"
+    assert _codes(body + "\n\n强养老服务体系建设。新建社区养老服务中心十二个。\n") == []
+
+
+def test_a_pair_always_bound_inside_a_longer_word_elsewhere() -> None:
+    body = "近年来，全市经济持续发展。五年来，城乡面貌明显改善。近年来，民生持续改善。"
+    assert _codes(body + "\n\n年来，我们坚持稳中求进，各项事业取得新进展。\n") == [("TRN003", "年来，我们坚")]
+    # the pair opens a clause elsewhere: it may open a paragraph
+    ok = body + "年来民生改善明显。"
+    assert _codes(ok + "\n\n年来，我们坚持稳中求进，各项事业取得新进展。\n") == []
+
+
+def test_a_list_of_figures_cut_inside_its_last_item_before_an_annex() -> None:
+    from reportlint.rules.complete_endings import _item_short_of_figure
+
+    body = "全市林业产值增长。发展林业产业集群。壮大林业产业集群。\n\n今年要巩固农业基础。\n\n"
+    cut = body + "提升特色产业。推进林果业提质增效，新建茶园基地4万亩、果园基地7万亩、林业产业集群\n\n**附件：名词解释**\n\n一、特色产业。\n"
+    assert [c[0] for c in _codes(cut) if c[0] == "TRN002"] == ["TRN002"]
+    whole = body + "提升特色产业。推进林果业提质增效，壮大茶园基地、果园基地、林业产业集群\n\n**附件：名词解释**\n\n一、特色产业。\n"
+    assert [c for c in _codes(whole) if c[0] == "TRN002"] == []
+    assert _item_short_of_figure("新建茶园4万亩、果园7万亩、林业")
+    assert not _item_short_of_figure("发展种植业、养殖业、林业")
+    assert not _item_short_of_figure("新建茶园4万亩、果园7万亩、林业5万亩")
+
+
+def test_a_common_word_or_a_parallel_pair_opens_a_paragraph() -> None:
+    # 现在 occurs elsewhere only inside 体现在 and 表现在: still a word of its own
+    body = "成效体现在民生上。优势体现在产业上。活力表现在市场上。\n\n各位代表：\n\n"
+    assert _codes(body + "现在，我代表市人民政府向大会报告工作。\n") == []
+    # 快 is elsewhere the tail of 加快, but 快发展、大发展 are two words under two modifiers
+    assert _codes(_STRENGTHEN.replace("加强", "加快") + "\n\n快发展、大发展的产业基础初步形成。\n") == []
+
+
+def test_a_couplet_of_verse_opens_a_paragraph() -> None:
+    # 事 is elsewhere only the tail of 实事 and 办事; before 非常 it reads as a stranded tail,
+    # but a quoted couplet is written whole
+    body = "".join(f"办好第{n}件民生实事，做好便民办事服务。" for n in range(6))
+    assert _codes(body + "\n\n事非常理可推求，功在不舍日夜勤。这些成绩来之不易。\n") == []
+    assert _codes(body + "\n\n事非常理可推求。这些成绩来之不易。\n") == [("TRN003", "事非常理可推")]
+
+
+def test_three_characters_bound_to_one_common_head() -> None:
+    # 去 opens clauses of its own (去年), but 去一年 occurs only after 过, and 过去 is a common word
+    body = "去年全市经济增长。去年民生改善。去年就业稳定。去年物价平稳。去年收入增加。"
+    body += "过去一年成绩显著。我们回顾过去一年的工作。\n\n各位代表：\n\n"
+    assert _codes(body + "去一年，我们坚持稳中求进。\n") == [("TRN003", "去一年，我们")]
