@@ -78,9 +78,13 @@ class Furniture:
 def strip_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[Furniture]]:
     """Take page numbers and running headers/footers out of each page's lines.
 
-    A running line is one of the first two or last two lines of a page whose text, digits
-    masked, stands at the same end of at least two pages and of two fifths of them.
+    Furniture stands apart from the text block: one of the first two or last two lines of a
+    page, set off from the line next to it by more than the body's line spacing. It is a page
+    number by its form, or a running line when its text, digits masked, stands at the same end
+    of at least two pages and of two fifths of them. A short line repeated at the end of every
+    page's text (谢谢！) is not set off, so it stays.
     """
+    spacing = measure(pages).spacing
     ends: Counter[tuple[str, str]] = Counter()
     for lines in pages:
         seen = {("top", _DIGITS.sub("#", ln.text.strip())) for ln in lines[:2]}
@@ -95,8 +99,10 @@ def strip_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[Fur
             for _ in range(2):
                 if len(body) < 2:
                     break
-                ln = body[0] if where == "top" else body[-1]
+                ln, neighbour = (body[0], body[1]) if where == "top" else (body[-1], body[-2])
                 text = ln.text.strip()
+                if abs(ln.top - neighbour.top) <= 1.3 * spacing:
+                    break
                 if is_page_number(text):
                     role = "page-number"
                 elif ends[(where, _DIGITS.sub("#", text))] >= need and len(pages) >= 2:
