@@ -16,13 +16,11 @@ taken out of the flow and returned so the caller can keep them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
-
-from ..text.scripts import is_han
-import itertools
 
 # Page-number furniture: a bare number, dashed or dotted (- 12 -, ·12·), 第12页 / 第 12 页 共 40 页,
 # 12/40, "Page 12", "Page 12 of 40", roman numerals of front matter (iv).
@@ -37,7 +35,6 @@ _DIGITS = re.compile(r"\d+")
 # Characters that may not start a line in CJK typesetting (closing punctuation): they travel
 # with the character before them, so they count in the width of a line's first "word".
 _NO_LINE_START = set("，。、；：！？）》」』”’】〕…—%,.;:!?)]")
-_CJK_PUNCT = set("，。、；：！？（）《》「」『』“”‘’【】〔〕…—·")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +53,18 @@ class Line:
 
     def char_width(self) -> float:
         """The mean advance of the line's characters (a CJK character counts twice a Latin one)."""
-        units = sum(2 if _wide(c) else 1 for c in self.text) or 1
+        units = len(self.text) + len(_WIDE.findall(self.text)) or 1
         return 2 * (self.x1 - self.x0) / units
 
 
+# Full-width characters: CJK ideographs and their punctuation, kana, hangul, full-width forms.
+_WIDE = re.compile("[\u2e80-\u303f\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+                   "\U00020000-\U0003ffff“”‘’…—·]")
+
+
 def _wide(ch: str) -> bool:
-    return is_han(ch) or ch in _CJK_PUNCT or "\uff00" <= ch <= "\uffef"
+    """A character set on a full em: lines join around it without a space."""
+    return _WIDE.match(ch) is not None
 
 
 def is_page_number(text: str) -> bool:
