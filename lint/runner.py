@@ -86,8 +86,8 @@ def lint_document(doc: Document, rules: RuleSet) -> list[Diagnostic]:
 
 
 def lint_text(text: str, path: str, rules: RuleSet, *, encoding: str = "utf-8", notice: str | None = None,
-              show_facts: bool = False) -> FileResult:
-    doc = Document(text, path, encoding=encoding)
+              show_facts: bool = False, page_cuts: frozenset[int] = frozenset()) -> FileResult:
+    doc = Document(text, path, encoding=encoding, page_cuts=page_cuts)
     diags = lint_document(doc, rules)
     facts: list[Mapping[str, str]] = []
     if show_facts:
@@ -155,7 +155,8 @@ def lint_source(path: Path | None, display: str, data: bytes | None, fmt: str, r
         raise LintError(f"{display}: {exc}") from None
     except Exception as exc:  # a library failing on a malformed file: one line, not a traceback
         raise LintError(f"{display}: the {fmt.upper()} file is damaged ({type(exc).__name__}: {exc})") from None
-    result = lint_text(source.text, display, rules, notice=source.notice, show_facts=show_facts)
+    cuts = frozenset(b.offset for b in source.map.page_breaks if not b.joined and b.full_line)
+    result = lint_text(source.text, display, rules, notice=source.notice, show_facts=show_facts, page_cuts=cuts)
     result.source = source.map
     return result
 

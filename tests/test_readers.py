@@ -253,3 +253,18 @@ def test_linting_text_reports_never_imports_the_readers() -> None:
             "except SystemExit:\n    pass\nprint('reportlint.read' in sys.modules, 'bs4' in sys.modules, 'pypdfium2' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(DATA / "seed.txt")], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip().splitlines()[-1] == "False False False"
+
+
+def test_a_page_cut_on_a_full_line_is_a_lost_ending_the_text_alone_cannot_show() -> None:
+    from reportlint.rules.truncation import LostEnding
+    from reportlint.runner import lint_text
+
+    text = "一、总体情况\n\n今年全市经济运行稳中有进，地区生产总值增长百分之六，工业投资\n\n二、主要任务\n\n我们将继续推进改革。\n"
+    cut = text.index("\n\n二、")
+    rules = [(LostEnding, {})]
+    assert lint_text(text, "r.txt", rules).diagnostics == []  # a part may end short of its mark
+    (d,) = lint_text(text, "r.pdf", rules, page_cuts=frozenset({cut})).diagnostics
+    assert d.code == "TRN002" and text[d.start:d.end] == "六，工业投资"  # the last six characters
+    # A page that ended after a finished sentence is no cut, whatever the layout.
+    done = text.replace("工业投资", "工业投资增长较快。")
+    assert lint_text(done, "r.pdf", rules, page_cuts=frozenset({done.index("\n\n二、")})).diagnostics == []

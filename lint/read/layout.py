@@ -137,7 +137,9 @@ def measure(pages: list[list[Line]]) -> Metrics:
     right = rights[int(0.9 * (len(rights) - 1))]
     height = median(ln.height for ln in lines)
     gaps = [a.top - b.top for page in pages for a, b in itertools.pairwise(page) if a.top - b.top > 0.5 * height]
-    spacing = median(gaps) if gaps else 1.2 * height
+    # The body's line spacing is the most common gap (a median would drift towards the wide gaps
+    # around headings and furniture on pages with few lines).
+    spacing = Counter(round(g) for g in gaps).most_common(1)[0][0] if gaps else 1.2 * height
     return Metrics(float(left), right, height, spacing)
 
 

@@ -133,12 +133,14 @@ def make_chinese_pdf(path: Path) -> None:
     a = "今年以来，全市上下认真贯彻落实各项决策部署，经济运行总体平稳，发展质量稳步提升，人民生活持续改善。"
     b = ("全年新建改建农村公路三百公里，新增城镇就业岗位两万个，城乡居民收入增长与经济增长基本同步，"
          "基本公共服务水平进一步提高，群众的获得感、幸福感、安全感不断增强。")
-    lost = "我们坚持把发展经济的着力点放在实体经济上，加快建设现代化产业体系，推动传统产业转型升级和"
+    # A paragraph whose page ends on a full line, the rest of it lost: page 3 opens a new one.
+    cut = ("我们把扩大有效投资作为稳增长的关键举措，全年实施省市重点项目一百二十个，完成投资八百亿元，"
+           "新开工项目数量和投资额均创历史新高，为全市经济持续健康发展提供了有力支撑。")
     c = "二、今后五年的主要任务"
     d = "今后五年，我们将坚持稳中求进工作总基调，推动高质量发展取得新成效。"
-    la, lb, ll = (_wrap(t, width, font, size, 24) for t in (a, b, lost))
+    la, lb, lc = (_wrap(t, width, font, size, 24) for t in (a, b, cut))
     page1 = la + lb[:2]
-    page2 = lb[2:] + ll  # the last paragraph of page 2 stops mid-sentence on a full line
+    page2 = lb[2:] + lc[:2]  # the last two lines of page 2: the first two of a paragraph, both full
     page3 = [(width / 2 - 66, c), *_wrap(d, width, font, size, 24)]
     _lines_pdf(path, [page1, page2, page3], font, size, furniture="某市人民政府工作报告",
                numbers="第{n}页")
