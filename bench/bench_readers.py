@@ -46,8 +46,10 @@ def cjk_font() -> Path | None:
     return None
 
 
-def embedded_seed(out: Path) -> bool:
-    """The seed typeset with a system CJK font embedded (fpdf2); False when either is missing."""
+def embedded_seed(out: Path, pages: int) -> bool:
+    """The seed typeset over at least ``pages`` pages with a system CJK font embedded (fpdf2, one
+    font subset for the whole document, a running title and page numbers); False when fpdf2 or
+    the font is missing."""
     font = cjk_font()
     try:
         from fpdf import FPDF
@@ -57,11 +59,27 @@ def embedded_seed(out: Path) -> bool:
         return False
     pdf = FPDF(format="A4")
     pdf.add_font("cjk", fname=str(font), **({"collection_font_number": 2} if font.suffix == ".ttc" else {}))
-    pdf.set_font("cjk", size=12)
     pdf.set_auto_page_break(True, margin=25)
+
+    def header() -> None:
+        pdf.set_font("cjk", size=9)
+        pdf.cell(0, 8, "江门市人民政府 政府工作报告", align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+        pdf.set_font("cjk", size=12)
+
+    def footer() -> None:
+        pdf.set_y(-15)
+        pdf.set_font("cjk", size=9)
+        pdf.cell(0, 8, f"- {pdf.page_no()} -", align="C")
+        pdf.set_font("cjk", size=12)
+
+    pdf.header = header  # type: ignore[method-assign]
+    pdf.footer = footer  # type: ignore[method-assign]
     pdf.add_page()
-    for para in (ln for ln in SEED.read_text(encoding="utf-8").splitlines() if ln.strip()):
-        pdf.multi_cell(0, 8, "\u3000\u3000" + para, new_x="LMARGIN", new_y="NEXT")
+    paras = [ln for ln in SEED.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    while pdf.page_no() < pages:
+        for para in paras:
+            pdf.multi_cell(0, 8, "\u3000\u3000" + para, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(out))
     return True
 
@@ -70,10 +88,10 @@ def big_pdf(pages: int, out: Path) -> str:
     import pypdfium2 as pdfium
 
     base = out.with_name("base.pdf")
-    kind = "embedded CJK font" if embedded_seed(base) else "seed.pdf, font not embedded"
+    kind = "embedded CJK font" if embedded_seed(base, pages) else "seed.pdf, font not embedded"
     src = pdfium.PdfDocument(str(base) if base.exists() else str(DOCS / "seed.pdf"))
     dst = pdfium.PdfDocument.new()
-    while len(dst) < pages:
+    while len(dst) < pages:  # one import when the typeset base is long enough: its font stays shared
         dst.import_pages(src, list(range(min(len(src), pages - len(dst)))))
     dst.save(str(out))
     return kind

@@ -268,3 +268,20 @@ def test_a_page_cut_on_a_full_line_is_a_lost_ending_the_text_alone_cannot_show()
     # A page that ended after a finished sentence is no cut, whatever the layout.
     done = text.replace("工业投资", "工业投资增长较快。")
     assert lint_text(done, "r.pdf", rules, page_cuts=frozenset({done.index("\n\n二、")})).diagnostics == []
+
+
+def test_docx_section_break_to_a_new_page_is_a_page_break_and_a_continuous_one_is_not(tmp_path: Path) -> None:
+    docx = needs("docx")
+    from docx.enum.section import WD_SECTION
+
+    d = docx.Document()
+    d.add_paragraph("第一节的内容到此结束。")
+    d.add_section(WD_SECTION.NEW_PAGE)
+    d.add_paragraph("第二节在新的一页。")
+    d.add_section(WD_SECTION.CONTINUOUS)
+    d.add_paragraph("第三节接着排。")
+    out = tmp_path / "sections.docx"
+    d.save(str(out))
+    st = read_document(out.read_bytes(), "docx")
+    assert st.text == "第一节的内容到此结束。\n\n第二节在新的一页。\n\n第三节接着排。\n"
+    assert [st.text[:b.offset].rstrip()[-4:] for b in st.map.page_breaks] == ["此结束。"]

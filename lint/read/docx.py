@@ -55,9 +55,22 @@ def _pieces(el: Any) -> Iterator[str]:
 
 
 def _paragraph(el: Any) -> tuple[str, bool]:
-    """The paragraph's text (hard line breaks kept as newlines) and whether it holds a page break."""
+    """The paragraph's text (hard line breaks kept as newlines) and whether it holds a hard page break."""
     raw = "".join(_pieces(el))
     return raw.replace("\f", "\n").strip(), "\f" in raw
+
+
+def _section_page_breaks(body: Any) -> set[Any]:
+    """The paragraphs that end a section followed by one that starts on a new page.
+
+    The last paragraph of a section carries the section's properties (``w:sectPr``; the last
+    section's are the body's own), and a section's ``w:type`` says how *it* starts: on a new
+    page unless ``continuous``. So the break after section k is decided by section k + 1.
+    """
+    sects = list(body.iter(f"{W}sectPr"))
+    new_page = [s.find(f"{W}type[@{W}val='continuous']") is None for s in sects]
+    return {s.getparent().getparent() for s, nxt in zip(sects, new_page[1:])
+            if nxt and s.getparent() is not None and s.getparent().tag == f"{W}pPr"}
 
 
 def _row(tr: Any) -> str:
@@ -72,9 +85,12 @@ def read(data: bytes) -> SourceText:
     document = _open(data)
     out = TextBuilder("docx")
     n = 0
-    for el in document.element.body.iterchildren():
+    body = document.element.body
+    section_ends = _section_page_breaks(body)
+    for el in body.iterchildren():
         if el.tag == W + "p":
             text, page_break = _paragraph(el)
+            page_break = page_break or el in section_ends
             if text:
                 n += 1
                 out.paragraph(text, Place(paragraph=n))
