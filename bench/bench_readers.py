@@ -94,6 +94,8 @@ def big_pdf(pages: int, out: Path) -> str:
     while len(dst) < pages:  # one import when the typeset base is long enough: its font stays shared
         dst.import_pages(src, list(range(min(len(src), pages - len(dst)))))
     dst.save(str(out))
+    dst.close()
+    src.close()
     return kind
 
 

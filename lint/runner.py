@@ -128,6 +128,8 @@ def document_format(display: str, path: Path | None, data: bytes | None) -> str 
     head = data[:512] if data is not None else b""
     if data is None and path is not None:
         try:
+            if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the read: the text read reports it
+                return None
             with path.open("rb") as fh:
                 head = fh.read(512)
         except OSError:
