@@ -122,35 +122,23 @@ def _read_bytes(path: Path | None, display: str, data: bytes | None) -> bytes:
     return data
 
 
-def document_format(display: str, path: Path | None, data: bytes | None) -> str | None:
-    """The document format (pdf, docx, odt, html) of a file to lint, or None for a text report.
-    Costs one small read of the file's head; the readers' package is imported only when needed."""
-    head = data[:512] if data is not None else b""
-    if data is None and path is not None:
-        try:
-            if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the read: the text read reports it
-                return None
-            with path.open("rb") as fh:
-                head = fh.read(512)
-        except OSError:
-            head = b""
-    name = str(path) if path is not None else display
-    if not head.startswith((b"%PDF-", b"PK\x03\x04")) and not name.lower().endswith(_DOCUMENT_SUFFIXES):
+def document_format(name: str, data: bytes) -> str | None:
+    """The document format (pdf, docx, odt, html) of a file named ``name`` holding ``data``, or
+    None for a text report; the readers' package is imported only when it may be a document."""
+    if not data.startswith((b"%PDF-", b"PK\x03\x04")) and not name.lower().endswith(_DOCUMENT_SUFFIXES):
         return None
     from .read import format_of
 
-    return format_of(name, head)
+    return format_of(name, data[:512])
 
 
 _DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".odt", ".html", ".htm", ".xhtml")
 
 
-def lint_source(path: Path | None, display: str, data: bytes | None, fmt: str, rules: RuleSet,
-                show_facts: bool) -> FileResult:
+def lint_source(raw: bytes, display: str, fmt: str, rules: RuleSet, show_facts: bool) -> FileResult:
     """Read a document with its reader and lint its text; the result keeps the source map."""
     from .read import ReadError, read_document
 
-    raw = _read_bytes(path, display, data)
     try:
         source = read_document(raw, fmt)
     except ReadError as exc:
@@ -181,10 +169,11 @@ def _lint_one(job: Job, show_facts: bool) -> FileResult:
     so one bad file never hides the findings of the others."""
     display, path, data, rules = job
     try:
-        fmt = document_format(display, path, data)
+        raw = _read_bytes(path, display, data)
+        fmt = document_format(str(path) if path is not None else display, raw)
         if fmt is not None:
-            return lint_source(path, display, data, fmt, rules, show_facts)
-        text, encoding, notice = read_report(path, display, data)
+            return lint_source(raw, display, fmt, rules, show_facts)
+        text, encoding, notice = read_report(path, display, raw)
         return lint_text(text, display, rules, encoding=encoding, notice=notice, show_facts=show_facts)
     except LintError as exc:
         return FileResult(display, "", "und", [], error=str(exc))
