@@ -335,9 +335,12 @@ def _apply_fixes(jobs: list[Any], run: Any, *, unsafe: bool, write: bool, n_jobs
     from .fix import applicable, fix_many
 
     todo = [i for i, res in enumerate(run.files) if any(applicable(d, unsafe) for d in res.diagnostics)]
+    refused = _refuse_documents(run, todo) if write else 0
+    todo = [i for i in todo if not (write and run.files[i].source is not None)]
     outcomes = dict(zip(todo, fix_many([(run.files[i].text, jobs[i][0], jobs[i][3], run.files[i].encoding,
                                           run.files[i]) for i in todo], unsafe=unsafe, n_jobs=n_jobs)))
-    fixed = files = failures = 0
+    fixed = files = 0
+    failures = refused
     for i, (job, res) in enumerate(zip(jobs, run.files)):
         display, path, _data, _rules = job
         outcome = outcomes.get(i)
@@ -362,6 +365,19 @@ def _apply_fixes(jobs: list[Any], run: Any, *, unsafe: bool, write: bool, n_jobs
         click.echo(f"reportlint: {verb} {fixed} finding{'s' if fixed != 1 else ''} in {files} "
                    f"file{'s' if files != 1 else ''}.", err=True)
     return files > 0, failures
+
+
+def _refuse_documents(run: Any, todo: list[int]) -> int:
+    """--fix writes text files only: a PDF, DOCX, ODT or HTML document with fixable findings gets
+    one line saying so (its findings are still reported); returns how many were refused."""
+    refused = 0
+    for i in todo:
+        res = run.files[i]
+        if res.source is not None:
+            error_line(f"{res.path}: --fix does not write {res.source.format.upper()} documents; "
+                       "correct the source document (--diff shows the changes)")
+            refused += 1
+    return refused
 
 
 def _write_fixed(display: str, path: Path, res: Any, text: str, snapshot: Any, roots: list[Path] | None) -> bool:

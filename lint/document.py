@@ -34,10 +34,15 @@ class Section:
 class Document:
     """A decoded report and the analyses rules need."""
 
-    def __init__(self, text: str, path: str = "-", *, encoding: str = "utf-8") -> None:
+    def __init__(self, text: str, path: str = "-", *, encoding: str = "utf-8",
+                 page_cuts: frozenset[int] = frozenset()) -> None:
         self.text = text
         self.path = path
         self.encoding = encoding
+        # Offsets where a page of the source document (a PDF) ended a paragraph on a line that ran
+        # to the right margin, and the next page opened a new paragraph: the layout's evidence
+        # that the text was cut there, which the text alone cannot give. Empty for text reports.
+        self.page_cuts = page_cuts
         # Cross-rule scratch space for analyses added by plugins (keyed by their name).
         self.cache: dict[str, Any] = {}
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .diagnostic import Diagnostic
 from .document import Document
@@ -20,6 +20,9 @@ from .rule import Rule
 from .suppression import Suppressions
 from .text.decode import DecodeError, decode_bytes
 from .text.lines import LineIndex
+
+if TYPE_CHECKING:
+    from .read.sourcemap import SourceMap
 
 
 class LintError(RuntimeError):
@@ -36,6 +39,7 @@ class FileResult:
     notice: str | None = None
     facts: list[Mapping[str, str]] = field(default_factory=list)  # rows of --show-facts
     error: str | None = None  # the file could not be read or linted (one line); then it has no findings
+    source: SourceMap | None = None  # a PDF, DOCX, ODT or HTML document: where each span of the text stands in it
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -82,8 +86,8 @@ def lint_document(doc: Document, rules: RuleSet) -> list[Diagnostic]:
 
 
 def lint_text(text: str, path: str, rules: RuleSet, *, encoding: str = "utf-8", notice: str | None = None,
-              show_facts: bool = False) -> FileResult:
-    doc = Document(text, path, encoding=encoding)
+              show_facts: bool = False, page_cuts: frozenset[int] = frozenset()) -> FileResult:
+    doc = Document(text, path, encoding=encoding, page_cuts=page_cuts)
     diags = lint_document(doc, rules)
     facts: list[Mapping[str, str]] = []
     if show_facts:
@@ -96,6 +100,15 @@ def lint_text(text: str, path: str, rules: RuleSet, *, encoding: str = "utf-8", 
 
 def read_report(path: Path | None, display: str, data: bytes | None = None) -> tuple[str, str, str | None]:
     """Decode a file (or given bytes): ``(text, encoding, notice)``; LintError on failure."""
+    data = _read_bytes(path, display, data)
+    try:
+        decoded = decode_bytes(data)
+    except DecodeError as exc:
+        raise LintError(f"{display}: {exc}") from None
+    return decoded.text, decoded.encoding, decoded.notice
+
+
+def _read_bytes(path: Path | None, display: str, data: bytes | None) -> bytes:
     if data is None:
         assert path is not None
         try:
@@ -106,11 +119,36 @@ def read_report(path: Path | None, display: str, data: bytes | None = None) -> t
             raise LintError(f"{display}: is a directory") from None
         except OSError as exc:
             raise LintError(f"{display}: cannot read ({exc.strerror or exc})") from None
+    return data
+
+
+def document_format(name: str, data: bytes) -> str | None:
+    """The document format (pdf, docx, odt, html) of a file named ``name`` holding ``data``, or
+    None for a text report; the readers' package is imported only when it may be a document."""
+    if not data.startswith((b"%PDF-", b"PK\x03\x04")) and not name.lower().endswith(_DOCUMENT_SUFFIXES):
+        return None
+    from .read import format_of
+
+    return format_of(name, data[:512])
+
+
+_DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".odt", ".html", ".htm", ".xhtml")
+
+
+def lint_source(raw: bytes, display: str, fmt: str, rules: RuleSet, show_facts: bool) -> FileResult:
+    """Read a document with its reader and lint its text; the result keeps the source map."""
+    from .read import ReadError, read_document
+
     try:
-        decoded = decode_bytes(data)
-    except DecodeError as exc:
+        source = read_document(raw, fmt)
+    except ReadError as exc:
         raise LintError(f"{display}: {exc}") from None
-    return decoded.text, decoded.encoding, decoded.notice
+    except Exception as exc:  # a library failing on a malformed file: one line, not a traceback
+        raise LintError(f"{display}: the {fmt.upper()} file is damaged ({type(exc).__name__}: {exc})") from None
+    cuts = frozenset(b.offset for b in source.map.page_breaks if not b.joined and b.full_line)
+    result = lint_text(source.text, display, rules, notice=source.notice, show_facts=show_facts, page_cuts=cuts)
+    result.source = source.map
+    return result
 
 
 Job = tuple[str, "Path | None", "bytes | None", RuleSet]
@@ -131,7 +169,11 @@ def _lint_one(job: Job, show_facts: bool) -> FileResult:
     so one bad file never hides the findings of the others."""
     display, path, data, rules = job
     try:
-        text, encoding, notice = read_report(path, display, data)
+        raw = _read_bytes(path, display, data)
+        fmt = document_format(str(path) if path is not None else display, raw)
+        if fmt is not None:
+            return lint_source(raw, display, fmt, rules, show_facts)
+        text, encoding, notice = read_report(path, display, raw)
         return lint_text(text, display, rules, encoding=encoding, notice=notice, show_facts=show_facts)
     except LintError as exc:
         return FileResult(display, "", "und", [], error=str(exc))

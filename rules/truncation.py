@@ -164,6 +164,8 @@ def find_breaks(doc: Document) -> list[Break]:
         else:
             br = _paragraph_break(a, nxt, ev, last=i == last_prose, series=series)
         br = _unless_meant(br, blocks, i, ev)
+        if br is None and a.kind is BlockKind.PARAGRAPH and a.end in doc.page_cuts:
+            br = Break("lost-ending", a, b)  # the page ran full to its end and the next opened anew
         if br is not None and br.kind == "lost-ending":
             br = Break("lost-ending", a, b)  # the block that follows, whatever it is
         if br is not None:

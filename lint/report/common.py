@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..diagnostic import Diagnostic
-from ..runner import RunResult
+from ..runner import FileResult, RunResult
 from ..text.lines import LineIndex
 
 # One colour per category, shared by the terminal (the ``[category]`` tag of ``full``) and the
@@ -45,6 +45,19 @@ def utf8_column(lines: LineIndex, offset: int) -> tuple[int, int]:
     line = lines.line_of(offset)
     prefix = lines.text[lines.starts[line]:offset]
     return line + 1, len(prefix.encode("utf-8")) + 1
+
+
+def source_label(f: RunResult | FileResult, offset: int) -> str:
+    """Where ``offset`` stands in the document a reader read (``p.12 ¶3``, ``¶45``, ``line 212``);
+    empty for a text report, whose line and column already say it."""
+    source = getattr(f, "source", None)
+    return source.label(offset) if source is not None else ""
+
+
+def with_source(f: FileResult, offset: int, message: str) -> str:
+    """``message`` followed by the place in the document, for formats that have no field for it."""
+    label = source_label(f, offset)
+    return f"{message} ({label})" if label else message
 
 
 def fixable_count(run: RunResult) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
-from .common import CATEGORY_COLORS, UNKNOWN_COLOR, category_counts, fixable_count, severity_counts
+from .common import CATEGORY_COLORS, UNKNOWN_COLOR, category_counts, fixable_count, severity_counts, source_label
 from .escape import escape_controls, picture_controls
 from .excerpt import excerpt
 
@@ -81,7 +81,10 @@ def _render_one(console, Text, f: FileResult, d: Diagnostic, repeats: list[Diagn
     head.append(f": {escape_controls(d.message)}")
     console.print(head)
     loc = Text("  --> ", style="blue")
-    loc.append(f"{escape_controls(d.path)}:{line_no}:{col}")
+    place = source_label(f, d.start)
+    # A document read by a reader is named by its own places (page, paragraph); the text position follows.
+    loc.append(f"{escape_controls(d.path)} {place} (text {line_no}:{col})" if place else
+               f"{escape_controls(d.path)}:{line_no}:{col}")
     loc.append(f"  [{d.category}]", style=CATEGORY_COLORS.get(d.category, UNKNOWN_COLOR)[0])
     console.print(loc)
     gutter = len(str(line_no)) + 1
@@ -99,7 +102,7 @@ def _render_one(console, Text, f: FileResult, d: Diagnostic, repeats: list[Diagn
     console.print(carets)
     for r in d.related:
         rl, rc = f.lines.position(r.start)
-        where = f"{escape_controls(r.path)}:{rl}:{rc}" if r.path and r.path != d.path else f"{rl}:{rc}"
+        where = f"{escape_controls(r.path)}:{rl}:{rc}" if r.path and r.path != d.path else (source_label(f, r.start) or f"{rl}:{rc}")
         note = Text(" " * gutter + "= ", style="blue")
         note.append(f"{escape_controls(r.message)} at {where}")
         console.print(note)
@@ -109,9 +112,10 @@ def _render_one(console, Text, f: FileResult, d: Diagnostic, repeats: list[Diagn
                     style="green")
         console.print(note)
     if repeats:
-        lines = [str(f.lines.position(r.start)[0]) for r in repeats]
+        lines = [source_label(f, r.start) or str(f.lines.position(r.start)[0]) for r in repeats]
         shown = ", ".join(lines[:REPEAT_LINES]) + (", …" if len(lines) > REPEAT_LINES else "")
         note = Text(" " * gutter + "= ", style="blue")
-        note.append(f"and {len(repeats)} more like this (line{'s' if len(lines) != 1 else ''} {shown})", style="bold")
+        where = "at" if f.source is not None else f"line{'s' if len(lines) != 1 else ''}"
+        note.append(f"and {len(repeats)} more like this ({where} {shown})", style="bold")
         console.print(note)
     console.print()

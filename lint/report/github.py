@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..runner import RunResult
-from .common import repo_relative, severity_counts, utf16_column
+from .common import repo_relative, severity_counts, utf16_column, with_source
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -48,7 +48,7 @@ def render(run: RunResult, out: TextIO, *, color: bool = False) -> None:
                 props += [("endLine", str(end_line))]
             props.append(("title", f"{d.code} {d.rule}"))
             joined = ",".join(f"{k}={escape_property(v)}" for k, v in props)
-            out.write(f"::{COMMAND[d.severity.value]} {joined}::{escape_data(d.message)}\n")
+            out.write(f"::{COMMAND[d.severity.value]} {joined}::{escape_data(with_source(f, d.start, d.message))}\n")
     out.write(summary_line(run) + "\n")
 
 

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from ..baseline import fingerprint, keyed
 from ..runner import RunResult
-from .common import repo_relative
+from .common import repo_relative, with_source
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 # Code Climate's fixed categories, nearest to each of ours.
@@ -34,7 +34,7 @@ def build(run: RunResult) -> list[dict[str, Any]]:
         issues.append({
             "type": "issue",
             "check_name": d.code,
-            "description": f"{d.code} {d.rule}: {d.message}",
+            "description": f"{d.code} {d.rule}: {with_source(f, d.start, d.message)}",
             "categories": [CATEGORY.get(d.category, "Style")],
             "severity": SEVERITY[d.severity.value],
             "fingerprint": fingerprint(key, occurrence),

@@ -11,9 +11,14 @@ from ..runner import FileResult, RunResult
 from .common import severity_counts
 
 
-def _pos(f: FileResult, offset: int) -> dict[str, int]:
+def _pos(f: FileResult, offset: int) -> dict[str, Any]:
     line, col = f.lines.position(offset)
-    return {"line": line, "column": col, "offset": offset}
+    pos: dict[str, Any] = {"line": line, "column": col, "offset": offset}
+    if f.source is not None:  # a document read by a reader: its own place (page, paragraph, source line)
+        place = f.source.as_json(offset)
+        if place is not None:
+            pos["source"] = place
+    return pos
 
 
 def diagnostic_json(f: FileResult, d: Diagnostic) -> dict[str, Any]:
@@ -38,13 +43,20 @@ def diagnostic_json(f: FileResult, d: Diagnostic) -> dict[str, Any]:
     }
 
 
+def _file_json(f: FileResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": f.path, "language": f.language, "diagnostics": len(f.diagnostics)}
+    if f.source is not None:
+        entry["source"] = {"format": f.source.format, **({"pages": f.source.pages} if f.source.pages else {})}
+    return entry
+
+
 def build(run: RunResult) -> dict[str, Any]:
     diags = [diagnostic_json(f, d) for f in run.files for d in f.diagnostics]
     counts = severity_counts(run.diagnostics)
     return {
         "version": 1,
         "tool": {"name": "reportlint", "version": __version__},
-        "files": [{"path": f.path, "language": f.language, "diagnostics": len(f.diagnostics)} for f in run.files],
+        "files": [_file_json(f) for f in run.files],
         "diagnostics": diags,
         "summary": {"files": len(run.files), "diagnostics": len(diags), **counts},
     }

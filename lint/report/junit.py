@@ -13,6 +13,7 @@ from typing import TextIO
 from xml.etree import ElementTree as ET
 
 from ..runner import RunResult
+from .common import with_source
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -35,8 +36,9 @@ def build(run: RunResult) -> ET.Element:
             line, col = f.lines.position(d.start)
             case = ET.SubElement(suite, "testcase", name=_clean(f"{d.code} {d.rule} at {line}:{col}"),
                                  classname=_clean(f.path), file=_clean(f.path), line=str(line))
-            failure = ET.SubElement(case, "failure", message=_clean(d.message), type=d.code)
-            failure.text = _clean(f"{f.path}:{line}:{col}: {d.code} [{d.severity.value}] {d.message}")
+            message = with_source(f, d.start, d.message)
+            failure = ET.SubElement(case, "failure", message=_clean(message), type=d.code)
+            failure.text = _clean(f"{f.path}:{line}:{col}: {d.code} [{d.severity.value}] {message}")
     return root
 
 

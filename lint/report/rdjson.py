@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
-from .common import repo_relative, utf8_column
+from .common import repo_relative, utf8_column, with_source
 
 SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 SOURCE = {"name": "reportlint"}
@@ -27,7 +27,7 @@ def _range(f: FileResult, start: int, end: int) -> dict[str, Any]:
 
 def diagnostic(f: FileResult, d: Diagnostic) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "message": d.message,
+        "message": with_source(f, d.start, d.message),
         "location": {"path": repo_relative(d.path), "range": _range(f, d.start, d.end)},
         "severity": SEVERITY[d.severity.value],
         "source": SOURCE,

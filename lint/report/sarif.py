@@ -18,7 +18,7 @@ from .. import __version__
 from ..baseline import fingerprint, keyed
 from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
-from .common import repo_relative, utf16_column
+from .common import repo_relative, source_label, utf16_column
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -48,6 +48,10 @@ def _location(f: FileResult, path: str, start: int, end: int, message: str | Non
     if loc_id is not None:
         loc["id"] = loc_id
     loc["physicalLocation"] = {"artifactLocation": {"uri": _uri(path)}, "region": region(f, start, end)}
+    label = source_label(f, start)
+    if label:  # the place in the document a reader read: page and paragraph, or source line
+        loc["logicalLocations"] = [{"name": label, "fullyQualifiedName": f"{repo_relative(path)} {label}",
+                                    "kind": "page" if "p." in label else "paragraph" if "¶" in label else "line"}]
     if message:
         loc["message"] = {"text": message}
     return loc
