@@ -131,7 +131,7 @@ def run(cmd: list[str], path: Path) -> tuple[float, int]:
 
 def side_by_side(cmds: dict[str, list[str]], path: Path, repeat: int) -> dict[str, float]:
     times: dict[str, list[float]] = {name: [] for name in cmds}
-    for name, cmd in cmds.items():  # one warm-up each: disk caches, bytecode
+    for cmd in cmds.values():  # one warm-up each: disk caches, bytecode
         run(cmd, path)
     for _ in range(repeat):
         for name, cmd in cmds.items():
