@@ -18,7 +18,8 @@ file (bar: 0.06 s).
 The other tools are looked for outside the project: ``--tools DIR`` (default
 /tmp/benchtools) holding ``venv/bin/proselint`` and ``npm/node_modules/.bin/``
 (``markdownlint-cli2``, ``autocorrect`` from autocorrect-node); a missing one is skipped.
-``--reportlint CMD`` times another installation (say, a build of an older commit).
+``--reportlint CMD`` times another installation; ``--before CMD`` adds a column for an
+installation of an older commit, timed in the same alternation (before/after ratios).
 
 Usage: python bench/bench_versus.py [--repeat 5] [--skip-big] [--reportlint PATH]
 """
@@ -104,8 +105,10 @@ def build_inputs(corpus: Path, work: Path) -> dict[str, Path]:
     return out
 
 
-def tools(tools_dir: Path, reportlint: list[str]) -> dict[str, list[str]]:
+def tools(tools_dir: Path, reportlint: list[str], before: list[str] | None) -> dict[str, list[str]]:
     found = {"reportlint": [*reportlint, "--output-format", "json", "--jobs", "1", "--isolated"]}
+    if before:
+        found["reportlint (before)"] = [*before, "--output-format", "json", "--jobs", "1", "--isolated"]
     bin_ = tools_dir / "npm" / "node_modules" / ".bin"
     candidates = {
         "autocorrect": [str(bin_ / "autocorrect"), "--lint"],
@@ -155,18 +158,39 @@ def table(rows: dict[str, dict[str, float]], names: list[str]) -> None:
         print(f"| {label} | " + " | ".join(cells) + " |")
 
 
+def linearity(label: str, cmd: list[str], inputs: dict[str, Path], repeat: int) -> None:
+    """Seconds per MB at 1 and 8 MB of distinct text, and the peak memory at 8 MB."""
+    print(f"\nLinearity ({label}, median of {repeat} alternated runs):")
+    samples: dict[str, list[float]] = {"1mb": [], "8mb": []}
+    peak = 0
+    for _ in range(repeat):
+        for name in samples:
+            t, rss = run(cmd, inputs[name])
+            samples[name].append(t)
+            peak = max(peak, rss)
+    per_mb = {}
+    for name, times in samples.items():
+        size = inputs[name].stat().st_size / MB
+        median = statistics.median(times)
+        per_mb[name] = median / size
+        print(f"  {name}: {size:.2f} MB in {median:.2f} s = {per_mb[name]:.3f} s/MB")
+    print(f"  8 MB / 1 MB cost per MB: {per_mb['8mb'] / per_mb['1mb']:.2f}x (bar 1.3x); "
+          f"peak memory at 8 MB {peak / 1024:.0f} MB")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, default=Path("/tmp/corpus"))
     ap.add_argument("--tools", type=Path, default=Path("/tmp/benchtools"))
     ap.add_argument("--reportlint", help="command to time instead of this checkout's reportlint")
+    ap.add_argument("--before", help="command of an older build to time beside this one")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--skip-big", action="store_true", help="leave out the 73,000-paragraph file")
     args = ap.parse_args()
     reportlint = shlex.split(args.reportlint) if args.reportlint else reportlint_cmd()
     with tempfile.TemporaryDirectory(prefix="bench-versus-") as tmp:
         inputs = build_inputs(args.corpus, Path(tmp))
-        cmds = tools(args.tools, reportlint)
+        cmds = tools(args.tools, reportlint, shlex.split(args.before) if args.before else None)
         rows = {}
         for name, label in (("seed", "seed report"), ("3mb", "3 MB, 70 distinct reports")):
             size = inputs[name].stat().st_size
@@ -175,23 +199,8 @@ def main() -> int:
         table(rows, list(cmds))
 
         rl = cmds["reportlint"]
-        print("\nLinearity (reportlint alone, median of", args.repeat, "alternated runs):")
-        per_mb = {}
-        lin = side_by_side({"1mb": rl, "8mb": rl}, inputs["1mb"], 0)  # warm-up only
-        samples: dict[str, list[float]] = {"1mb": [], "8mb": []}
-        peak = 0
-        for _ in range(args.repeat):
-            for name in samples:
-                t, rss = run(rl, inputs[name])
-                samples[name].append(t)
-                peak = max(peak, rss)
-        for name in samples:
-            size = inputs[name].stat().st_size / MB
-            lin[name] = statistics.median(samples[name])
-            per_mb[name] = lin[name] / size
-            print(f"  {name}: {size:.2f} MB in {lin[name]:.2f} s = {per_mb[name]:.3f} s/MB")
-        print(f"  8 MB / 1 MB cost per MB: {per_mb['8mb'] / per_mb['1mb']:.2f}x (bar 1.3x); "
-              f"peak memory at 8 MB {peak / 1024:.0f} MB")
+        for label in [n for n in cmds if n.startswith("reportlint")]:
+            linearity(label, cmds[label], inputs, args.repeat)
 
         if not args.skip_big:
             size = inputs["73k"].stat().st_size / MB
@@ -199,9 +208,10 @@ def main() -> int:
             print(f"\n73,000 distinct paragraphs ({size:.1f} MB): {t:.1f} s (bar 60 s), "
                   f"peak memory {rss / 1024:.0f} MB (bar 1024 MB)")
 
-        starts = [run(rl, inputs["empty"])[0] for _ in range(max(args.repeat, 5) * 2)]
-        print(f"\nStart-up on an empty file: median {statistics.median(starts):.3f} s, "
-              f"best {min(starts):.3f} s (bar 0.06 s)")
+        python = [sys.executable, "-c", "pass"]
+        starts = side_by_side({"python -c pass": python} | {n: c for n, c in cmds.items() if n.startswith("reportlint")},
+                              inputs["empty"], max(args.repeat, 5) * 2)
+        print("\nStart-up on an empty file (bar 0.06 s): " + ", ".join(f"{n} {t:.3f} s" for n, t in starts.items()))
     return 0
 
 
