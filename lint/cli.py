@@ -540,7 +540,31 @@ def _tolerant_console() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: route bare paths to ``check`` and keep every error to one line."""
+    """Entry point: route bare paths to ``check`` and keep every error to one line.
+
+    Run as the command (no ``argv``), the process ends without tearing the interpreter
+    down: freeing every object of a large document one by one costs time that the
+    operating system saves by dropping the process whole.
+    """
+    try:
+        _main(argv)
+    except SystemExit as done:
+        if argv is None and isinstance(done.code, int | None):
+            _exit_now(done.code or 0)
+        raise
+
+
+def _exit_now(code: int) -> None:
+    """Flush what was printed and leave at once (back to a normal exit if flushing fails)."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return  # a closed or broken stream: the interpreter's own exit reports it as before
+    os._exit(code)
+
+
+def _main(argv: list[str] | None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     _tolerant_console()
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "-V", "--version")):

@@ -8,7 +8,6 @@ unknown rule codes are errors, reported in one line.
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,6 +170,8 @@ def read_config_file(path: Path, registry: Registry) -> Settings | None:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from None
+    import tomllib  # only when a configuration file is read
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .text.blocks import Block, BlockKind, parse_blocks
 from .text.joins import Evidence, LogicalParagraph, logical_paragraphs
 from .text.lines import LineIndex
+from .text.occurrences import OccurrenceIndex
 from .text.scripts import han_ratio, script_runs
 from .text.sentences import clause_spans, sentence_spans
 
@@ -80,10 +81,15 @@ class Document:
         return [b for b in self.blocks if b.kind is BlockKind.HEADING]
 
     @cached_property
+    def occurrences(self) -> OccurrenceIndex:
+        """Where else a string occurs in the text: one index, shared by every rule that asks."""
+        return OccurrenceIndex(self.text)
+
+    @cached_property
     def evidence(self) -> Evidence:
         """Document-internal statistics (character pairs, clause openers, Latin words)
         that tell a page-break split from a lost ending; memoised, shared by rules."""
-        return Evidence(self.text)
+        return Evidence(self.text, self.occurrences)
 
     @cached_property
     def logical_paragraphs(self) -> list[LogicalParagraph]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -48,6 +47,8 @@ def _git_root(folder: Path) -> Path | None:
 def _git_ignored(root: Path, files: list[Path]) -> set[Path]:
     if not files:
         return set()
+    import subprocess  # only for a folder: a file named on the command line is linted as asked
+
     try:
         proc = subprocess.run(
             ["git", "-C", str(root), "check-ignore", "--stdin", "-z"],

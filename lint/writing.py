@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 import tempfile
@@ -70,6 +69,8 @@ def check_unchanged(target: Path, before: Snapshot | None, expected: bytes) -> N
         current = target.read_bytes()
     except OSError as exc:
         raise WriteError(f"cannot read it again ({_reason(exc)})") from None
+    import hashlib  # only when fixes are written
+
     if hashlib.sha256(current).digest() != hashlib.sha256(expected).digest():
         raise WriteError("its bytes differ from the text that was linted (changed meanwhile, or an encoding "
                          "that does not round-trip); not overwritten")

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from reportlint.rule import Rule
+from reportlint.text.occurrences import OccurrenceIndex
 from reportlint.text.shingles import (
     SharedRun,
     exact_key,
@@ -174,25 +175,28 @@ class _Evidence:
         self.text = "\n".join(parts)
 
     @cached_property
-    def lower(self) -> str:
-        return self.text.lower()
+    def occurrences(self) -> OccurrenceIndex:
+        return OccurrenceIndex(self.text)
+
+    @cached_property
+    def lower(self) -> OccurrenceIndex:
+        return OccurrenceIndex(self.text.lower())
 
     def seen(self, probe: str, unit: int, *, word_left: bool = False, word_right: bool = False) -> bool:
         """Does ``probe`` occur at least twice near ``unit`` (as a whole word when asked)?"""
         centre = self.offsets.get(unit, 0)
         lo, hi = max(0, centre - _EVIDENCE_WINDOW), min(len(self.text), centre + _EVIDENCE_WINDOW)
         latin = word_left or word_right
-        text, probe = (self.lower, probe.lower()) if latin else (self.text, probe)
+        index, probe = (self.lower, probe.lower()) if latin else (self.occurrences, probe)
+        text = index.text
         found = 0
-        i = text.find(probe, lo, hi)
-        while i != -1:
+        for i in index.within(probe, lo, hi):
             j = i + len(probe)
             if (not word_left or i == 0 or not _is_word_char(text[i - 1])) and (
                     not word_right or j >= len(text) or not _is_word_char(text[j])):
                 found += 1
                 if found >= 2:
                     return True
-            i = text.find(probe, i + 1, hi)
         return False
 
 

@@ -32,6 +32,7 @@ from reportlint.text.scripts import HAN_CLASS, is_han
 if TYPE_CHECKING:
     from reportlint.document import Document
     from reportlint.text.blocks import Block
+    from reportlint.text.occurrences import OccurrenceIndex
 
 # A run of Latin words separated by spaces; what touches it decides whether it is a word or a code.
 _LATIN_RUN = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?(?: {1,2}[A-Za-z]+(?:[’'][a-z]+)?)*")
@@ -283,7 +284,7 @@ Right:  开展桥下环境整治行动；区域性国际消费中心
         for block, k in hits:
             ch = block.text[k]
             simple = table[ch]
-            attested = _simplified_attested(text, block.text, k, simple)
+            attested = _simplified_attested(doc.occurrences, block.text, k, simple)
             # No word of the report spells it the simplified way: trust a common simplified
             # form (or one the report uses), unless the character is a variant kept in names.
             if not attested and (ch in _NAME_VARIANTS or not (
@@ -302,12 +303,12 @@ Right:  开展桥下环境整治行动；区域性国际消费中心
             )
 
 
-def _simplified_attested(text: str, block_text: str, k: int, simple: str) -> bool:
+def _simplified_attested(occurrences: OccurrenceIndex, block_text: str, k: int, simple: str) -> bool:
     """Does the report write this word with the simplified character elsewhere (行動 -> 行动)?"""
     before = block_text[k - 1] if k else ""
     after = block_text[k + 1] if k + 1 < len(block_text) else ""
-    return (bool(before) and is_han(before) and before + simple in text) or (
-        bool(after) and is_han(after) and simple + after in text)
+    return (bool(before) and is_han(before) and occurrences.occurs(before + simple)) or (
+        bool(after) and is_han(after) and occurrences.occurs(simple + after))
 
 
 def _traditional_document(blocks: list[Block], traditional: int) -> bool:

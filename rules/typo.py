@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from reportlint.diagnostic import Diagnostic, Edit, Fix, Severity
@@ -35,6 +36,7 @@ from reportlint.rule import Rule
 from reportlint.rules._data import data_lines
 from reportlint.rules.lexicon import MEASURE_WORDS, WordList, common_words, predicative_chars, zh_words
 from reportlint.text.blocks import BlockKind
+from reportlint.text.occurrences import OccurrenceIndex
 from reportlint.text.scripts import HAN_CLASS, is_han
 
 if TYPE_CHECKING:
@@ -99,10 +101,11 @@ _LATIN_GAP = re.compile(r"[A-Za-z][ \t\n]+[A-Za-z]")
 class _Evidence:
     """What the report itself says about words, computed on demand and cached."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, occurrences: OccurrenceIndex | None = None) -> None:
         self.text = text
+        self.occurrences = occurrences if occurrences is not None else OccurrenceIndex(text)
         self._closed: dict[tuple[str, str, bool], bool] = {}
-        self._recurring: dict[str, bool] = {}  # recurring_name scans the whole text: once per doubled form
+        self._recurring: dict[str, bool] = {}
 
     def closed_word(self, w: str, unit: str, left: bool) -> bool:
         """Does ``w`` occur elsewhere as a unit of its own (中海油 in 中海油惠州, 习近平 in 贯彻习近平)?
@@ -117,16 +120,13 @@ class _Evidence:
 
     def _find_closed(self, w: str, unit: str, left: bool) -> bool:
         text, words = self.text, zh_words()
-        pos, seen = text.find(w), 0
-        while pos >= 0 and seen < 64:
-            seen += 1
+        for pos in islice(self.occurrences.positions(w), 64):
             end = pos + len(w)
             glued = text.startswith(unit, end) if left else text[max(0, pos - len(unit)):pos] == unit
             before = text[pos - 1] if pos else ""
             after = text[end] if end < len(text) else ""
             if not glued and before + w[0] not in words and w[-1] + after not in words:
                 return True
-            pos = text.find(w, pos + 1)
         return False
 
     def recurring_name(self, doubled: str) -> bool:
@@ -138,16 +138,16 @@ class _Evidence:
             return self._recurring[doubled]
         text = self.text
         contexts = set()
-        pos = text.find(doubled)
         count = 0
         words = zh_words()
         half = len(doubled) // 2
-        while pos >= 0 and count < 64:
+        for pos in self.occurrences.positions(doubled):
+            if count >= 64:
+                break
             # 市委|委员 elsewhere is two words meeting, no use of a name 委委.
             if half > 1 or not (_word_ends(text, pos, words) and _word_starts(text, pos + 1, words)):
                 count += 1
                 contexts.add((text[pos - 1:pos], text[pos + len(doubled):pos + len(doubled) + 1]))
-            pos = text.find(doubled, pos + 1)
         self._recurring[doubled] = found = count >= 2 and len(contexts) >= 2
         return found
 
@@ -615,7 +615,7 @@ Right:  成功争先进位；湾区江门冉冉升起；a project in the table
     preview = True
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
-        ev = _Evidence(doc.text)
+        ev = _Evidence(doc.text, doc.occurrences)
         for block in doc.blocks:
             if options.get("chinese", True):
                 yield from self._chinese(block, ev)

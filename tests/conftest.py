@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 DATA = Path(__file__).parent / "data"
+# The entry points found are cached per environment; the tests make many environments
+# (a plugin on PYTHONPATH each): keep their cache files out of the home folder.
+os.environ.setdefault("REPORTLINT_CACHE_DIR", tempfile.mkdtemp(prefix="reportlint-test-cache-"))
 SEED = DATA / "seed.txt"
 
 

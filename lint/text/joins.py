@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .blocks import Block, BlockKind, ends_sentence
+from .occurrences import OccurrenceIndex
 from .scripts import is_han, is_latin
 
 # Punctuation that never opens a sentence or a paragraph.
@@ -57,51 +58,30 @@ _ORDINAL_OPENING = re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|第
 _TERMINAL_INSIDE = re.compile(r"[。！？；!?;]|[.](?:\s|$)")
 
 
-# Above this many characters, single characters are counted from one table built in
-# one pass rather than by a scan of the text per character.
-_CHAR_TABLE_FROM = 1_000_000
-
-
 class Evidence:
     """Document-internal statistics that tell a page-break split from a lost ending.
 
-    Built from the document's own text, lazily: counting a pair of characters is a
-    substring count, the clause-initial table and the word list are made once.
+    Built from the document's own text, lazily, on the document's occurrence index:
+    counting a pair of characters costs about its count, the clause-initial table and
+    the word list are made once.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, occurrences: OccurrenceIndex | None = None) -> None:
         self.text = text
+        self.occurrences = occurrences if occurrences is not None else OccurrenceIndex(text)
         self._initials: Counter[str] | None = None
         self._vocab: Counter[str] | None = None
-        # Memoised look-ups: a report repeats its candidate breaks (copies of one
-        # paragraph), and each look-up scans the whole text once at C speed.
-        self._counts: dict[str, int] = {}
+        # Memoised: a report repeats its candidate breaks (copies of one paragraph).
         self._preds: dict[str, Counter[str]] = {}
         self._succs: dict[str, Counter[str]] = {}
-        self._chars: Counter[str] | None = None
-        self._seen: dict[str, bool] = {}
 
     def count(self, s: str) -> int:
-        """How often ``s`` occurs in the document (one scan per distinct ``s``)."""
-        n = self._counts.get(s)
-        if n is None:
-            if len(s) == 1 and len(self.text) > _CHAR_TABLE_FROM:
-                if self._chars is None:
-                    self._chars = Counter(self.text)
-                n = self._chars[s]
-            else:
-                n = self.text.count(s)
-            self._counts[s] = n
-        return n
+        """How often ``s`` occurs in the document (as ``str.count``: without overlaps)."""
+        return self.occurrences.count(s)
 
     def occurs(self, s: str) -> bool:
-        """Does ``s`` occur in the document at all? Stops at the first hit, which keeps
-        a document of many candidate breaks (most of them common pairs) linear."""
-        hit = self._seen.get(s)
-        if hit is None:
-            n = self._counts.get(s)
-            hit = self._seen[s] = (n > 0) if n is not None else (s in self.text)
-        return hit
+        """Does ``s`` occur in the document at all?"""
+        return self.occurrences.occurs(s)
 
     @property
     def initials(self) -> Counter[str]:
@@ -122,12 +102,7 @@ class Evidence:
         ``skip``): a Han character, or ``#`` for punctuation, space and the text start."""
         out = self._preds.get(s)
         if out is None:
-            out = Counter()
-            i = self.text.find(s)
-            while i != -1:
-                out[self._pred_class(i)] += 1
-                i = self.text.find(s, i + 1)
-            self._preds[s] = out
+            out = self._preds[s] = Counter(map(self._pred_class, self.occurrences.positions(s)))
         if skip >= 0 and self.text.startswith(s, skip):
             out = out.copy()
             out[self._pred_class(skip)] -= 1
@@ -138,13 +113,9 @@ class Evidence:
         """What comes right after each occurrence of ``s`` (other than the one at
         ``skip``): a Han character, or ``#`` for punctuation, space and the text end."""
         out = self._succs.get(s)
-        if out is None:  # one scan per string, as for predecessors: a long document calls this per break
-            out = Counter()
-            i = self.text.find(s)
-            while i != -1:
-                out[self._succ_class(i + len(s))] += 1
-                i = self.text.find(s, i + 1)
-            self._succs[s] = out
+        if out is None:
+            ends = [i + len(s) for i in self.occurrences.positions(s)]
+            out = self._succs[s] = Counter(map(self._succ_class, ends))
         if skip >= 0 and self.text.startswith(s, skip):
             out = out.copy()
             out[self._succ_class(skip + len(s))] -= 1
