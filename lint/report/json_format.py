@@ -8,11 +8,16 @@ from typing import Any, TextIO
 from .. import __version__
 from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
+from ..text.lines import LineIndex
 from .common import severity_counts
 
 
 def _pos(f: FileResult, offset: int) -> dict[str, int]:
-    line, col = f.lines.position(offset)
+    return _at(f.lines, offset)
+
+
+def _at(lines: LineIndex, offset: int) -> dict[str, int]:
+    line, col = lines.position(offset)
     return {"line": line, "column": col, "offset": offset}
 
 
@@ -27,7 +32,8 @@ def diagnostic_json(f: FileResult, d: Diagnostic) -> dict[str, Any]:
         "start": _pos(f, d.start),
         "end": _pos(f, d.end),
         "related": [
-            {"path": r.path or d.path, "message": r.message, "start": _pos(f, r.start), "end": _pos(f, r.end)}
+            {"path": r.path or d.path, "message": r.message, "start": _at(f.related_lines(r), r.start),
+             "end": _at(f.related_lines(r), r.end)}
             for r in d.related
         ],
         "fix": None if d.fix is None else {

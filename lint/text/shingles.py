@@ -60,9 +60,23 @@ class _FoldTable(dict):  # type: ignore[type-arg]
 _FOLD = _FoldTable()
 
 
+# Above this length a text is folded by a regular expression over the characters that
+# change (about one in ten of a Chinese report: full-width punctuation and spaces), which
+# is several times faster than a per-character table look-up; below it, compiling that
+# expression would cost more than it saves.
+_FOLD_BY_PATTERN_FROM = 4096
+
+
 def fold(text: str) -> str:
     """The comparison copy of ``text``: same length, width forms and spaces unified."""
-    return text.translate(_FOLD)
+    if len(text) < _FOLD_BY_PATTERN_FROM:
+        return text.translate(_FOLD)
+    changed = {ch: _FOLD[ord(ch)] for ch in set(text)}
+    changed = {ch: to for ch, to in changed.items() if to != ch}
+    if not changed:
+        return text
+    pattern = re.compile("[" + "".join(sorted(map(re.escape, changed))) + "]")
+    return pattern.sub(lambda m: changed[m.group()], text)
 
 
 def exact_key(folded: str) -> str:
