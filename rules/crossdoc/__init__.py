@@ -56,7 +56,7 @@ Right:  each report in its own words, or the shared source named.
 """
     options = {
         "min_length": 50,
-        "min_similarity": 0.9,
+        "min_similarity": 0.85,
         "boilerplate_share": 0.02,
         "series_key": DEFAULT_SERIES_KEY,
     }

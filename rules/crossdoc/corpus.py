@@ -24,7 +24,7 @@ from typing import Any
 from reportlint.corpus import CorpusInput, CorpusOutcome
 
 from . import findings, match
-from .signature import SIGNATURE_VERSION, KEY_LEN, Signature, comparison_text, signature
+from .signature import KEY_LEN, SIGNATURE_VERSION, Signature, signature_and_text
 
 # A boilerplate formula is in more than this many reports however small the corpus:
 # a handful of reports sharing a span is copying, not a formula.
@@ -52,8 +52,19 @@ def series_of(pattern: str) -> Any:
 
 def _prepare(_shared: Any, text: str) -> tuple[bytes, str]:
     """Per-document work (runs on the executor)."""
-    comp = comparison_text(text)[0]
-    return signature(text).to_bytes(), comp
+    sig, comp = signature_and_text(text)
+    return sig.to_bytes(), comp
+
+
+def _unpack(raw: bytes | None) -> tuple[bytes, str] | None:
+    """A cached (signature, comparison text), or None for a missing or damaged entry."""
+    if raw is None or len(raw) < 8:
+        return None
+    n = int.from_bytes(raw[:8], "little")
+    try:
+        return raw[8:8 + n], raw[8 + n:].decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return None
 
 
 def _signatures(docs: Sequence[CorpusInput], executor: Any, cache: Any) -> tuple[list[Signature], list[str]]:
@@ -62,15 +73,12 @@ def _signatures(docs: Sequence[CorpusInput], executor: Any, cache: Any) -> tuple
     products: list[tuple[bytes, str] | None] = [None] * len(docs)
     if cache is not None:
         for i, key in enumerate(keys):
-            raw = cache.get(key)
-            if raw is not None:
-                head, _, comp = raw.partition(b"\0\0\0\0")
-                products[i] = (head, comp.decode("utf-8", "surrogatepass"))
+            products[i] = _unpack(cache.get(key))
     todo = [i for i, p in enumerate(products) if p is None or Signature.from_bytes(p[0]) is None]
     for i, made in zip(todo, executor.map(_prepare, [docs[i].text for i in todo])):
         products[i] = made
         if cache is not None:
-            cache.put(keys[i], made[0] + b"\0\0\0\0" + made[1].encode("utf-8", "surrogatepass"))
+            cache.put(keys[i], len(made[0]).to_bytes(8, "little") + made[0] + made[1].encode("utf-8", "surrogatepass"))
     sigs: list[Signature] = []
     comps: list[str] = []
     for p in products:
@@ -100,7 +108,7 @@ def run(docs: Sequence[CorpusInput], options: Mapping[str, Mapping[str, Any]], e
     """Every span shared between two of ``docs`` (see the module docstring)."""
     opts = options.get("XDC001", {})
     min_length = int(opts.get("min_length", 50))
-    min_similarity = float(opts.get("min_similarity", 0.9))
+    min_similarity = float(opts.get("min_similarity", 0.85))
     share = float(opts.get("boilerplate_share", 0.02))
     series = series_of(str(opts.get("series_key", "")))
     sigs, comps = _signatures(docs, executor, cache)

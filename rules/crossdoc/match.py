@@ -31,11 +31,15 @@ from .signature import Signature
 
 # Runs of one chain may be this far apart on either side: the characters a light edit
 # changed (a figure, a place name, an inserted word) or a page number left in the text.
-MAX_GAP = 12
+MAX_GAP = 20
 # Runs of one chain may drift this far from each other's diagonal (insertions and
 # deletions of unequal length).
 MAX_DRIFT = 12
 MIN_HITS = 2
+# The exact runs of a chain miss the characters a gap still shares (百 of 三百四十 and
+# 二百九十), so a chain may grow while its runs cover this much less than the similarity
+# asked for; the alignment of the whole span decides.
+CHAIN_SLACK = 0.15
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -124,27 +128,33 @@ def _runs(text_a: str, text_b: str, hits: Sequence[int]) -> list[tuple[int, int,
     return runs
 
 
-def _chains(runs: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
-    """Runs grouped into chains: each run follows the previous one on both sides, close and on a near diagonal."""
+def _chains(runs: list[tuple[int, int, int]], min_similarity: float) -> list[list[tuple[int, int, int]]]:
+    """Runs grouped into chains: each run follows the previous one on both sides, close and on a
+    near diagonal, and the chain's exact runs still cover nearly ``min_similarity`` of its span."""
     chains: list[list[tuple[int, int, int]]] = []
-    open_chains: list[list[tuple[int, int, int]]] = []
+    open_chains: list[tuple[list[tuple[int, int, int]], list[int]]] = []  # chain, [matched characters]
     for run in runs:
         a0, b0, n = run
         placed = False
-        for chain in open_chains:
+        for chain, matched in open_chains:
             la, lb, ln = chain[-1]
             gap_a, gap_b = a0 - (la + ln), b0 - (lb + ln)
-            if -ln < gap_a <= MAX_GAP and -ln < gap_b <= MAX_GAP and abs((a0 - b0) - (la - lb)) <= MAX_DRIFT \
-                    and a0 + n > la + ln and b0 + n > lb + ln:
-                chain.append(run)
-                placed = True
-                break
+            if not (-ln < gap_a <= MAX_GAP and -ln < gap_b <= MAX_GAP and abs((a0 - b0) - (la - lb)) <= MAX_DRIFT
+                    and a0 + n > la + ln and b0 + n > lb + ln):
+                continue
+            grown = matched[0] + a0 + n - max(a0, la + ln)
+            if grown < (min_similarity - CHAIN_SLACK) * (a0 + n - chain[0][0]):
+                continue
+            chain.append(run)
+            matched[0] = grown
+            placed = True
+            break
         if not placed:
             chain = [run]
             chains.append(chain)
-            open_chains.append(chain)
+            open_chains.append((chain, [n]))
         # A chain whose end lies more than MAX_GAP behind cannot grow any more.
-        open_chains = [c for c in open_chains if c[-1][0] + c[-1][2] + MAX_GAP >= a0]
+        open_chains = [(c, m) for c, m in open_chains if c[-1][0] + c[-1][2] + MAX_GAP >= a0]
     return chains
 
 
@@ -156,10 +166,15 @@ def confirm_pair(a: int, b: int, text_a: str, text_b: str, hits: Sequence[int], 
     out: list[Match] = []
     if not _near_hits(hits, min_length):
         return out
-    for chain in _chains(_runs(text_a, text_b, hits)):
+    for chain in _chains(_runs(text_a, text_b, hits), min_similarity):
         a_start, b_start = chain[0][0], chain[0][1]
         a_end = max(r[0] + r[2] for r in chain)
         b_end = max(r[1] + r[2] for r in chain)
+        # A span starts with a word: the punctuation that closed the sentence before
+        # it in both texts is not part of what was copied.
+        while a_start < a_end and b_start < b_end and not text_a[a_start].isalnum():
+            a_start += 1
+            b_start += 1
         if min(a_end - a_start, b_end - b_start) < min_length:
             continue
         shared = _covered(chain)

@@ -28,7 +28,7 @@ import re
 from array import array
 from dataclasses import dataclass
 
-from reportlint.text.shingles import ANCHOR_LEN, anchors, fold
+from reportlint.text.shingles import anchor_positions, fold
 
 SIGNATURE_VERSION = 1
 # Characters of the key after each anchor. Longer than the single-document anchors
@@ -144,10 +144,14 @@ def text_digest(text: str) -> str:
 
 def signature(text: str) -> Signature:
     """The keys of ``text`` (see the module docstring)."""
+    return signature_and_text(text)[0]
+
+
+def signature_and_text(text: str) -> tuple[Signature, str]:
+    """The keys of ``text`` and its comparison text."""
     comp, cuts, removed = comparison_text(text)
-    positions, _keys = anchors(comp)
+    positions = anchor_positions(comp, KEY_LEN)
     wide = comp.encode("utf-32-be", "surrogatepass")
-    positions = [p for p in positions if p + KEY_LEN <= len(comp)]
     anchor_key = _span_hashes(wide, positions, [p + KEY_LEN for p in positions])
     # Clauses run from one anchor to the next (anchors sit right after punctuation),
     # closing punctuation included.
@@ -155,8 +159,9 @@ def signature(text: str) -> Signature:
     spans = [(s, e) for s, e in zip(bounds, bounds[1:]) if e - s > MIN_CLAUSE]
     clause_key = _span_hashes(wide, [s for s, _ in spans], [e for _, e in spans])
     clause_pos = array("q", [p for span in spans for p in span])
-    return Signature(text_digest(text), len(comp), array("q", positions), anchor_key, clause_key, clause_pos,
-                     cuts, removed)
+    sig = Signature(text_digest(text), len(comp), array("q", positions), anchor_key, clause_key, clause_pos,
+                    cuts, removed)
+    return sig, comp
 
 
-__all__ = ["ANCHOR_LEN", "Signature", "comparison_text", "key_hash", "signature", "text_digest", "to_original"]
+__all__ = ["Signature", "comparison_text", "key_hash", "signature", "signature_and_text", "text_digest", "to_original"]
