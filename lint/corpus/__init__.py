@@ -41,6 +41,8 @@ class CorpusOutcome:
     summary: Mapping[str, Any] = field(default_factory=dict)
     # Renders the summary as "text", "json", "html" or "svg" (None: the pass has none).
     render_summary: Any = None
+    # Seconds spent in each step, for benchmarks (not part of any output).
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 class CorpusPass(Protocol):

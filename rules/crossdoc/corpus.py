@@ -111,7 +111,9 @@ def run(docs: Sequence[CorpusInput], options: Mapping[str, Mapping[str, Any]], e
     min_similarity = float(opts.get("min_similarity", 0.85))
     share = float(opts.get("boilerplate_share", 0.02))
     series = series_of(str(opts.get("series_key", "")))
+    clock = _Clock()
     sigs, comps = _signatures(docs, executor, cache)
+    clock.lap("signatures")
     cap = max(int(share * len(docs)), MIN_BOILERPLATE_DOCS)
     parts = max(1, executor.workers)
     keys = [(s.anchor_key, s.anchor_pos) for s in sigs]
@@ -119,10 +121,12 @@ def run(docs: Sequence[CorpusInput], options: Mapping[str, Mapping[str, Any]], e
     for part in executor.map(_candidate_part, list(range(parts)), shared=(keys, parts, min(cap, MAX_SEED_DOCS))):
         for pair, h in part.items():
             hits.setdefault(pair, []).extend(h)
-    pairs = sorted(pair for pair, h in hits.items() if len(h) >= 2 * match.MIN_HITS)
+    pairs = sorted(pair for pair, h in hits.items() if len(h) >= 2 * match.MIN_HITS and match.near_hits(h, min_length))
+    clock.lap("candidates")
     batches = [[(a, b, hits[(a, b)]) for a, b in pairs[i:i + BATCH]] for i in range(0, len(pairs), BATCH)]
     matches = sorted(m for found in executor.map(_confirm_batch, batches, shared=(comps, min_length, min_similarity))
                      for m in found)
+    clock.lap("confirmation")
     plate = match.boilerplate(sigs, cap)
     kept, dropped = match.drop_boilerplate(matches, sigs, plate, min_length)
     series_keys = [series(d.path) for d in docs]
@@ -132,4 +136,19 @@ def run(docs: Sequence[CorpusInput], options: Mapping[str, Mapping[str, Any]], e
     summ = summary.build(docs, sigs, comps, kept, dropped, plate, series_keys,
                          {"min_length": min_length, "min_similarity": min_similarity, "boilerplate_share": share,
                           "boilerplate_documents": cap, "engine": executor.name})
-    return CorpusOutcome(diags, summ, summary.render)
+    clock.lap("findings and summary")
+    return CorpusOutcome(diags, summ, summary.render, clock.laps)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        import time
+
+        self._now = time.perf_counter
+        self._last = self._now()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = self._now()
+        self.laps[name] = round(now - self._last, 3)
+        self._last = now

@@ -88,16 +88,16 @@ def candidate_pairs(keys: Sequence[tuple[Sequence[int], Sequence[int]]], cap: in
     that once the parts are merged (a pair may have one hit in each part).
     """
     df: Counter[int] = Counter()
-    mine: list[list[tuple[int, int]]] = []
-    for doc_keys, doc_pos in keys:
-        own = [(k, p) for k, p in zip(doc_keys, doc_pos) if k % parts == part] if parts > 1 else list(zip(doc_keys, doc_pos))
-        mine.append(own)
-        df.update({k for k, _ in own})
+    for doc_keys, _pos in keys:
+        df.update(set(doc_keys))
+    seeds = {k for k, n in df.items() if 2 <= n <= cap and (parts == 1 or k % parts == part)}
     postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for doc, own in enumerate(mine):
-        for key, pos in own:
-            if 2 <= df[key] <= cap:
-                postings[key].append((doc, pos))
+    for doc, (doc_keys, doc_pos) in enumerate(keys):
+        shared = seeds.intersection(doc_keys)
+        if shared:
+            for key, pos in zip(doc_keys, doc_pos):
+                if key in shared:
+                    postings[key].append((doc, pos))
     hits: dict[tuple[int, int], list[int]] = defaultdict(list)
     for plist in postings.values():
         for i, (a, pa) in enumerate(plist):
@@ -164,7 +164,7 @@ def confirm_pair(a: int, b: int, text_a: str, text_b: str, hits: Sequence[int], 
     from rapidfuzz.distance import Indel
 
     out: list[Match] = []
-    if not _near_hits(hits, min_length):
+    if not near_hits(hits, min_length):
         return out
     for chain in _chains(_runs(text_a, text_b, hits), min_similarity):
         a_start, b_start = chain[0][0], chain[0][1]
@@ -184,7 +184,7 @@ def confirm_pair(a: int, b: int, text_a: str, text_b: str, hits: Sequence[int], 
     return out
 
 
-def _near_hits(hits: Sequence[int], min_length: int) -> bool:
+def near_hits(hits: Sequence[int], min_length: int) -> bool:
     """Do two links lie on nearly one diagonal, close enough to be one span?
 
     Most candidate pairs share only a few stock phrases, scattered over both texts: this
