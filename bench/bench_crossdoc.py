@@ -10,7 +10,8 @@ reports or with other copies. So the text a corpus of k copies holds in common g
 k-fold, like the corpus, and any growth of cost per report beyond that is the engine's.
 
 Prints, per size: reports, million characters, wall seconds of each step and in all,
-seconds per 1,000 reports, the peak resident memory of this process and of the
+seconds per 1,000 reports, CPU seconds (this process and its workers: on a shared
+machine the wall time is noisy) in all and per 1,000 reports, the peak resident memory of this process and of the
 largest worker, and the findings. The per-report costs are what docs/corpus.md's
 estimate for 100,000 reports on a cluster is computed from.
 
@@ -54,6 +55,12 @@ def synthetic_copy(doc: CorpusInput, number: int, han: list[str]) -> CorpusInput
     return CorpusInput(f"copy{number}/{doc.path}", "".join(chars))
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished workers (the machine may be shared: wall time is noisy)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def peak_mb() -> tuple[float, float]:
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -70,18 +77,20 @@ def main() -> None:
     han = sorted({ch for d in real for ch in d.text if "\u4e00" <= ch <= "\u9fff"})
     options = {"XDC001": dict(CopiedText.options)}
     print(f"{'reports':>8} {'Mchars':>7} {'sig s':>7} {'cand s':>7} {'conf s':>7} {'rest s':>7} {'total s':>8} "
-          f"{'s/1k rep':>9} {'main MB':>8} {'worker MB':>9} {'findings':>9}")
+          f"{'s/1k rep':>9} {'cpu s':>7} {'cpu s/1k':>8} {'main MB':>8} {'worker MB':>9} {'findings':>9}")
     for k in args.grow:
         docs = list(real) + [synthetic_copy(d, j, han) for j in range(1, k) for d in real]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         outcome = crossdoc.run(docs, options, ProcessExecutor(args.jobs), None)
         total = time.perf_counter() - start
+        cpu = cpu_seconds() - cpu
         t = outcome.timings
         me, kids = peak_mb()
         chars = sum(len(d.text) for d in docs) / 1e6
         found = sum(len(x) for x in outcome.diagnostics)
         print(f"{len(docs):>8} {chars:>7.1f} {t['signatures']:>7.1f} {t['candidates']:>7.1f} {t['confirmation']:>7.1f} "
-              f"{t['findings and summary']:>7.1f} {total:>8.1f} {1000 * total / len(docs):>9.2f} {me:>8.0f} "
+              f"{t['findings and summary']:>7.1f} {total:>8.1f} {1000 * total / len(docs):>9.2f} {cpu:>7.1f} "
+              f"{1000 * cpu / len(docs):>8.2f} {me:>8.0f} "
               f"{kids:>9.0f} {found:>9}", flush=True)
 
 

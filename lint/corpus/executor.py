@@ -84,13 +84,15 @@ class DaskExecutor(Executor):
     name = "dask"
 
     def __init__(self, address: str) -> None:
+        import importlib
+
         try:
-            from distributed import Client
+            distributed: Any = importlib.import_module("distributed")
         except ImportError:
             raise ExecutorError('a Dask scheduler was named but Dask is not installed '
                                 '(pip install "reportlint[dask]")') from None
         try:
-            self.client = Client(address, timeout="10s")
+            self.client: Any = distributed.Client(address, timeout="10s")
         except (OSError, TimeoutError, ValueError) as exc:
             raise ExecutorError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
 

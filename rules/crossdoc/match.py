@@ -21,6 +21,8 @@ spans depend only on the two documents, and the results are sorted before they l
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -191,7 +193,7 @@ def near_hits(hits: Sequence[int], min_length: int) -> bool:
     test, on the positions alone, spares them the comparison of texts.
     """
     seeds = sorted(zip(hits[::2], hits[1::2]), key=lambda h: (h[0] - h[1], h[0]))
-    for (pa, pb), (qa, qb) in zip(seeds, seeds[1:]):
+    for (pa, pb), (qa, qb) in pairwise(seeds):
         if abs((qa - qb) - (pa - pb)) <= MAX_DRIFT and abs(qa - pa) <= min_length + MAX_GAP:
             return True
     return False

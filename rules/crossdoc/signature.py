@@ -22,15 +22,18 @@ Hashes are 64-bit BLAKE2 digests, the same in every process and on every machine
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import bisect
 import hashlib
 import re
 from array import array
 from dataclasses import dataclass
 
+from reportlint.text.blocks import prose_view
 from reportlint.text.shingles import anchor_positions, fold
 
-SIGNATURE_VERSION = 1
+SIGNATURE_VERSION = 2
 # Characters of the key after each anchor. Longer than the single-document anchors
 # (ANCHOR_LEN): across hundreds of documents an 8-character stock phrase recurs by
 # chance far more often than inside one; a span of 50 characters still holds two or
@@ -149,14 +152,16 @@ def signature(text: str) -> Signature:
 
 def signature_and_text(text: str) -> tuple[Signature, str]:
     """The keys of ``text`` and its comparison text."""
-    comp, cuts, removed = comparison_text(text)
+    # Front matter, code and HTML comments are not what a report says: a source URL or
+    # a photo caption in a comment shared by a city's reports is not copied text.
+    comp, cuts, removed = comparison_text(prose_view(text))
     positions = anchor_positions(comp, KEY_LEN)
     wide = comp.encode("utf-32-be", "surrogatepass")
     anchor_key = _span_hashes(wide, positions, [p + KEY_LEN for p in positions])
     # Clauses run from one anchor to the next (anchors sit right after punctuation),
     # closing punctuation included.
     bounds = [*positions, len(comp)]
-    spans = [(s, e) for s, e in zip(bounds, bounds[1:]) if e - s > MIN_CLAUSE]
+    spans = [(s, e) for s, e in pairwise(bounds) if e - s > MIN_CLAUSE]
     clause_key = _span_hashes(wide, [s for s, _ in spans], [e for _, e in spans])
     clause_pos = array("q", [p for span in spans for p in span])
     sig = Signature(text_digest(text), len(comp), array("q", positions), anchor_key, clause_key, clause_pos,
