@@ -261,3 +261,30 @@ def test_fold_stable_class_folds_to_itself() -> None:
         ch = chr(code)
         if stable.match(ch):
             assert _FOLD[code] == ch, hex(code)
+
+
+def test_series_key_with_and_without_groups() -> None:
+    default = crossdoc.series_of(crossdoc_rules_default())
+    assert default("南京市/2023.md") == default("南京市/2024.md") != default("合肥市/2024.md")
+    assert default("reports/nanjing-2019.txt") == default("reports/nanjing-2020.txt")
+    assert default("2019/nanjing.md") == default("2020/nanjing.md") != default("2020/hefei.md")
+    # A figure that is not a year (a report number) does not make a series.
+    assert default("a/12345.md") != default("a/12346.md")
+    by_folder = crossdoc.series_of(r"^([^/]+)/")
+    assert by_folder("南京市/2023.md") == by_folder("南京市/summary.md") == "南京市"
+    assert by_folder("loose.md") == "loose.md"
+
+
+def crossdoc_rules_default() -> str:
+    from reportlint.rules.crossdoc import DEFAULT_SERIES_KEY
+
+    return DEFAULT_SERIES_KEY
+
+
+def test_front_matter_and_comments_are_not_compared(tmp_path: Path) -> None:
+    meta = "---\nsource: https://www.example.gov.cn/xxgk/zfgzbg/2024/report-of-the-municipal-government.html\n---\n\n"
+    comment = "<!-- 图片说明：市长在大会上作政府工作报告，本报记者摄影，图片来源于本市融媒体中心新闻采访部门资料库 -->\n\n"
+    for city in ("river", "hill"):
+        path = _write(tmp_path, f"{city}/2024.md", OWN[city])
+        path.write_text(meta + comment + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _findings(_corpus(tmp_path)) == []

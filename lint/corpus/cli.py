@@ -62,6 +62,7 @@ def corpus(paths: tuple[str, ...], output_format: str | None, select: tuple[str,
     from ..cli import use_color
     from ..config import ConfigError, ConfigResolver, Overrides
     from ..registry import RegistryError, load_registry
+    from ..runner import LintError
     from .executor import ExecutorError
 
     if "-" in paths:
@@ -86,7 +87,7 @@ def corpus(paths: tuple[str, ...], output_format: str | None, select: tuple[str,
         run, failed = _run(jobs, resolver, registry, cli_options, scheduler=scheduler, n_jobs=n_jobs,
                            cache_dir=None if no_cache else (cache_dir or Path(".reportlint-cache")),
                            summary_file=summary_file)
-    except (ConfigError, ExecutorError) as exc:
+    except (ConfigError, ExecutorError, LintError) as exc:
         fail(str(exc))
     failed += missing
     if write_baseline is not None:
@@ -167,6 +168,7 @@ def _run(jobs: list[Any], resolver: Any, registry: Any, cli_options: dict[str, A
                     summary_file.write_text(outcome.render_summary(outcome.summary, kind), encoding="utf-8")
                 except OSError as exc:
                     raise LintError(f"{summary_file}: cannot write the summary ({exc.strerror or exc})") from None
+                click.echo(f"reportlint: wrote the corpus summary ({kind}) to {summary_file}", err=True)
     finally:
         executor.close()
     files = []

@@ -115,7 +115,9 @@ def run(docs: Sequence[CorpusInput], options: Mapping[str, Mapping[str, Any]], e
     sigs, comps = _signatures(docs, executor, cache)
     clock.lap("signatures")
     cap = max(int(share * len(docs)), MIN_BOILERPLATE_DOCS)
-    parts = max(1, executor.workers)
+    # On a cluster the join is split by key over the workers. On one machine it runs here:
+    # every part reads every document's keys, which costs more than the split saves.
+    parts = max(1, executor.workers) if executor.name != "local" else 1
     keys = [(s.anchor_key, s.anchor_pos) for s in sigs]
     hits: dict[tuple[int, int], list[int]] = {}
     for part in executor.map(_candidate_part, list(range(parts)), shared=(keys, parts, min(cap, MAX_SEED_DOCS))):
