@@ -36,10 +36,14 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--summary", default=None, help="also write the local run's corpus summary here")
+    ap.add_argument("--save", default=None, help="also write the local run's JSON here")
     args = ap.parse_args()
     from distributed import LocalCluster
 
-    local, t_local = run(args.corpus, "--jobs", str(args.jobs))
+    local, t_local = run(args.corpus, "--jobs", str(args.jobs), *(("--summary", args.summary) if args.summary else ()))
+    if args.save:
+        Path(args.save).write_bytes(local)
     with LocalCluster(n_workers=args.workers, threads_per_worker=1, dashboard_address=None) as cluster:
         remote, t_dask = run(args.corpus, "--scheduler", cluster.scheduler_address)
     n = len(json.loads(local)["diagnostics"])
