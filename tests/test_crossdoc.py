@@ -288,3 +288,9 @@ def test_front_matter_and_comments_are_not_compared(tmp_path: Path) -> None:
         path = _write(tmp_path, f"{city}/2024.md", OWN[city])
         path.write_text(meta + comment + path.read_text(encoding="utf-8"), encoding="utf-8")
     assert _findings(_corpus(tmp_path)) == []
+
+
+def test_a_folder_without_reports_is_an_error_without_a_report(tmp_path: Path) -> None:
+    proc = run_cli("corpus", ".", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert proc.stderr.decode().startswith("reportlint: error: ")

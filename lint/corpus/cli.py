@@ -90,6 +90,8 @@ def corpus(paths: tuple[str, ...], output_format: str | None, select: tuple[str,
     except (ConfigError, ExecutorError, LintError) as exc:
         fail(str(exc))
     failed += missing
+    if failed and not run.files:  # nothing could be read: only the errors, no report
+        sys.exit(2)
     if write_baseline is not None:
         if failed:
             fail(f"baseline not written: {failed} file{'s' if failed != 1 else ''} could not be read")
