@@ -18,7 +18,7 @@ from .report import FORMATS
 import contextlib
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain")
+COMMANDS = ("check", "rules", "explain", "corpus")
 
 
 def error_line(message: str) -> None:
@@ -537,6 +537,16 @@ def _tolerant_console() -> None:
         if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
+
+
+def _register_commands() -> None:
+    """Commands that live in modules of their own."""
+    from .corpus.cli import corpus
+
+    cli.add_command(corpus)
+
+
+_register_commands()
 
 
 def main(argv: list[str] | None = None) -> None:

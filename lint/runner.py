@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .diagnostic import Diagnostic
+from .diagnostic import Diagnostic, Related
 from .document import Document
 from .report.escape import escape_controls
 from .rule import Rule
@@ -40,10 +40,24 @@ class FileResult:
     facts: list[Mapping[str, str]] = field(default_factory=list)  # rows of --show-facts
     error: str | None = None  # the file could not be read or linted (one line); then it has no findings
     source: SourceMap | None = None  # a PDF, DOCX, ODT or HTML document: where each span of the text stands in it
+    # The other files of the run by path, for related locations in another document
+    # (corpus mode); positions there are offsets into that document's text.
+    peers: Mapping[str, FileResult] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.text)
+
+    def related_lines(self, r: Related) -> LineIndex:
+        """The line index that ``r``'s offsets refer to: this file's, or the other file's it names."""
+        if r.path is None or r.path == self.path:
+            return self.lines
+        other = self.peers.get(r.path)
+        return other.lines if other is not None else self.lines
+
+    def related_text(self, r: Related) -> str:
+        """The text that ``r``'s offsets refer to."""
+        return self.related_lines(r).text
 
 
 @dataclass

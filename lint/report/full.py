@@ -101,7 +101,7 @@ def _render_one(console, Text, f: FileResult, d: Diagnostic, repeats: list[Diagn
     carets.append(" " * ex.caret_pad + "^" * ex.caret_len, style=style)
     console.print(carets)
     for r in d.related:
-        rl, rc = f.lines.position(r.start)
+        rl, rc = f.related_lines(r).position(r.start)
         where = f"{escape_controls(r.path)}:{rl}:{rc}" if r.path and r.path != d.path else (source_label(f, r.start) or f"{rl}:{rc}")
         note = Text(" " * gutter + "= ", style="blue")
         note.append(f"{escape_controls(r.message)} at {where}")

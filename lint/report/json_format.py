@@ -8,17 +8,22 @@ from typing import Any, TextIO
 from .. import __version__
 from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
+from ..text.lines import LineIndex
 from .common import severity_counts
 
 
 def _pos(f: FileResult, offset: int) -> dict[str, Any]:
-    line, col = f.lines.position(offset)
-    pos: dict[str, Any] = {"line": line, "column": col, "offset": offset}
+    pos: dict[str, Any] = _at(f.lines, offset)
     if f.source is not None:  # a document read by a reader: its own place (page, paragraph, source line)
         place = f.source.as_json(offset)
         if place is not None:
             pos["source"] = place
     return pos
+
+
+def _at(lines: LineIndex, offset: int) -> dict[str, Any]:
+    line, col = lines.position(offset)
+    return {"line": line, "column": col, "offset": offset}
 
 
 def diagnostic_json(f: FileResult, d: Diagnostic) -> dict[str, Any]:
@@ -32,7 +37,8 @@ def diagnostic_json(f: FileResult, d: Diagnostic) -> dict[str, Any]:
         "start": _pos(f, d.start),
         "end": _pos(f, d.end),
         "related": [
-            {"path": r.path or d.path, "message": r.message, "start": _pos(f, r.start), "end": _pos(f, r.end)}
+            {"path": r.path or d.path, "message": r.message, "start": _at(f.related_lines(r), r.start),
+             "end": _at(f.related_lines(r), r.end)}
             for r in d.related
         ],
         "fix": None if d.fix is None else {

@@ -13,15 +13,17 @@ from typing import Any, TextIO
 
 from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
+from ..text.lines import LineIndex
 from .common import repo_relative, utf8_column, with_source
 
 SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 SOURCE = {"name": "reportlint"}
 
 
-def _range(f: FileResult, start: int, end: int) -> dict[str, Any]:
-    sl, sc = utf8_column(f.lines, start)
-    el, ec = utf8_column(f.lines, end)
+def _range(f: FileResult, start: int, end: int, lines: LineIndex | None = None) -> dict[str, Any]:
+    lines = lines or f.lines
+    sl, sc = utf8_column(lines, start)
+    el, ec = utf8_column(lines, end)
     return {"start": {"line": sl, "column": sc}, "end": {"line": el, "column": ec}}
 
 
@@ -36,8 +38,9 @@ def diagnostic(f: FileResult, d: Diagnostic) -> dict[str, Any]:
     if d.fix is not None and d.fix.edits:
         out["suggestions"] = [{"range": _range(f, e.start, e.end), "text": e.content}
                               for e in sorted(d.fix.edits, key=lambda e: (e.start, e.end))]
-    related = [{"message": r.message, "location": {"path": repo_relative(d.path), "range": _range(f, r.start, r.end)}}
-               for r in d.related if not r.path or r.path == d.path]
+    related = [{"message": r.message, "location": {"path": repo_relative(r.path or d.path),
+                                                   "range": _range(f, r.start, r.end, f.related_lines(r))}}
+               for r in d.related if not r.path or r.path == d.path or r.path in f.peers]
     if related:
         out["related_locations"] = related
     return out

@@ -18,6 +18,7 @@ from .. import __version__
 from ..baseline import fingerprint, keyed
 from ..diagnostic import Diagnostic
 from ..runner import FileResult, RunResult
+from ..text.lines import LineIndex
 from .common import repo_relative, source_label, utf16_column
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,20 +36,24 @@ def _uri(path: str) -> str:
     return quote(p, safe="/:@")
 
 
-def region(f: FileResult, start: int, end: int) -> dict[str, int]:
-    """A SARIF region with UTF-16 columns; ``endColumn`` is the column after the last character."""
-    sl, sc = utf16_column(f.lines, start)
-    el, ec = utf16_column(f.lines, end)
+def region(f: FileResult, start: int, end: int, lines: LineIndex | None = None) -> dict[str, int]:
+    """A SARIF region with UTF-16 columns; ``endColumn`` is the column after the last character.
+
+    ``lines``: the index of another document the offsets refer to (a related location there).
+    """
+    lines = lines or f.lines
+    sl, sc = utf16_column(lines, start)
+    el, ec = utf16_column(lines, end)
     return {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec}
 
 
 def _location(f: FileResult, path: str, start: int, end: int, message: str | None = None,
-              loc_id: int | None = None) -> dict[str, Any]:
+              loc_id: int | None = None, lines: LineIndex | None = None) -> dict[str, Any]:
     loc: dict[str, Any] = {}
     if loc_id is not None:
         loc["id"] = loc_id
-    loc["physicalLocation"] = {"artifactLocation": {"uri": _uri(path)}, "region": region(f, start, end)}
-    label = source_label(f, start)
+    loc["physicalLocation"] = {"artifactLocation": {"uri": _uri(path)}, "region": region(f, start, end, lines)}
+    label = source_label(f, start) if lines is None else None  # not for a place in another document
     if label:  # the place in the document a reader read: page and paragraph, or source line
         loc["logicalLocations"] = [{"name": label, "fullyQualifiedName": f"{repo_relative(path)} {label}",
                                     "kind": "page" if "p." in label else "paragraph" if "¶" in label else "line"}]
@@ -119,8 +124,8 @@ def build(run: RunResult) -> dict[str, Any]:
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint(key, occurrence)},
             "properties": {"category": d.category, "rule": d.rule},
         }
-        related = [_location(f, r.path or d.path, r.start, r.end, r.message, i)
-                   for i, r in enumerate(d.related, start=1) if not r.path or r.path == d.path]
+        related = [_location(f, r.path or d.path, r.start, r.end, r.message, i, f.related_lines(r))
+                   for i, r in enumerate(d.related, start=1) if not r.path or r.path == d.path or r.path in f.peers]
         if related:
             result["relatedLocations"] = related
         fixes = _fix(f, d)

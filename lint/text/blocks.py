@@ -215,6 +215,12 @@ def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+def prose_view(text: str) -> str:
+    """``text`` with its non-prose spans (front matter, fenced code, HTML comments) blanked
+    out, newlines kept: same length, so offsets into it are offsets into ``text``."""
+    return _blank_out(text, _mask_spans(text))
+
+
 @dataclass(slots=True)
 class _Line:
     start: int  # offset of the line's first character
