@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.text.scripts import HAN_CLASS
 
-from .facts import Aspect, Fact, Period, Status
+from .facts import Aspect, Fact, Measure, Period, Status
 
 if TYPE_CHECKING:
     from reportlint.document import Document
@@ -225,6 +225,16 @@ def _normal_sub(marker: str) -> str:
 
 _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "这五年": "过去五年",
                "全年": ""}
+# A restricted noun phrase standing as a clause (…以下的老区村, 年收入不足万元的农户): a topic.
+# Phrases opened by a preposition or a verb of effort are adverbials, not topics.
+_TOPIC_NP = re.compile(
+    r"[\s*“]*(?!在|经|通过|随着|对|为|按|从|由|以|把|将|针对|围绕|根据|按照|坚持|加快|推进|实施|加强)"
+    r"([^，。；：、“”！？]{1,24}的[^，。；：、“”！？的]{1,6})"
+)
+# The perfective: a level already reached (已达, 已经超过, 已有).
+_PERFECTIVE = re.compile(r"已经?[^，。；、！？\d]{0,4}$")
+# Words of a sentence that looks ahead, so cannot report what was measured or reached.
+_AHEAD_WORDS = re.compile(r"将|预计|力争|争取|确保|预期|目标|今后|未来|到20\d\d年|明年|今年")
 _PAST = re.compile(r"[\s*“]{0,3}(?:过去一年|过去的一年|一年来|去年|上年)(?!同期)")  # at the start of a sentence
 _YTD = re.compile(r"(?:比|较)(?:去年|上年)同期")
 _PLAN_WORDS = re.compile(r"今年|明年|力争|争取|确保|预期")
@@ -514,7 +524,10 @@ def _classify_verb(verb: str | None) -> tuple[str, int]:
 class _ZhParser:
     """Walks one paragraph, sentence by sentence, clause by clause."""
 
-    def __init__(self, text: str, base: int, period: _Period, head_sub: str = "", head_entity: str = "") -> None:
+    def __init__(self, text: str, base: int, period: _Period, head_sub: str = "", head_entity: str = "",
+                 doc_year: int = 0) -> None:
+        self.doc_year = doc_year
+        self.year_override = ""  # the year of a figure told as done inside the plan
         if _FULLWIDTH_RE.search(text):
             text = text.translate(_FULLWIDTH)  # ２００７ -> 2007, same length
         self.text = text
@@ -811,6 +824,8 @@ class _ZhParser:
         residual, kind, qual, sign, flags = self._subject(core, first)
         residual = _carry_list_modifiers(seg, residual, cur)
         subject, inherited = self._choose_subject(residual, seg, flags, first, state)
+        if subject and ">" not in subject and (topic := self._topic_clause(cur, cstart)):
+            subject = topic + ">" + subject
         suffix = self._suffix(g[-1].end, cur.end)
         if suffix:
             cur.prev_end = self._suffix_stop  # 1万套廉租房、1.7万套公租房: 廉租房 is not the next subject
@@ -818,11 +833,17 @@ class _ZhParser:
         if sub_m:
             state.sub = _normal_sub(sub_m.group(1))
         sub = state.sub or ("" if state.year_here else self.para_sub)
-        period = Period(Status(mode), state.year or self.period.year, sub)
+        year = self.year_override or state.year
+        self.year_override = ""
+        period = Period(Status(mode), year or self.period.year, sub)
         sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
         if residual and (at := seg.rfind(residual[:2])) >= 0:
             sub_off = self.base + seg_start + at  # the span starts at the subject, not at 据统计/力争
+        measure = _measure_of(seg, core, residual, first.approx)
+        period = _span_end(period, self.doc_year, bool(year), measure, first.family)
         _stamp(g, Aspect(kind), qual, sign, period, sub_off, suffix)
+        for q in g:
+            q.measure = measure
         if len(g) == 1 and flags in ("", "each") and not suffix:
             self._mark_wording(first, core, seg, subject, inherited)
         extra = self._assign(g, subject, flags)
@@ -855,7 +876,30 @@ class _ZhParser:
             if self.period.year and not state.year:
                 state.year = str(int(self.period.year) - 1)
             return "actual"  # 过去一年，…。全市地区生产总值增长6.9%: last year, told in the plan
+        if self._told_as_done(first):
+            if self.period.mode == "target" and self.period.year and not state.year:
+                self.year_override = str(int(self.period.year) - 1)
+            return "actual"
         return self.period.mode
+
+    def _topic_clause(self, cur: _Cursor, cstart: int) -> str:
+        """A clause that is nothing but a restricted noun phrase (人均收入千元以下的老区村，)
+        is the topic of the clause after it: that clause's figure is the group's, not the
+        city's. A phrase opened by a preposition (在…的支持下, 通过…的) sets no topic."""
+        i = cur.bounds.index(cstart) if cstart in cur.bounds else -1
+        if i <= 0 or self._numbers_in(cur.bounds[i - 1], cstart):
+            return ""
+        m = _TOPIC_NP.fullmatch(self.text, cur.bounds[i - 1], cstart - 1)
+        return m.group(1) if m else ""
+
+    def _told_as_done(self, first: Fact) -> bool:
+        """A figure the sentence gives as already reached, whatever section it stands in: a
+        verb in the perfective (已达, 已经超过). Not when the sentence looks ahead (到2025年
+        将…, 力争…)."""
+        s = self.sent_start
+        if _PERFECTIVE.search(self.text, max(s, first.start - 8), first.start) is None:
+            return False
+        return _AHEAD_WORDS.search(self.text, s, first.end) is None
 
     def _choose_subject(self, residual: str, seg: str, flags: str, first: Fact,
                         state: _PartState) -> tuple[str | None, bool]:
@@ -1045,7 +1089,7 @@ def _assign_one(q: Fact, scope: str, subject: str, items: list[str], flags: str)
         return []
     q.subject = scope + items[-1] if _item_ok(items[-1]) else None
     return [Fact(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + it,
-                 q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx)
+                 q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx, q.measure)
             for it in items[:-1] if _item_ok(it)]
 
 
@@ -1150,6 +1194,66 @@ def _stamp(g: list[Fact], kind: Aspect, qual: str, sign: int, period: Period, su
             q.value, q.low, q.high = -q.value, -q.high, -q.low
         q.subject_start = sub_off
         q.suffix = suffix
+
+
+# Names of a five-year plan (十三五, “十三五”): the nth plan ends in 1955 + 5n.
+_PLAN_SPAN = re.compile(r"^(十[一二三四五六七八九]?|[六七八九])五$")
+# Spans of years named from the present: past ones (过去五年, 五年来, 本届政府, 三年来,
+# 近三年) end with the year before the report, future ones (今后五年) do not say when.
+_NEXT_SPAN = re.compile(r"今后|未来")
+
+
+def _span_end(period: Period, doc_year: int, stated: bool, measure: Measure, family: str) -> Period:
+    """The year a span of years ends in, when the text leaves it to the reader (the year
+    of the section around it is not that year): a review of the past five years ends
+    the year before the report, the 十三五 plan in 2020, 今后五年 with the fifth year
+    counted from the report's own. An annual average told without a span is told of the span its
+    section looks back on or ahead to."""
+    spanned = period.multi_year or (measure in (Measure.AVERAGE, Measure.CUMULATIVE) and not period.span)
+    ahead = _NEXT_SPAN.search(period.span) is not None
+    if not spanned or stated or (period.status is Status.RESULT and ahead):
+        return period
+    if measure is Measure.POINT and family in _RATE_FAMILIES:
+        # a rate told of a span (就业率, 优良率 of five years) may be its average: which
+        # year it holds for, the text does not say
+        return Period(period.status, "", period.span)
+    plan = _PLAN_SPAN.match(period.span)
+    end = 1955 + 5 * int(cn_number(plan.group(1))[0]) if plan else doc_year + 4 if ahead and doc_year else 0
+    if period.status is Status.RESULT and doc_year:
+        end = min(end, doc_year - 1) if end else doc_year - 1
+    elif period.status is not Status.TARGET or not end:
+        return Period(period.status, "", period.span)
+    return Period(period.status, str(end), period.span)
+
+
+# What a figure sums over its period, from the words of its clause: an annual average
+# (年均, 年平均, 平均每年), a running total (累计, 累积), and the verbs that count what was
+# added (新增, 新建, 引进 …: flows, whose span's sum is not a year's).
+_AVERAGE_WORDS = re.compile(r"年均|年平均|平均每年|每年平均")
+_CUMULATIVE_WORDS = re.compile(r"累计|累积")
+_FLOW_VERB = re.compile(r"^(?:新增|新建|新开工|新引进|新认定|新培育|引进|培育|建成|改造|完成|实施|开工|签约|净增|招引|吸引)")
+
+
+# Verbs and bound words of a level reached (达到, 提高到, 突破): over a span of years such a
+# level is the one at its end. A level told without one (四年实际利用内资300亿元) is the
+# span's amount.
+_REACHED = re.compile(
+    r"(?:达到|达|增至|增长到|增长至|增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|升至|降至|降到|下降到|下降至|"
+    r"降低到|降低至|减少到|减少至|缩小到|缩小至|扩大到|扩大至|跃升至|跃升到|跃居|稳定在|保持在)了?$"
+)
+_REACHED_BOUND = frozenset("突破 超过 超 迈上 跨越 跃上 站上 迈入".split())
+
+
+def _measure_of(seg: str, core: str, residual: str, approx: str | None) -> Measure:
+    """What a figure sums over its period, from the words of its clause."""
+    if _AVERAGE_WORDS.search(core):
+        return Measure.AVERAGE
+    if _CUMULATIVE_WORDS.search(core):
+        return Measure.CUMULATIVE
+    if _FLOW_VERB.match(residual) or _SUBPERIOD.search(seg):
+        return Measure.FLOW  # 新增…; a span named in the clause itself (五年新建…, 四年实际利用…)
+    stem = _PRE_APPROX.sub("", core.rstrip().removesuffix("的"))
+    return Measure.POINT if approx in _REACHED_BOUND or _REACHED.search(stem) else Measure.FLOW
 
 
 @dataclass(slots=True)
@@ -1407,7 +1511,7 @@ class _Context:
             self.span_sub = ""
         self.span_sub = _span_sub(block.text, self.span_sub)
         found = _ZhParser(block.text, block.start, self.list_period or self.period,
-                          self.span_sub.lstrip("—") or self.head_sub, self.head_entity).run()
+                          self.span_sub.lstrip("—") or self.head_sub, self.head_entity, self.doc_year).run()
         self.span_sub = _span_after(block.text, self.span_sub)
         self.list_period = _list_period(block.text, self.list_period, self.period)
         _scope_by_topic(block.text, found)
@@ -1451,7 +1555,7 @@ def _scope_by_topic(text: str, facts: list[Fact]) -> None:
             q.subject = named[q.sentence] + ">" + q.subject
 
 
-_BASE_YEAR_BEFORE = re.compile(r"(?:比|较|与|同|是|相比|相较)\s*$")
+_BASE_YEAR_BEFORE = re.compile(r"(?:比|较|与|同|是|相比|相较|由|从)\s*$")  # a base, or a change's start (由2015年的…增至)
 _BASE_YEAR_AFTER = re.compile(r"(?:年末|年底|年)?(?:以来|来|相比)")
 
 
