@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from reportlint.diagnostic import Diagnostic, Related, Severity
 from reportlint.rule import Rule
 
-from .facts import EnumKey, Fact, Key, Status
+from .facts import EnumKey, Fact, Key
 from .memo import claims_of, copied_blocks, facts_of
 
 if TYPE_CHECKING:
@@ -134,35 +134,33 @@ def _suffix_compatible(a: Fact, b: Fact) -> bool:
     return a.suffix.split()[0] == b.suffix.split()[0]
 
 
-_WORDING_MIN, _WORDING_MAX = 4, 10
+_WORDING_MIN, _WORDING_MAX = 4, 16
 
 
 def _orphan_pairs(qs: Iterable[Fact]) -> Iterator[tuple[Fact, Fact]]:
     """(orphan, the clause it restates): a sentence that is only a subjectless clause
-    (数据显示，五年年均增长9%) restates the one earlier clause of the same period that
-    says the same words (…投资2972.4亿元，增长21.8%，五年年均增长13%), when no other
-    clause of that period ends with those words (地区生产总值年均增长8% would make
-    年均增长 ambiguous) and the one that does borrowed its subject. An orphan told as
-    a measured fact (数据显示, 据统计) of a span of years is that span's figure wherever
-    it stands, so it is looked up among the actual figures of that span."""
+    (数据显示，比年初增长2.7%) restates the clause elsewhere that says the same words
+    (…储蓄存款余额5806.94亿元，比年初增长3.7%), when that clause is the only figure of
+    the document whose words end that way: a second one (存款余额…比年初增长12%, 贷款
+    余额…比年初增长9%) leaves the orphan's subject open. A span named in the words
+    (五年年均增长) does not tell two such clauses apart (…，年均增长8%)."""
+    from .extract import frame_core  # the extractor loads when a numeric rule first runs
+
     index: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
     orphans: list[Fact] = []
     for q in qs:
-        if q.wording is not None and q.subject:
-            span = q.period.span
-            for n in range(_WORDING_MIN, min(len(q.wording), _WORDING_MAX) + 1):
-                index[(q.wording[-n:], q.kind, q.family, q.period)].append(q)
-                if span and q.period.status is Status.RESULT:
-                    index[(q.wording[-n:], q.kind, q.family, span)].append(q)
-        elif q.orphan is not None and q.period.known:
+        if q.orphan is not None and q.period.known:
             orphans.append(q)
+        elif q.wording is not None:
+            tails = {w[-n:] for w in (q.wording, frame_core(q.wording)) for n in range(_WORDING_MIN, _WORDING_MAX + 1)
+                     if n <= len(w)}
+            for tail in tails:
+                index[(tail, q.kind, q.family)].append(q)
     for q in orphans:
-        wording = q.orphan
-        # A span of years (过去五年, 一季度) names the period by itself, wherever it is told.
-        lookup = (wording, q.kind, q.family, q.period.span) if q.period.span else (wording, q.kind, q.family, q.period)
-        found = index.get(lookup, [])
-        if len({p.subject for p in found}) == 1 and found[0].inherits and found[0].end <= q.start \
-                and found[0].wording == wording:
+        core = frame_core(q.orphan or "")
+        lookup = core if len(core) >= _WORDING_MIN else q.orphan
+        found = [p for p in index.get((lookup, q.kind, q.family), []) if p.block != q.block]
+        if found and all((p.low, p.high) == (found[0].low, found[0].high) for p in found):
             yield q, found[0]
 
 

@@ -225,6 +225,29 @@ def _normal_sub(marker: str) -> str:
 
 _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "这五年": "过去五年",
                "全年": ""}
+# What a clause may open with that does not change what it says of its figure:
+# conjunctions, the year told as a whole (全年, 今年), the whole jurisdiction (全市), 其中.
+_FRAME_LEAD = re.compile(r"^(?:[、，,\s*“”和及与并且而但也还又]|全年|今年|去年|上年|当年|全市|我市|本市|全区|全县|其中)+")
+
+
+def _frame_words(seg: str) -> str:
+    """The words of a clause before its value, as a restatement repeats them: years and
+    what opens a clause without meaning dropped (全年比去年增长 -> 比去年增长)."""
+    words = _FRAME_LEAD.sub("", _YEAR.sub("", seg).replace("*", "").replace("“", "").replace("”", "")).strip()
+    for a, b in _ALIASES:
+        words = words.replace(a, b)
+    return words
+
+
+# A topic sentence (自贸试验区建设提速增效。) is short; the sentences after it tell of its topic.
+_TOPIC_MAX = 20
+def frame_core(words: str) -> str:
+    """The words of a clause without the span they name (五年年均增长 -> 年均增长)."""
+    return _SUBPERIOD.sub("", words)
+
+
+# A discourse lead-in (数据显示，, 其中，, 与此同时，) is a short clause without a figure.
+_LEAD_IN_MAX = 6
 # A restricted noun phrase standing as a clause (…以下的老区村, 年收入不足万元的农户): a topic.
 # Phrases opened by a preposition or a verb of effort are adverbials, not topics.
 _TOPIC_NP = re.compile(
@@ -528,6 +551,7 @@ class _ZhParser:
                  doc_year: int = 0) -> None:
         self.doc_year = doc_year
         self.year_override = ""  # the year of a figure told as done inside the plan
+        self.keyed_end = -1  # where the last sentence with a keyed figure ends
         if _FULLWIDTH_RE.search(text):
             text = text.translate(_FULLWIDTH)  # ２００７ -> 2007, same length
         self.text = text
@@ -823,7 +847,7 @@ class _ZhParser:
         core = _SUBPERIOD.sub("", _YEAR.sub("", seg))
         residual, kind, qual, sign, flags = self._subject(core, first)
         residual = _carry_list_modifiers(seg, residual, cur)
-        subject, inherited = self._choose_subject(residual, seg, flags, first, state)
+        subject, _ = self._choose_subject(residual, seg, flags, first, state)
         if subject and ">" not in subject and (topic := self._topic_clause(cur, cstart)):
             subject = topic + ">" + subject
         suffix = self._suffix(g[-1].end, cur.end)
@@ -844,8 +868,10 @@ class _ZhParser:
         _stamp(g, Aspect(kind), qual, sign, period, sub_off, suffix)
         for q in g:
             q.measure = measure
-        if len(g) == 1 and flags in ("", "each") and not suffix:
-            self._mark_wording(first, core, seg, subject, inherited)
+        if not suffix:
+            self._mark_wording(first, seg, seg_start, residual)
+        if subject:
+            self.keyed_end = self.sent_end
         extra = self._assign(g, subject, flags)
         _hand_on(subject, residual, flags, state)
         return extra
@@ -971,20 +997,30 @@ class _ZhParser:
             q.sentence_end = self.base + self.sent_end
             self.out.append(q)
 
-    def _mark_wording(self, q: Fact, core: str, seg: str, subject: str | None, inherited: bool) -> None:
-        """Keep the words of a clause that borrows its subject (…，五年年均增长13%) and mark a
-        sentence that is nothing but such a clause (数据显示，五年年均增长9%) as an orphan: the
-        rule may match it with the one clause of its section that says the same words."""
-        wording = _normalise_subject(core)
-        if _han_count(wording) < 4 or "其中" in seg:
+    def _mark_wording(self, q: Fact, seg: str, seg_start: int, residual: str) -> None:
+        """Keep the words that tie a value to its subject (…，比年初增长3.7%: 比年初增长) and
+        mark a sentence that is nothing but such words (比年初增长2.7%。) as an orphan: a
+        restatement without its own subject, which the rule matches with the one clause
+        of the document that says the same words.
+
+        An orphan's metric noun phrase is missing, not hidden behind a lead-in: the
+        clauses before it in its sentence are discourse lead-ins (short and without a
+        figure: 数据显示，其中，), and the paragraph gave it no subject to go on with: it
+        is not the paragraph's first sentence (which goes on from the heading), nor does
+        it follow a topic sentence (第三产业增创新优势。实现增加值872亿元) or a sentence
+        with a keyed figure (…1455.2亿元。比上年增长6.8%。)."""
+        wording = _frame_words(seg)
+        if _han_count(wording) < 4:
             return
-        if subject is not None:
-            q.wording = wording
-            q.inherits = inherited
-        elif _is_generic(_VERB_TAIL.sub("", wording)) and not self._numbers_in(self.sent_start, q.num_start):
-            before = self.text[self.sent_start:q.num_start]
-            if _normalise_subject(_SUBPERIOD.sub("", _YEAR.sub("", before))) == wording:
-                q.orphan = wording
+        q.wording = wording
+        if residual and not _is_generic(residual) and not _COMPARISON.match(residual):
+            return  # a subject of its own
+        s = self.sent_start
+        before = max(self.text.rfind(c, 0, max(s - 1, 0)) for c in "。！？")
+        if s - before - 1 <= _TOPIC_MAX or self.keyed_end == s or self._numbers_in(s, q.num_start):
+            return  # the first sentence, or one after a topic sentence or a keyed figure: it goes on with them
+        if all(_han_count(c) <= _LEAD_IN_MAX for c in _CLAUSE_SEP.split(self.text[s:seg_start])):
+            q.orphan = wording
 
     def _entity(self, pos: int) -> str:
         """A zone or district named earlier in the sentence, in the paragraph's short lead

@@ -172,10 +172,10 @@ class Fact:
     enum_size: int = 0  # how many values the list gives
     sentence: int = -1  # offsets where the fact's sentence starts and ends
     sentence_end: int = -1
-    # The words of a clause that borrowed its subject (…，五年年均增长13%), and of a sentence
-    # that is nothing but such a clause: the contradiction rule matches the two.
+    # The words that tie the value to its subject (…，比年初增长3.7%: 比年初增长), and the
+    # same words of a sentence that is nothing but them (an orphan restatement): the
+    # contradiction rule matches the two.
     wording: str | None = None
-    inherits: bool = False
     orphan: str | None = None
     # Scratch state of the parser (where the digits start, their step and scale).
     num_start: int = -1
