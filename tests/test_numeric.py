@@ -356,9 +356,10 @@ def test_about_a_rate_allows_half_a_point() -> None:
     assert _found(NumericContradiction, base.format("8.3%")) == []
 
 
-def test_a_round_amount_is_rounded_to_half_its_last_digit() -> None:
+def test_a_round_amount_may_be_rounded_within_a_fifth_of_its_last_digit() -> None:
     base = REVIEW + "全年蔬菜产量达到300万吨，农业基础更加稳固。\n\n港口建设有序推进。\n\n蔬菜产量达到{}。\n"
     assert _found(NumericContradiction, base.format("340万吨")) == ["蔬菜产量达到340万吨"]
+    assert _found(NumericContradiction, base.format("325万吨")) == ["蔬菜产量达到325万吨"]
     assert _found(NumericContradiction, base.format("312万吨")) == []
     assert _found(NumericContradiction, base.format("突破300万吨").replace("达到突破", "")) == []
 

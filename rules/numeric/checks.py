@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from reportlint.diagnostic import Diagnostic, Related, Severity
 from reportlint.rule import Rule
 
-from .facts import EnumKey, Fact, Key
+from .facts import EnumKey, Fact, Key, Scope
 from .memo import claims_of, copied_blocks, facts_of
 
 if TYPE_CHECKING:
@@ -196,6 +196,22 @@ def _conflicts(members: list[Fact], is_enum: bool, levels: Mapping[tuple[int, st
             pool.append(q)
 
 
+def _add_parts(facts: Iterable[Fact], groups: dict[Key | EnumKey, list[Fact]]) -> None:
+    """A part (其中，民营工业增长10.6%) whose sentence does not name its whole is the part of
+    the one whole the document gives it (规上工业增加值…，其中民营工业增长8.3%): compared
+    under that key too, when there is exactly one."""
+    wholes: dict[Key, list[Key]] = defaultdict(list)
+    for key in groups:
+        if isinstance(key, Key) and key.scope.zone:
+            wholes[key._replace(scope=Scope())].append(key)
+    for q in facts:
+        key = q.key
+        if q.part and key is not None and not key.scope.zone and len(wholes.get(key, ())) == 1:
+            members = groups[wholes[key][0]]
+            members.append(q)
+            members.sort(key=lambda f: f.start)
+
+
 class NumericContradiction(Rule):
     code = "NUM001"
     name = "numeric-contradiction"
@@ -230,6 +246,7 @@ vs 上半年 growth.
             for key in (q.key, q.enum_key):
                 if key is not None:
                     groups[key].append(q)
+        _add_parts(facts, groups)
         findings: dict[tuple[int, int], tuple[Fact, list[Fact]]] = {}
         levels = _levels_by_sentence(facts)
         for key, members in groups.items():

@@ -106,12 +106,14 @@ _CHENG_BLOCKER = re.compile(r"[为功果员立绩长本熟效都市交]")
 _POST_APPROX = re.compile(r"(以上|以下|以内|左右|上下|多|余|强|出头)")
 _PRE_APPROX = re.compile(
     r"(不超过|不低于|不少于|不到|不足|超过|超出|超|突破|逾|迈上|跨越|跃上|站上|迈入|接近|将近|近|低于|少于|小于|高于|大于|"
-    r"大约|约为|约|大概|控制在|保持在)$"
+    r"大约|约为|约|大概|控制在|保持在|稳定在)$"
 )
 _LOWER_WORDS = frozenset("不低于 不少于 超过 超出 超 突破 逾 迈上 跨越 跃上 站上 迈入 高于 大于 以上 多 余 强 出头".split())
 _UPPER_WORDS = frozenset("不超过 不到 不足 接近 将近 近 低于 少于 小于 以下 以内 控制在".split())
 _CEILING_WORDS = frozenset("不超过 不到 不足 低于 少于 小于 以下 以内 控制在".split())
 _TOL_WORDS = frozenset("大约 约为 约 大概 左右 上下".split())
+# Verbs of holding a value (保持在, 稳定在): with a bound after the number they keep a floor or a ceiling.
+_HOLD_WORDS = frozenset("保持在 稳定在".split())
 _PP_LIST = re.compile(r"(?:和|、|及|与)\d+(?:\.\d+)?个?百分点")
 _FULLWIDTH_RE = re.compile("[０-９．％]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -239,6 +241,10 @@ def _frame_words(seg: str) -> str:
     return words
 
 
+# Nouns that name the mark a level passed (突破5000亿元大关, 迈上千亿台阶): not what is counted.
+_MILESTONES = ("大关", "关口", "台阶", "门槛", "量级")
+# Words of a ratio to a population (每万人拥有, 人均, 户均): such a count may have decimals.
+_PER_HEAD = re.compile(r"万人|每万|千人|每千|百人|每百|人均|户均|拥有量")
 # A topic sentence (自贸试验区建设提速增效。) is short; the sentences after it tell of its topic.
 _TOPIC_MAX = 20
 def frame_core(words: str) -> str:
@@ -362,7 +368,8 @@ _RELATIVE_START = re.compile(r"^(?:园区|集群|行业|全行业|项目|该)")
 # funds (安排, 筹集, 拨付 资金: for what, the text says after the number).
 _LEAD_VERB = re.compile(r"^(?:预计实现|预计完成|累计完成|实现|完成|安排|筹集|筹措|拨付|下达|落实|争取)")
 _COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)")
-_DIST_VERB = re.compile(r"^(?:新增|新建|新开工|新引进|累计|引进|培育|建成|改造|新认定)")
+# Verbs of distribution and of building (新增, 新建, 新改扩建, 建成): a list's later items share them.
+_DIST_VERB = re.compile(r"^(?:新增|新改扩建|新改建|改扩建|新建改造|新建|新开工|新引进|累计|引进|培育|建成|改造|新认定)")
 _LIGHT_VERB = re.compile(r"(?:完成|实现|达到|新增)$")
 
 
@@ -677,8 +684,9 @@ class _ZhParser:
         family, ufactor = _UNITS[unit] if unit else ("num", 1.0)
         if unit == "个" and _PP_LIST.match(text, m.end()):
             family, ufactor = "pp", 1.0  # 分别低于全国、全省1.47个和0.1个百分点
-        elif family.startswith("count") and "." in raw and not mult:
-            return None
+        elif family.startswith("count") and "." in raw and not mult \
+                and not _PER_HEAD.search(text, max(0, m.start() - 16), m.start()):
+            return None  # 2.5个 is no count, but 每万人拥有15.7件 is a ratio
         fuzzy = m.group("fz1") or m.group("fz2")
         scale = factor * ufactor
         self._scale = scale
@@ -717,7 +725,9 @@ class _ZhParser:
             return max(step, place)  # 300多, 1000余: up to the next step of the last digit
         if place >= 100 and family not in ("pct", "pp", "permille", "rank"):
             self._place = place * scale  # 突破5000亿 counts up to the next thousand
-            return max(step, place / 2)  # and a round 4000 may be rounded, to the nearest 500
+            # and a round 4000 may be a rounding within a fifth of its last digit (3800-4200):
+            # 312 may be told as 300, 225 not as 200
+            return max(step, place * 2 / 5)
         if family not in ("pct", "pp", "permille", "rank") or (family == "pct" and place >= 100):
             # an approximator (超50亿, 超100%) counts from the last non-zero digit; below
             # 100% a rate's bound (增长20%以上) counts one point: 27% is another figure
@@ -742,6 +752,11 @@ class _ZhParser:
             step = max(step, place)
         self._place = 0.0
         low, high = make_interval(v, step, approx, family)
+        if pre and pre.end() == s and pre.group(1) in _HOLD_WORDS and pm and not exact:
+            # 保持在95%以上, 稳定在3%以下: a floor or a ceiling kept, any value past it agrees
+            approx = pm.group(1)
+            low, high = (v, math.inf) if approx in _LOWER_WORDS else (-math.inf, v) if approx in _UPPER_WORDS \
+                else (low, high)
         q = Fact(start, e, text[start:e], v, low, high, family, "zh", approx=approx)
         q.num_start = s
         q.step = step
@@ -850,6 +865,9 @@ class _ZhParser:
         subject, _ = self._choose_subject(residual, seg, flags, first, state)
         if subject and ">" not in subject and (topic := self._topic_clause(cur, cstart)):
             subject = topic + ">" + subject
+        if subject and ">" not in subject and state.topic is None and "其中" in seg:
+            for q in g:
+                q.part = True  # …。其中，X: a part of a whole its sentence does not name
         suffix = self._suffix(g[-1].end, cur.end)
         if suffix:
             cur.prev_end = self._suffix_stop  # 1万套廉租房、1.7万套公租房: 廉租房 is not the next subject
@@ -975,8 +993,8 @@ class _ZhParser:
         if self.text.startswith("的", g[-1].end) and "from" not in flags:
             state.prev = None
             return None  # 超5000万元的(楼宇), 2409亿元的(项目): a modifier, not a measurement
-        if not suffix or len(g) != 1 or "from" in flags:
-            return subject
+        if not suffix or len(g) != 1 or "from" in flags or suffix.startswith(_MILESTONES):
+            return subject  # 突破5000亿元大关: the mark a level passed
         if not g[0].family.startswith("count"):
             return None  # 1亿元以上项目, 90%以上企业: a threshold, not a measurement
         verb_obj = _normalise_subject(core)
@@ -1203,7 +1221,7 @@ def _carry_list_modifiers(seg: str, residual: str, cur: _Cursor) -> str:
     if listed and residual and cur.place_scope and not residual.startswith(cur.place_scope):
         residual = cur.place_scope + residual
     elif not listed:
-        pm = _PLACE_SCOPE.match(residual)
+        pm = _PLACE_SCOPE.match(residual[lead.end():] if lead else residual)
         cur.place_scope = pm.group(1) if pm else ""
     return residual
 
@@ -1272,10 +1290,10 @@ _FLOW_VERB = re.compile(r"^(?:新增|新建|新开工|新引进|新认定|新培
 
 # Verbs and bound words of a level reached (达到, 提高到, 突破): over a span of years such a
 # level is the one at its end. A level told without one (四年实际利用内资300亿元) is the
-# span's amount.
+# span's amount, and one kept (保持在95%以上) holds for every year of it.
 _REACHED = re.compile(
     r"(?:达到|达|增至|增长到|增长至|增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|升至|降至|降到|下降到|下降至|"
-    r"降低到|降低至|减少到|减少至|缩小到|缩小至|扩大到|扩大至|跃升至|跃升到|跃居|稳定在|保持在)了?$"
+    r"降低到|降低至|减少到|减少至|缩小到|缩小至|扩大到|扩大至|跃升至|跃升到|跃居)了?$"
 )
 _REACHED_BOUND = frozenset("突破 超过 超 迈上 跨越 跃上 站上 迈入".split())
 
@@ -1591,7 +1609,9 @@ def _scope_by_topic(text: str, facts: list[Fact]) -> None:
             q.subject = named[q.sentence] + ">" + q.subject
 
 
-_BASE_YEAR_BEFORE = re.compile(r"(?:比|较|与|同|是|相比|相较|由|从)\s*$")  # a base, or a change's start (由2015年的…增至)
+# A base (比2015年), a change's start (由2015年的…增至) or a range of years (2021—2035年):
+# none of them dates what is said.
+_BASE_YEAR_BEFORE = re.compile(r"(?:比|较|与|同|是|相比|相较|由|从|(?:19|20)\d\d年?\s*[—\-－~～至到])\s*$")
 _BASE_YEAR_AFTER = re.compile(r"(?:年末|年底|年)?(?:以来|来|相比)")
 
 
@@ -1599,8 +1619,10 @@ def _period_years(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
     """Years of text[s:e] that date what is said; not a comparison's base (比2015年增长,
     是2004年的2倍) nor the start of a span (2015年以来)."""
     for ym in _YEAR.finditer(text, s, e):
-        if _BASE_YEAR_BEFORE.search(text, max(0, ym.start() - 3), ym.start()) or _BASE_YEAR_AFTER.match(text, ym.end()):
+        if _BASE_YEAR_BEFORE.search(text, max(0, ym.start() - 8), ym.start()) or _BASE_YEAR_AFTER.match(text, ym.end()):
             continue
+        if text.startswith("的", ym.end()) and text.endswith("为", 0, ym.start()):
+            continue  # 经济总量为2020年的4.7倍: a base
         yield ym
 
 
@@ -1608,7 +1630,11 @@ def _period_years(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
 _WHOLE_PLACE = re.compile(r"全(?:市|区|县|省|州|盟)(?!场|面|力|员|链|程|民|年)")
 # Openings of a sentence that tells one year (not 今年以来, a part of one).
 _ONE_YEAR_SENTENCE = re.compile(r"[\s*“]{0,3}(?:全年|去年|上年|过去一年|过去的一年|一年来)(?!以来)")
-_PLACE_SCOPE = re.compile(r"^(?:[一二三四五六七八九十]+是)?((?:主城区|中心城区|老城区|城市建成区|市区|城区|建成区|市本级)+内?)")
+# Parts of the territory a figure may be told of (市区, 中心城区) and the urban or rural
+# tier of a work (农村公路, 市政管网): a list's later items share them.
+_PLACE_SCOPE = re.compile(
+    r"^(?:[一二三四五六七八九十]+是)?((?:主城区|中心城区|老城区|城市建成区|市区|城区|建成区|市本级|农村|乡村|城镇|城市|市政|县域)+内?)"
+)
 _DASH_ITEM = re.compile(r"^[\s*]*(?:——|—|－－)")
 _ADDRESS = re.compile(r"^[\s*]*各位代表[！!，,：:]")
 _ONE_YEAR_OPEN = re.compile(r"^[\s*“]*(?:过去一年|过去的一年|一年来|去年|上年|(?:19|20)\d\d年(?!来|以来|[-—至到]))")

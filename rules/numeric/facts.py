@@ -177,6 +177,7 @@ class Fact:
     # contradiction rule matches the two.
     wording: str | None = None
     orphan: str | None = None
+    part: bool = False  # a part (其中X) of a whole its sentence does not name
     # Scratch state of the parser (where the digits start, their step and scale).
     num_start: int = -1
     step: float = 0.0
