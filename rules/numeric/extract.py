@@ -247,6 +247,21 @@ _MILESTONES = ("大关", "关口", "台阶", "门槛", "量级")
 _PER_HEAD = re.compile(r"万人|每万|千人|每千|百人|每百|人均|户均|拥有量")
 # A topic sentence (自贸试验区建设提速增效。) is short; the sentences after it tell of its topic.
 _TOPIC_MAX = 20
+def _may_go_on(last: tuple[str, str], this: tuple[str, str]) -> bool:
+    """Could a subjectless figure of aspect and family ``this`` go on telling the subject
+    of a figure ``last`` (aspect, family)? A level goes on with its change (亿元 then
+    增长6.8%, a rate then 提高2个百分点), a change with a comparison in points, a level
+    with a level of its kind, anything with a rank."""
+    (last_kind, last_family), (kind, family) = last, this
+    if kind == "rank":
+        return True
+    if kind == "growth" and family == "pct":
+        return last_kind in ("level", "share") and last_family not in _RATE_FAMILIES
+    if kind == "growth":
+        return last_family == "pct"
+    return last_kind in ("level", "share") and last_family == family
+
+
 def frame_core(words: str) -> str:
     """The words of a clause without the span they name (五年年均增长 -> 年均增长)."""
     return _SUBPERIOD.sub("", words)
@@ -310,7 +325,7 @@ _PRONOUN = re.compile(r"^(?:其|这|该|此|它|上述|以上|前者|后者|二�
 _GENERIC = frozenset(
     "总量 总额 规模 数量 增速 比重 占比 年均 五年年均 年均增速 累计 总计 合计 同比 指标 分别 均 共 总数 人数 个数 增幅 "
     "总量规模 规模总量 总体 整体 平均 人均 经济 收入 产值 增加值 投资 其中 全年 合计达 同期 达 为 企业 项目 五年 可比 "
-    "按可比价格计算 按可比价计算 实际 名义 "
+    "按可比价格计算 按可比价计算 同口径 实际 名义 "
     "平均每年 每年 年均递 平均增长".split()
 )
 # metric heads that name no entity: 税收 of which park, 总投资 of which projects
@@ -559,6 +574,7 @@ class _ZhParser:
         self.doc_year = doc_year
         self.year_override = ""  # the year of a figure told as done inside the plan
         self.keyed_end = -1  # where the last sentence with a keyed figure ends
+        self.keyed_last = ("", "")  # the aspect and unit family of its last keyed figure
         if _FULLWIDTH_RE.search(text):
             text = text.translate(_FULLWIDTH)  # ２００７ -> 2007, same length
         self.text = text
@@ -881,15 +897,15 @@ class _ZhParser:
         sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
         if residual and (at := seg.rfind(residual[:2])) >= 0:
             sub_off = self.base + seg_start + at  # the span starts at the subject, not at 据统计/力争
-        measure = _measure_of(seg, core, residual, first.approx)
-        period = _span_end(period, self.doc_year, bool(year), measure, first.family)
+        measure = _measure_of(seg, core, residual, first.approx, kind == "growth")
+        period = _span_end(period, self.doc_year, bool(year), measure, first.family, Aspect(kind))
         _stamp(g, Aspect(kind), qual, sign, period, sub_off, suffix)
         for q in g:
             q.measure = measure
         if not suffix:
             self._mark_wording(first, seg, seg_start, residual)
         if subject:
-            self.keyed_end = self.sent_end
+            self.keyed_end, self.keyed_last = self.sent_end, (kind, first.family)
         extra = self._assign(g, subject, flags)
         _hand_on(subject, residual, flags, state)
         return extra
@@ -1026,7 +1042,9 @@ class _ZhParser:
         figure: 数据显示，其中，), and the paragraph gave it no subject to go on with: it
         is not the paragraph's first sentence (which goes on from the heading), nor does
         it follow a topic sentence (第三产业增创新优势。实现增加值872亿元) or a sentence
-        with a keyed figure (…1455.2亿元。比上年增长6.8%。)."""
+        whose last keyed figure it could go on with (…1455.2亿元。比上年增长6.8%。; not
+        …占比36.1%，提高0.3个百分点。比年初增长2.7%。: a change in percent of a change
+        in points)."""
         wording = _frame_words(seg)
         if _han_count(wording) < 4:
             return
@@ -1035,7 +1053,8 @@ class _ZhParser:
             return  # a subject of its own
         s = self.sent_start
         before = max(self.text.rfind(c, 0, max(s - 1, 0)) for c in "。！？")
-        if s - before - 1 <= _TOPIC_MAX or self.keyed_end == s or self._numbers_in(s, q.num_start):
+        goes_on = self.keyed_end == s and _may_go_on(self.keyed_last, (q.kind.value, q.family))
+        if s - before - 1 <= _TOPIC_MAX or goes_on or self._numbers_in(s, q.num_start):
             return  # the first sentence, or one after a topic sentence or a keyed figure: it goes on with them
         if all(_han_count(c) <= _LEAD_IN_MAX for c in _CLAUSE_SEP.split(self.text[s:seg_start])):
             q.orphan = wording
@@ -1257,7 +1276,7 @@ _PLAN_SPAN = re.compile(r"^(十[一二三四五六七八九]?|[六七八九])五
 _NEXT_SPAN = re.compile(r"今后|未来")
 
 
-def _span_end(period: Period, doc_year: int, stated: bool, measure: Measure, family: str) -> Period:
+def _span_end(period: Period, doc_year: int, stated: bool, measure: Measure, family: str, aspect: Aspect) -> Period:
     """The year a span of years ends in, when the text leaves it to the reader (the year
     of the section around it is not that year): a review of the past five years ends
     the year before the report, the 十三五 plan in 2020, 今后五年 with the fifth year
@@ -1267,7 +1286,7 @@ def _span_end(period: Period, doc_year: int, stated: bool, measure: Measure, fam
     ahead = _NEXT_SPAN.search(period.span) is not None
     if not spanned or stated or (period.status is Status.RESULT and ahead):
         return period
-    if measure is Measure.POINT and family in _RATE_FAMILIES:
+    if measure is Measure.POINT and family in _RATE_FAMILIES and aspect is not Aspect.GROWTH:
         # a rate told of a span (就业率, 优良率 of five years) may be its average: which
         # year it holds for, the text does not say
         return Period(period.status, "", period.span)
@@ -1275,6 +1294,8 @@ def _span_end(period: Period, doc_year: int, stated: bool, measure: Measure, fam
     end = 1955 + 5 * int(cn_number(plan.group(1))[0]) if plan else doc_year + 4 if ahead and doc_year else 0
     if period.status is Status.RESULT and doc_year:
         end = min(end, doc_year - 1) if end else doc_year - 1
+    elif period.status is Status.RESULT and not end:
+        return period  # the report's year is unknown: the section's year is the best guess
     elif period.status is not Status.TARGET or not end:
         return Period(period.status, "", period.span)
     return Period(period.status, str(end), period.span)
@@ -1298,14 +1319,20 @@ _REACHED = re.compile(
 _REACHED_BOUND = frozenset("突破 超过 超 迈上 跨越 跃上 站上 迈入".split())
 
 
-def _measure_of(seg: str, core: str, residual: str, approx: str | None) -> Measure:
+def _measure_of(seg: str, core: str, residual: str, approx: str | None, growth: bool) -> Measure:
     """What a figure sums over its period, from the words of its clause."""
     if _AVERAGE_WORDS.search(core):
         return Measure.AVERAGE
     if _CUMULATIVE_WORDS.search(core):
         return Measure.CUMULATIVE
-    if _FLOW_VERB.match(residual) or _SUBPERIOD.search(seg):
-        return Measure.FLOW  # 新增…; a span named in the clause itself (五年新建…, 四年实际利用…)
+    if _SUBPERIOD.search(seg):
+        return Measure.FLOW  # a span named in the clause itself (五年新建…, 四年实际利用…, 五年增长40%)
+    if growth:
+        # a change told of a span may be the span's total, and that need not be far from a
+        # year's (死亡人数五年下降13.6%, 去年下降13.9%): it keeps its span
+        return Measure.FLOW
+    if _FLOW_VERB.match(residual):
+        return Measure.FLOW  # 新增…
     stem = _PRE_APPROX.sub("", core.rstrip().removesuffix("的"))
     return Measure.POINT if approx in _REACHED_BOUND or _REACHED.search(stem) else Measure.FLOW
 

@@ -73,8 +73,9 @@ class Period(NamedTuple):
         2021 (the year is known), so the span is dropped. An annual average (年均) and a
         cumulative change (累计下降) are by meaning figures of the span, whichever name it
         is given (过去五年, 十三五, or none in a review of five years): they are compared
-        as one multi-year period of their status ending in their year. Flows (新增, 新建) and plain changes
-        keep their span: a span's sum or growth is another figure than a year's."""
+        as one multi-year period of their status ending in their year. Flows (新增, 新建)
+        and plain changes keep their span: a span's sum or total change is another figure
+        than a year's, and need not be far from it in size."""
         if measure is Measure.AVERAGE or (measure is Measure.CUMULATIVE
                                           and (aspect is Aspect.GROWTH or self.multi_year)):
             return Period(self.status, self.year, MULTI_YEAR)
