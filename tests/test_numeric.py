@@ -242,8 +242,14 @@ def test_subjectless_restatement_that_agrees_is_quiet() -> None:
 
 
 def test_subjectless_clause_with_two_possible_owners_is_not_compared() -> None:
-    text = INVEST.replace("；社会消费品", "；地区生产总值年均增长8%，社会消费品") + LONG_LEAD + "数据显示，五年年均增长9%。\n"
+    text = INVEST.replace("；社会消费品", "；地区生产总值增长6%，五年年均增长8%，社会消费品") + LONG_LEAD + "数据显示，五年年均增长9%。\n"
     assert _found(NumericContradiction, text) == []
+
+
+def test_subjectless_restatement_prefers_the_clause_with_exactly_its_words() -> None:
+    # 五年年均增长 is said by one clause; 地区生产总值年均增长 only ends like it
+    text = INVEST.replace("；社会消费品", "；地区生产总值年均增长8%，社会消费品") + LONG_LEAD + "数据显示，五年年均增长9%。\n"
+    assert _found(NumericContradiction, text) == ["年均增长9%"]
 
 
 def test_clause_whose_subject_came_earlier_in_its_own_sentence_is_no_orphan() -> None:

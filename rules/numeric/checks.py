@@ -142,8 +142,9 @@ def _orphan_pairs(qs: Iterable[Fact]) -> Iterator[tuple[Fact, Fact]]:
     (数据显示，比年初增长2.7%) restates the clause elsewhere that says the same words
     (…储蓄存款余额5806.94亿元，比年初增长3.7%), when that clause is the only figure of
     the document whose words end that way: a second one (存款余额…比年初增长12%, 贷款
-    余额…比年初增长9%) leaves the orphan's subject open. A span named in the words
-    (五年年均增长) does not tell two such clauses apart (…，年均增长8%)."""
+    余额…比年初增长9%) leaves the orphan's subject open. Clauses that say exactly the
+    orphan's words (五年年均增长) are its candidates first; without one, a span named in
+    the words does not tell apart the clauses that end like it (…，年均增长8%)."""
     from .extract import frame_core  # the extractor loads when a numeric rule first runs
 
     index: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
@@ -151,17 +152,33 @@ def _orphan_pairs(qs: Iterable[Fact]) -> Iterator[tuple[Fact, Fact]]:
     for q in qs:
         if q.orphan is not None and q.period.known:
             orphans.append(q)
-        elif q.wording is not None:
-            tails = {w[-n:] for w in (q.wording, frame_core(q.wording)) for n in range(_WORDING_MIN, _WORDING_MAX + 1)
-                     if n <= len(w)}
-            for tail in tails:
-                index[(tail, q.kind, q.family)].append(q)
+        if q.wording is None:
+            continue
+        if q.lang != "zh":  # English words are matched whole (they have been cut from)
+            index[(q.wording, q.kind, q.family)].append(q)
+            continue
+        tails = {w[-n:] for w in (q.wording, frame_core(q.wording)) for n in range(_WORDING_MIN, _WORDING_MAX + 1)
+                 if n <= len(w)}
+        for tail in tails:
+            index[(tail, q.kind, q.family)].append(q)
     for q in orphans:
-        core = frame_core(q.orphan or "")
+        core = frame_core(q.orphan or "") if q.lang == "zh" else ""
         lookup = core if len(core) >= _WORDING_MIN else q.orphan
         found = [p for p in index.get((lookup, q.kind, q.family), []) if p.block != q.block]
-        if found and all((p.low, p.high) == (found[0].low, found[0].high) for p in found):
+        same = [p for p in found if p.wording == q.orphan]
+        found = same or found  # the clauses that say exactly its words, else all that end like it
+        if found and all((p.low, p.high) == (found[0].low, found[0].high) for p in found) \
+                and (found[0].orphan is None or found[0].start < q.start):  # two orphans: the later one is told
             yield q, found[0]
+
+
+def _other_range(a: Fact, b: Fact) -> bool:
+    """Two ranges (3 to 4 million, 3 to 5 million) claim both their ends: restated with
+    another end they disagree, although they overlap."""
+    if a.approx != "range" or b.approx != "range":
+        return False
+    tol = 1e-6 * max(abs(a.low), abs(a.high), abs(b.low), abs(b.high), 1.0)
+    return abs(a.low - b.low) > tol or abs(a.high - b.high) > tol
 
 
 def _another_figure(q: Fact, conflicts: list[Fact], levels: Mapping[tuple[int, str], Fact], max_ratio: float) -> bool:
@@ -184,7 +201,7 @@ def _conflicts(members: list[Fact], is_enum: bool, levels: Mapping[tuple[int, st
     for q in members:
         comparable = [p for p in pool if p.end <= q.start and _comparable(p, q)
                       and (not is_enum or _same_enumeration(p, q))]
-        conflicts = [p for p in comparable if not p.overlaps(q)]
+        conflicts = [p for p in comparable if not p.overlaps(q) or _other_range(p, q)]
         if conflicts and _another_figure(q, conflicts, levels, max_ratio):
             continue
         if conflicts and len(conflicts) == len(comparable):

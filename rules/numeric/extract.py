@@ -1490,6 +1490,7 @@ def _en_fact(sent: str, m: re.Match[str], prev_end: int, period: _Period) -> Fac
     if m.group("num2") or m.group("num3"):
         v2 = float(m.group("num2") or m.group("num3")) * factor
         low, high = min(v, v2), max(v, v2)
+        approx = approx or "range"
     else:
         if approx in ("超", "近"):
             step = max(step, (last_place(m.group("num")) if m.group("num")[0].isdigit() else 1.0) * factor)
@@ -1513,10 +1514,15 @@ def _en_key(q: Fact, seg: str, seg_start: int) -> None:
     front. Too few words to be specific give no subject."""
     words = _en_key_words(seg)
     content = [w for w in words if w not in _EN_STOP and w != "#"]
+    q.wording = " ".join(words)
     if len(words) >= 4 and (len(content) >= 2 or len(words) >= 6):
         tail = content[-3:] + ([words[-1]] if words[-1] in _EN_STOP else [])
         q.subject = " ".join(tail) if len(content) >= 3 else " ".join(words)
         q.subject_start = seg_start + len(seg) - len(seg.lstrip())
+    elif len(words) >= 4 or (len(words) >= 3 and len(content) >= 2):
+        # a clause whose subject is a pronoun or too short (they have been cut from, rescue
+        # checks to): a restatement repeats its words, which the rule matches
+        q.orphan = q.wording
 
 
 # ----------------------------------------------------------------------------------------
