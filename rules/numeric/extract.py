@@ -278,6 +278,8 @@ _TOPIC_NP = re.compile(
 # The perfective: a level already reached (已达, 已经超过, 已有).
 _PERFECTIVE = re.compile(r"已经?[^，。；、！？\d]{0,4}$")
 # Words of a sentence that looks ahead, so cannot report what was measured or reached.
+# An estimate (预计) of a figure: what was measured, not yet final, never a plan's aim.
+_ESTIMATE = re.compile(r"预计")
 _AHEAD_WORDS = re.compile(r"将|预计|力争|争取|确保|预期|目标|今后|未来|到20\d\d年|明年|今年")
 _PAST = re.compile(r"[\s*“]{0,3}(?:过去一年|过去的一年|一年来|去年|上年)(?!同期)")  # at the start of a sentence
 _YTD = re.compile(r"(?:比|较)(?:去年|上年)同期")
@@ -302,7 +304,12 @@ _LEADIN = re.compile(
     r"实现|带动|拉动|使|让|将|要|全市|我市|本市|全区|我区|全县|全省|我省|全国|共有|共|一年来|这一年|过去一年|同比|比上年|"
     r"较上年|比去年|较去年|成功|顺利|达到|达)"
 )
-_TRAIL = re.compile(r"(?:[和及与、]|的|实际|同比|比上年|较上年|比去年|较去年|分别|(?<![年平人])均|各|都|总计|合计|共计|共|也|仍|还|已|已经|将|了|再|继续|持续|进一步)$")
+# What may end a subject phrase before its verb without being part of the metric: joins,
+# comparisons, quantifying adverbs (分别, 均, 共), aspect and manner adverbs (已, 继续, 大幅).
+_TRAIL = re.compile(
+    r"(?:[和及与、]|的|实际|同比|比上年|较上年|比去年|较去年|分别|(?<![年平人])均|各|都|总计|合计|共计|共|也|仍|还|已|已经|将|了|"
+    r"再|继续|持续|进一步|大幅|明显|显著|稳步|快速|较快|大幅度)$"
+)
 _UP = "增长|增加(?!值)|递增|提高|提升|上升|上涨|增幅|增速|扩大|多增|增"
 _DOWN = "下降|递减|减少|降低|回落|下滑|下跌|压减|缩减|缩小|降|减"
 _TO = (
@@ -953,10 +960,12 @@ class _ZhParser:
         return m.group(1) if m else ""
 
     def _told_as_done(self, first: Fact) -> bool:
-        """A figure the sentence gives as already reached, whatever section it stands in: a
-        verb in the perfective (已达, 已经超过). Not when the sentence looks ahead (到2025年
-        将…, 力争…)."""
+        """A figure the sentence gives as already reached or estimated, whatever section it
+        stands in: a verb in the perfective (已达, 已经超过), an estimate (预计). Not when the
+        words before it look ahead (到2025年将…, 力争…, 预计今年)."""
         s = self.sent_start
+        if _ESTIMATE.search(self.text, s, first.start) is not None:
+            return _AHEAD_WORDS.search(self.text.replace("预计", "  "), s, first.end) is None
         if _PERFECTIVE.search(self.text, max(s, first.start - 8), first.start) is None:
             return False
         return _AHEAD_WORDS.search(self.text, s, first.end) is None
@@ -1049,7 +1058,10 @@ class _ZhParser:
         if _han_count(wording) < 4:
             return
         q.wording = wording
-        if residual and not _is_generic(residual) and not _COMPARISON.match(residual):
+        # a rate of what was named before (办复率 of the proposals handled) still needs its
+        # subject; an amount (营收, 实际利用外资) is told of the sentence's own topic
+        relative_rate = residual.endswith("率") and _LEAD_VERB.sub("", residual) in _RELATIVE_HEADS
+        if residual and not _is_generic(residual) and not _COMPARISON.match(residual) and not relative_rate:
             return  # a subject of its own
         s = self.sent_start
         before = max(self.text.rfind(c, 0, max(s - 1, 0)) for c in "。！？")
@@ -1159,6 +1171,11 @@ def _assign_one(q: Fact, scope: str, subject: str, items: list[str], flags: str)
     """One value: its subject, or, after 均/都 (A、B均增长10%), one fact per item."""
     if "each" not in flags or len(items) < 2:
         q.subject = scope + subject if not _RELATIVE_START.match(subject) else None
+        if q.subject and q.family in _RATE_FAMILIES and "、" in subject and _item_ok(items[-1]):
+            # 国有化、固定化率达到100%, 大数据、云计算产业营业收入增长20%: a rate told once for
+            # items that share their head holds for each; the last item carries the head
+            return [Fact(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + items[-1],
+                         q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx, q.measure)]
         return []
     q.subject = scope + items[-1] if _item_ok(items[-1]) else None
     return [Fact(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + it,
