@@ -954,8 +954,8 @@ class _ZhParser:
         is the topic of the clause after it: that clause's figure is the group's, not the
         city's. A phrase opened by a preposition (在…的支持下, 通过…的) sets no topic."""
         i = cur.bounds.index(cstart) if cstart in cur.bounds else -1
-        if i <= 0 or self._numbers_in(cur.bounds[i - 1], cstart):
-            return ""
+        if i <= 0:
+            return ""  # (a figure inside it is a threshold of the group: 收入低于五千元的山村)
         m = _TOPIC_NP.fullmatch(self.text, cur.bounds[i - 1], cstart - 1)
         return m.group(1) if m else ""
 
@@ -1338,10 +1338,10 @@ _REACHED_BOUND = frozenset("突破 超过 超 迈上 跨越 跃上 站上 迈入
 
 def _measure_of(seg: str, core: str, residual: str, approx: str | None, growth: bool) -> Measure:
     """What a figure sums over its period, from the words of its clause."""
-    if _AVERAGE_WORDS.search(core):
+    if _AVERAGE_WORDS.search(seg):
         return Measure.AVERAGE
-    if _CUMULATIVE_WORDS.search(core):
-        return Measure.CUMULATIVE
+    if _CUMULATIVE_WORDS.search(seg):
+        return Measure.CUMULATIVE  # also 五年累计, which the subject drops
     if _SUBPERIOD.search(seg):
         return Measure.FLOW  # a span named in the clause itself (五年新建…, 四年实际利用…, 五年增长40%)
     if growth:
