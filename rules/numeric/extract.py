@@ -43,7 +43,7 @@ import bisect
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -280,7 +280,7 @@ _PERFECTIVE = re.compile(r"已经?[^，。；、！？\d]{0,4}$")
 # Words of a sentence that looks ahead, so cannot report what was measured or reached.
 # An estimate (预计) of a figure: what was measured, not yet final, never a plan's aim.
 _ESTIMATE = re.compile(r"预计")
-_AHEAD_WORDS = re.compile(r"将|预计|力争|争取|确保|预期|目标|今后|未来|到20\d\d年|明年|今年")
+_AHEAD_WORDS = re.compile(r"将|力争|争取|确保|预期|目标|今后|未来|到20\d\d年|明年|今年")
 _PAST = re.compile(r"[\s*“]{0,3}(?:过去一年|过去的一年|一年来|去年|上年)(?!同期)")  # at the start of a sentence
 _YTD = re.compile(r"(?:比|较)(?:去年|上年)同期")
 _PLAN_WORDS = re.compile(r"今年|明年|力争|争取|确保|预期")
@@ -614,6 +614,7 @@ class _ZhParser:
             return self.out
         self.starts = [q.num_start for q in self.all]
         pos = 0
+        self.prev_len = 0  # how long the sentence before the current one is
         for m in _SENT_END.finditer(self.text):
             if self._has_numbers(pos, m.end()):
                 self._sentence(pos, m.end())
@@ -628,6 +629,7 @@ class _ZhParser:
                     self.para_past = self.para_past and bool(_PAST.match(self.text, pos))
                     self.sent_start = pos
                     self.para_entity = self._entity(m.end()) or self.head_entity
+            self.prev_len = m.end() - pos
             pos = m.end()
         if pos < len(self.text) and self._has_numbers(pos, len(self.text)):
             self._sentence(pos, len(self.text))
@@ -839,6 +841,11 @@ class _ZhParser:
         state.year_here = _ONE_YEAR_SENTENCE.match(text, s) is not None
         self.sent_start = s
         self.sent_end = e
+        # where the sentence first looks ahead or estimates: found once, not per figure
+        ahead = _AHEAD_WORDS.search(text, s, e)
+        self.ahead_at = ahead.start() if ahead else e
+        estimate = _ESTIMATE.search(text, s, e)
+        self.estimate_at = estimate.start() if estimate else e
         pos = s
         for pm in _PART_SEP.finditer(text, s, e):
             self._part(pos, pm.start(), colon, list_target, unknown, state)
@@ -953,22 +960,26 @@ class _ZhParser:
         """A clause that is nothing but a restricted noun phrase (人均收入千元以下的老区村，)
         is the topic of the clause after it: that clause's figure is the group's, not the
         city's. A phrase opened by a preposition (在…的支持下, 通过…的) sets no topic."""
-        i = cur.bounds.index(cstart) if cstart in cur.bounds else -1
-        if i <= 0:
-            return ""  # (a figure inside it is a threshold of the group: 收入低于五千元的山村)
-        m = _TOPIC_NP.fullmatch(self.text, cur.bounds[i - 1], cstart - 1)
-        return m.group(1) if m else ""
+        if cstart in cur.topics:
+            return cur.topics[cstart]
+        i = bisect.bisect_left(cur.bounds, cstart)
+        m = None
+        if 0 < i < len(cur.bounds) and cur.bounds[i] == cstart:
+            # (a figure inside it is a threshold of the group: 收入低于五千元的山村)
+            m = _TOPIC_NP.fullmatch(self.text, cur.bounds[i - 1], cstart - 1)
+        cur.topics[cstart] = m.group(1) if m else ""
+        return cur.topics[cstart]
 
     def _told_as_done(self, first: Fact) -> bool:
         """A figure the sentence gives as already reached or estimated, whatever section it
         stands in: a verb in the perfective (已达, 已经超过), an estimate (预计). Not when the
         words before it look ahead (到2025年将…, 力争…, 预计今年)."""
-        s = self.sent_start
-        if _ESTIMATE.search(self.text, s, first.start) is not None:
-            return _AHEAD_WORDS.search(self.text.replace("预计", "  "), s, first.end) is None
-        if _PERFECTIVE.search(self.text, max(s, first.start - 8), first.start) is None:
+        if self.ahead_at < first.end:
             return False
-        return _AHEAD_WORDS.search(self.text, s, first.end) is None
+        if self.estimate_at < first.start:
+            return True
+        return self.estimate_at >= first.end \
+            and _PERFECTIVE.search(self.text, max(self.sent_start, first.start - 8), first.start) is not None
 
     def _choose_subject(self, residual: str, seg: str, flags: str, first: Fact,
                         state: _PartState) -> tuple[str | None, bool]:
@@ -1064,10 +1075,10 @@ class _ZhParser:
         if residual and not _is_generic(residual) and not _COMPARISON.match(residual) and not relative_rate:
             return  # a subject of its own
         s = self.sent_start
-        before = max(self.text.rfind(c, 0, max(s - 1, 0)) for c in "。！？")
-        goes_on = self.keyed_end == s and _may_go_on(self.keyed_last, (q.kind.value, q.family))
-        if s - before - 1 <= _TOPIC_MAX or goes_on or self._numbers_in(s, q.num_start):
-            return  # the first sentence, or one after a topic sentence or a keyed figure: it goes on with them
+        if self._numbers_in(s, q.num_start) or self.prev_len <= _TOPIC_MAX:
+            return  # not its sentence's first figure; the first sentence, or one after a topic sentence
+        if self.keyed_end == s and _may_go_on(self.keyed_last, (q.kind.value, q.family)):
+            return  # it goes on with the figure before
         if all(_han_count(c) <= _LEAD_IN_MAX for c in _CLAUSE_SEP.split(self.text[s:seg_start])):
             q.orphan = wording
 
@@ -1228,6 +1239,7 @@ class _Cursor:
     year_pos: int
     target_seen: bool = False
     dist_verb: str = ""  # 新增 of 新增上市企业17家、新三板挂牌企业192家
+    topics: dict[int, str] = field(default_factory=dict)  # the topic clause before a clause start
     place_scope: str = ""  # 市区 of 市区新建公园200个、新增绿地500万平方米
 
 
