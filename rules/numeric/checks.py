@@ -145,27 +145,37 @@ def _orphan_pairs(qs: Iterable[Fact]) -> Iterator[tuple[Fact, Fact]]:
     余额…比年初增长9%) leaves the orphan's subject open. Clauses that say exactly the
     orphan's words (五年年均增长) are its candidates first; without one, a span named in
     the words does not tell apart the clauses that end like it (…，年均增长8%)."""
-    from .extract import frame_core  # the extractor loads when a numeric rule first runs
+    from .extract import frame_core, frame_words  # the extractor loads when a numeric rule first runs
 
+    qs = list(qs)
+    orphans = [q for q in qs if q.orphan is not None and q.period.known]
+    if not orphans:
+        return
+    # the words each orphan looks for, and their lengths: only those tails are indexed
+    lookups: list[tuple[Fact, str]] = []
+    for q in orphans:
+        core = frame_core(q.orphan or "") if q.lang == "zh" else ""
+        lookups.append((q, core if len(core) >= _WORDING_MIN else (q.orphan or "")))
+    wanted = {(w, q.kind, q.family) for q, w in lookups}
+    lengths = {len(w) for _, w in lookups}
     index: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
-    orphans: list[Fact] = []
+    framed: dict[int, str] = {}
     for q in qs:
-        if q.orphan is not None and q.period.known:
-            orphans.append(q)
         if q.wording is None:
             continue
         if q.lang != "zh":  # English words are matched whole (they have been cut from)
-            index[(q.wording, q.kind, q.family)].append(q)
+            framed[id(q)] = q.wording
+            if (q.wording, q.kind, q.family) in wanted:
+                index[(q.wording, q.kind, q.family)].append(q)
             continue
-        tails = {w[-n:] for w in (q.wording, frame_core(q.wording)) for n in range(_WORDING_MIN, _WORDING_MAX + 1)
-                 if n <= len(w)}
+        words = framed[id(q)] = frame_words(q.wording)
+        tails = {w[-n:] for w in (words, frame_core(words)) for n in lengths if n <= len(w)}
         for tail in tails:
-            index[(tail, q.kind, q.family)].append(q)
-    for q in orphans:
-        core = frame_core(q.orphan or "") if q.lang == "zh" else ""
-        lookup = core if len(core) >= _WORDING_MIN else q.orphan
+            if (tail, q.kind, q.family) in wanted:
+                index[(tail, q.kind, q.family)].append(q)
+    for q, lookup in lookups:
         found = [p for p in index.get((lookup, q.kind, q.family), []) if p.block != q.block]
-        same = [p for p in found if p.wording == q.orphan]
+        same = [p for p in found if framed[id(p)] == q.orphan]
         found = same or found  # the clauses that say exactly its words, else all that end like it
         if found and all((p.low, p.high) == (found[0].low, found[0].high) for p in found) \
                 and (found[0].orphan is None or found[0].start < q.start):  # two orphans: the later one is told
@@ -213,7 +223,7 @@ def _conflicts(members: list[Fact], is_enum: bool, levels: Mapping[tuple[int, st
             pool.append(q)
 
 
-def _add_parts(facts: Iterable[Fact], groups: dict[Key | EnumKey, list[Fact]]) -> None:
+def _add_parts(facts: Iterable[Fact], keys: Mapping[int, Key], groups: dict[Key | EnumKey, list[Fact]]) -> None:
     """A part (其中，民营工业增长10.6%) whose sentence does not name its whole is the part of
     the one whole the document gives it (规上工业增加值…，其中民营工业增长8.3%): compared
     under that key too, when there is exactly one."""
@@ -221,8 +231,10 @@ def _add_parts(facts: Iterable[Fact], groups: dict[Key | EnumKey, list[Fact]]) -
     for key in groups:
         if isinstance(key, Key) and key.scope.zone:
             wholes[key._replace(scope=Scope())].append(key)
+    if not wholes:
+        return
     for q in facts:
-        key = q.key
+        key = keys.get(id(q))
         if q.part and key is not None and not key.scope.zone and len(wholes.get(key, ())) == 1:
             members = groups[wholes[key][0]]
             members.append(q)
@@ -259,11 +271,16 @@ vs 上半年 growth.
         max_ratio = float(options.get("max_ratio", 2.0))
         facts = claims_of(doc)
         groups: dict[Key | EnumKey, list[Fact]] = defaultdict(list)
+        keys: dict[int, Key] = {}  # computed once: a key is built from the fact's period and measure
         for q in facts:
-            for key in (q.key, q.enum_key):
-                if key is not None:
-                    groups[key].append(q)
-        _add_parts(facts, groups)
+            key = q.key
+            if key is not None:
+                keys[id(q)] = key
+                groups[key].append(q)
+            enum_key = q.enum_key
+            if enum_key is not None:
+                groups[enum_key].append(q)
+        _add_parts(facts, keys, groups)
         findings: dict[tuple[int, int], tuple[Fact, list[Fact]]] = {}
         levels = _levels_by_sentence(facts)
         for key, members in groups.items():

@@ -121,6 +121,8 @@ _ENTITY = re.compile(
     rf"[{HAN_CLASS}]{{1,8}}?(?:新区|园区|开发区|高新区|经开区|自贸区|自贸试验区|片区|综保区|保税区|港区|经济区|示范区|"
     rf"试验区|实验区|产业园|合作区|县|市辖区|城区|工业区|工业园|(?:科学城|科技城|新城)(?![市镇乡])|板块)(?=[{HAN_CLASS}“（(，])|县域|郊区|农村地区|开发区"
 )
+# The last characters of every zone word _ENTITY knows (新区, 产业园, 县, 县域, 科技城, 板块).
+_ZONE_HINT = re.compile("[区园县域城块]")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+)")
 _COUNTY_GROUP = re.compile(r"(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+县")  # 四县（市）: the counties together, not the city
 _RANGE_OPEN = frozenset((None, "控制在", "约", "大约", "保持在"))
@@ -232,7 +234,7 @@ _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来":
 _FRAME_LEAD = re.compile(r"^(?:[、，,\s*“”和及与并且而但也还又]|全年|今年|去年|上年|当年|全市|我市|本市|全区|全县|其中)+")
 
 
-def _frame_words(seg: str) -> str:
+def frame_words(seg: str) -> str:
     """The words of a clause before its value, as a restatement repeats them: years and
     what opens a clause without meaning dropped (全年比去年增长 -> 比去年增长)."""
     words = _FRAME_LEAD.sub("", _YEAR.sub("", seg).replace("*", "").replace("“", "").replace("”", "")).strip()
@@ -590,6 +592,7 @@ class _ZhParser:
         self.period = period
         self.out: list[Fact] = []
         self.quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        self.sent_end = 0
         self.quote_starts = [qs for qs, _ in self.quoted]
         self._place = 0.0
         self._scale = 1.0
@@ -911,9 +914,10 @@ class _ZhParser:
         sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
         if residual and (at := seg.rfind(residual[:2])) >= 0:
             sub_off = self.base + seg_start + at  # the span starts at the subject, not at 据统计/力争
+        aspect = Aspect(kind)
         measure = _measure_of(seg, core, residual, first.approx, kind == "growth")
-        period = _span_end(period, self.doc_year, bool(year), measure, first.family, Aspect(kind))
-        _stamp(g, Aspect(kind), qual, sign, period, sub_off, suffix)
+        period = _span_end(period, self.doc_year, bool(year), measure, first.family, aspect)
+        _stamp(g, aspect, qual, sign, period, sub_off, suffix)
         for q in g:
             q.measure = measure
         if not suffix:
@@ -1065,28 +1069,31 @@ class _ZhParser:
         whose last keyed figure it could go on with (…1455.2亿元。比上年增长6.8%。; not
         …占比36.1%，提高0.3个百分点。比年初增长2.7%。: a change in percent of a change
         in points)."""
-        wording = _frame_words(seg)
-        if _han_count(wording) < 4:
-            return
-        q.wording = wording
+        q.wording = seg  # framed (frame_words) only when the document has an orphan to match
+        s = self.sent_start
+        if self.prev_len <= _TOPIC_MAX or self._numbers_in(s, q.num_start):
+            return  # the first sentence, or one after a topic sentence; not its sentence's first figure
         # a rate of what was named before (办复率 of the proposals handled) still needs its
         # subject; an amount (营收, 实际利用外资) is told of the sentence's own topic
         relative_rate = residual.endswith("率") and _LEAD_VERB.sub("", residual) in _RELATIVE_HEADS
         if residual and not _is_generic(residual) and not _COMPARISON.match(residual) and not relative_rate:
             return  # a subject of its own
-        s = self.sent_start
-        if self._numbers_in(s, q.num_start) or self.prev_len <= _TOPIC_MAX:
-            return  # not its sentence's first figure; the first sentence, or one after a topic sentence
         if self.keyed_end == s and _may_go_on(self.keyed_last, (q.kind.value, q.family)):
             return  # it goes on with the figure before
-        if all(_han_count(c) <= _LEAD_IN_MAX for c in _CLAUSE_SEP.split(self.text[s:seg_start])):
+        wording = frame_words(seg)
+        if _han_count(wording) >= 4 and all(_han_count(c) <= _LEAD_IN_MAX for c in _CLAUSE_SEP.split(self.text[s:seg_start])):
             q.orphan = wording
 
     def _entity(self, pos: int) -> str:
         """A zone or district named earlier in the sentence, in the paragraph's short lead
         (县域经济发展迅速。) or in the sub-heading: its figures are not the city's."""
         found = self.para_entity
-        for m in _ENTITY.finditer(self.text, self.sent_start, pos):
+        hint = _ZONE_HINT.search(self.text, self.sent_start, pos)
+        if hint is None:
+            return found  # no zone word ends before pos: nothing for the slower pattern to find
+        # a name is at most 8 characters before a zone word of at most 5: the leftmost match
+        # cannot start earlier than that before the first zone character
+        for m in _ENTITY.finditer(self.text, max(self.sent_start, hint.start() - 14), pos):
             name = _entity_name(m.group(0))
             if _is_entity(name) and not _RELATIVE_START.match(name):
                 found = name
