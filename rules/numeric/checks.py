@@ -40,12 +40,17 @@ sub-heading (滇中新区, 县域, 自贸试验区) is put in front of the subje
 the unit family; and the period: actual or target (from headings such as
 2023年工作回顾 / 2024年工作安排, a plan paragraph opening with 今年, words such as
 力争, 预期, 目标是, expect, and 过去一年 told inside the plan), the year, and the
-sub-period (一季度, 上半年, 前三季度, 过去五年, 十三五). Values after 分别 are matched to
+sub-period (一季度, 上半年, 前三季度, 过去五年, 十三五). A span of years ends in a year
+(过去五年: the year before the report; 十三五: 2020), and a level reached over it (五年
+来…里程达到318公里) is compared as that year's level; annual averages (年均) and
+cumulative changes (累计) are compared as figures of the span whatever it is called;
+sums (新增, 新建) and changes told of a span keep it. Values after 分别 are matched to
 their subjects in order; when the counts differ they are compared only with the same
-enumeration. A sentence that is only a subjectless clause (数据显示，五年年均增长9%)
-is compared with the one clause of its period that says the same words and borrowed
-its subject (…投资2972.4亿元，增长21.8%，五年年均增长13%), never when two clauses end
-with those words. In English the key is the last three content words of the clause
+enumeration. A sentence whose figure has no subject of its own, after nothing but
+short lead-in clauses (数据显示，比年初增长2.7%), and that does not go on from the
+sentence before (a topic sentence, a level whose change it could be) is compared with
+the one clause of the document that says the same words (…存款余额3120.6亿元，比年初
+增长6.3%), never when two clauses with other values end with those words. In English the key is the last three content words of the clause
 before the number and the word that ties them to it (rose/grew/increased are one
 verb, lead words such as also, the, overall are dropped); the clause must be long
 enough to be specific. No key at all for a subject that is a pronoun, too
