@@ -32,7 +32,7 @@ bound just below the value, 以内, 控制在, 不到, 低于, under a ceiling (
 it), 约, 左右, about a twentieth of an amount or half a point of a rate. Units convert within a family (元/万元/亿元,
 亩/万亩, 公里/km) and never across (% is not 个百分点).
 The key of a quantity joins: the subject phrase before its verb, with lead-ins such
-as 数据显示, 据统计, 全年, 全市, 力争 dropped and scope words kept (农村居民 is not
+as 全年, 全市, 力争 dropped (a lead-in clause of its own, 数据显示，, is no part of it) and scope words kept (农村居民 is not
 居民, 规上工业 is not 工业); a clause without a subject borrows the previous subject
 of its sentence; a zone named in the sentence, in a short topic sentence or in the
 sub-heading (滇中新区, 县域, 自贸试验区) is put in front of the subject; the kind

@@ -17,7 +17,7 @@ is the same, so this module turns every number into a :class:`Fact` carrying:
   never across (``%`` and ``个百分点`` are different families).
 - ``key``: what is measured. In Chinese, the subject phrase of the clause with its
   scope words kept (农村居民 ≠ 居民, 规上工业 ≠ 工业) and lead-ins dropped
-  (数据显示, 据统计, 全年, 全市, 力争 ...), plus the kind from the verb (增长 →
+  (全年, 全市, 力争 ...; a lead-in clause such as 数据显示， is a clause of its own), plus the kind from the verb (增长 →
   growth, 达/为 → level, 排/居 第N → rank with its scope, 占…比重 → share). A clause
   with no subject of its own (``…1455.2亿元，增长6.8%``) inherits the previous
   quantity's subject in the same sentence; a clause whose subject is a pronoun, too
@@ -300,9 +300,11 @@ _PLAN_HEAD = re.compile(
 )
 _HEAD_YEAR = re.compile(r"((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年")
 
+# What may open a subject phrase without being part of the metric: joins, time words of
+# the year, the whole jurisdiction, statistical qualifiers (初步核算), verbs of aim and effort.
 _LEADIN = re.compile(
     r"^(?:[和及并且而但也还又再、，,\s*]|其中|同时|此外|另外|总体看|总的看|全年|今年|去年|上年|当年|目前|现在|截至目前|年末|年底|期末|"
-    r"数据显示|据统计|统计显示|初步统计|初步核算|经初步核算|预计|力争|争取|确保|努力|计划|预期|目标是|目标为|目标|推动|促进|"
+    r"初步统计|初步核算|经初步核算|预计|力争|争取|确保|努力|计划|预期|目标是|目标为|目标|推动|促进|"
     r"实现|带动|拉动|使|让|将|要|全市|我市|本市|全区|我区|全县|全省|我省|全国|共有|共|一年来|这一年|过去一年|同比|比上年|"
     r"较上年|比去年|较去年|成功|顺利|达到|达)"
 )
