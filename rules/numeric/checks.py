@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from reportlint.diagnostic import Diagnostic, Related, Severity
 from reportlint.rule import Rule
 
-from .facts import EnumKey, Fact, Key, Status
+from .facts import EnumKey, Fact, Key, Scope
 from .memo import claims_of, copied_blocks, facts_of
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ bound just below the value, 以内, 控制在, 不到, 低于, under a ceiling (
 it), 约, 左右, about a twentieth of an amount or half a point of a rate. Units convert within a family (元/万元/亿元,
 亩/万亩, 公里/km) and never across (% is not 个百分点).
 The key of a quantity joins: the subject phrase before its verb, with lead-ins such
-as 数据显示, 据统计, 全年, 全市, 力争 dropped and scope words kept (农村居民 is not
+as 全年, 全市, 力争 dropped (a lead-in clause of its own, 数据显示，, is no part of it) and scope words kept (农村居民 is not
 居民, 规上工业 is not 工业); a clause without a subject borrows the previous subject
 of its sentence; a zone named in the sentence, in a short topic sentence or in the
 sub-heading (滇中新区, 县域, 自贸试验区) is put in front of the subject; the kind
@@ -40,12 +40,17 @@ sub-heading (滇中新区, 县域, 自贸试验区) is put in front of the subje
 the unit family; and the period: actual or target (from headings such as
 2023年工作回顾 / 2024年工作安排, a plan paragraph opening with 今年, words such as
 力争, 预期, 目标是, expect, and 过去一年 told inside the plan), the year, and the
-sub-period (一季度, 上半年, 前三季度, 过去五年, 十三五). Values after 分别 are matched to
+sub-period (一季度, 上半年, 前三季度, 过去五年, 十三五). A span of years ends in a year
+(过去五年: the year before the report; 十三五: 2020), and a level reached over it (五年
+来…里程达到318公里) is compared as that year's level; annual averages (年均) and
+cumulative changes (累计) are compared as figures of the span whatever it is called;
+sums (新增, 新建) and changes told of a span keep it. Values after 分别 are matched to
 their subjects in order; when the counts differ they are compared only with the same
-enumeration. A sentence that is only a subjectless clause (数据显示，五年年均增长9%)
-is compared with the one clause of its period that says the same words and borrowed
-its subject (…投资2972.4亿元，增长21.8%，五年年均增长13%), never when two clauses end
-with those words. In English the key is the last three content words of the clause
+enumeration. A sentence whose figure has no subject of its own, after nothing but
+short lead-in clauses (数据显示，比年初增长2.7%), and that does not go on from the
+sentence before (a topic sentence, a level whose change it could be) is compared with
+the one clause of the document that says the same words (…存款余额3120.6亿元，比年初
+增长6.3%), never when two clauses with other values end with those words. In English the key is the last three content words of the clause
 before the number and the word that ties them to it (rose/grew/increased are one
 verb, lead words such as also, the, overall are dropped); the clause must be long
 enough to be specific. No key at all for a subject that is a pronoun, too
@@ -134,36 +139,61 @@ def _suffix_compatible(a: Fact, b: Fact) -> bool:
     return a.suffix.split()[0] == b.suffix.split()[0]
 
 
-_WORDING_MIN, _WORDING_MAX = 4, 10
+_WORDING_MIN, _WORDING_MAX = 4, 16
 
 
 def _orphan_pairs(qs: Iterable[Fact]) -> Iterator[tuple[Fact, Fact]]:
     """(orphan, the clause it restates): a sentence that is only a subjectless clause
-    (数据显示，五年年均增长9%) restates the one earlier clause of the same period that
-    says the same words (…投资2972.4亿元，增长21.8%，五年年均增长13%), when no other
-    clause of that period ends with those words (地区生产总值年均增长8% would make
-    年均增长 ambiguous) and the one that does borrowed its subject. An orphan told as
-    a measured fact (数据显示, 据统计) of a span of years is that span's figure wherever
-    it stands, so it is looked up among the actual figures of that span."""
-    index: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
-    orphans: list[Fact] = []
-    for q in qs:
-        if q.wording is not None and q.subject:
-            span = q.period.span
-            for n in range(_WORDING_MIN, min(len(q.wording), _WORDING_MAX) + 1):
-                index[(q.wording[-n:], q.kind, q.family, q.period)].append(q)
-                if span and q.period.status is Status.RESULT:
-                    index[(q.wording[-n:], q.kind, q.family, span)].append(q)
-        elif q.orphan is not None and q.period.known:
-            orphans.append(q)
+    (数据显示，比年初增长2.7%) restates the clause elsewhere that says the same words
+    (…储蓄存款余额5806.94亿元，比年初增长3.7%), when that clause is the only figure of
+    the document whose words end that way: a second one (存款余额…比年初增长12%, 贷款
+    余额…比年初增长9%) leaves the orphan's subject open. Clauses that say exactly the
+    orphan's words (五年年均增长) are its candidates first; without one, a span named in
+    the words does not tell apart the clauses that end like it (…，年均增长8%)."""
+    from .extract import frame_core, frame_words  # the extractor loads when a numeric rule first runs
+
+    qs = list(qs)
+    orphans = [q for q in qs if q.orphan is not None and q.period.known]
+    if not orphans:
+        return
+    # the words each orphan looks for, and their lengths: only those tails are indexed
+    lookups: list[tuple[Fact, str]] = []
     for q in orphans:
-        wording = q.orphan
-        # A span of years (过去五年, 一季度) names the period by itself, wherever it is told.
-        lookup = (wording, q.kind, q.family, q.period.span) if q.period.span else (wording, q.kind, q.family, q.period)
-        found = index.get(lookup, [])
-        if len({p.subject for p in found}) == 1 and found[0].inherits and found[0].end <= q.start \
-                and found[0].wording == wording:
+        core = frame_core(q.orphan or "") if q.lang == "zh" else ""
+        lookups.append((q, core if len(core) >= _WORDING_MIN else (q.orphan or "")))
+    wanted = {(w, q.kind, q.family) for q, w in lookups}
+    lengths = {len(w) for _, w in lookups}
+    index: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
+    framed: dict[int, str] = {}
+    for q in qs:
+        if q.wording is None:
+            continue
+        if q.lang != "zh":  # English words are matched whole (they have been cut from)
+            framed[id(q)] = q.wording
+            if (q.wording, q.kind, q.family) in wanted:
+                index[(q.wording, q.kind, q.family)].append(q)
+            continue
+        words = framed[id(q)] = frame_words(q.wording)
+        tails = {w[-n:] for w in (words, frame_core(words)) for n in lengths if n <= len(w)}
+        for tail in tails:
+            if (tail, q.kind, q.family) in wanted:
+                index[(tail, q.kind, q.family)].append(q)
+    for q, lookup in lookups:
+        found = [p for p in index.get((lookup, q.kind, q.family), []) if p.block != q.block]
+        same = [p for p in found if framed[id(p)] == q.orphan]
+        found = same or found  # the clauses that say exactly its words, else all that end like it
+        if found and all((p.low, p.high) == (found[0].low, found[0].high) for p in found) \
+                and (found[0].orphan is None or found[0].start < q.start):  # two orphans: the later one is told
             yield q, found[0]
+
+
+def _other_range(a: Fact, b: Fact) -> bool:
+    """Two ranges (3 to 4 million, 3 to 5 million) claim both their ends: restated with
+    another end they disagree, although they overlap."""
+    if a.approx != "range" or b.approx != "range":
+        return False
+    tol = 1e-6 * max(abs(a.low), abs(a.high), abs(b.low), abs(b.high), 1.0)
+    return abs(a.low - b.low) > tol or abs(a.high - b.high) > tol
 
 
 def _another_figure(q: Fact, conflicts: list[Fact], levels: Mapping[tuple[int, str], Fact], max_ratio: float) -> bool:
@@ -186,7 +216,7 @@ def _conflicts(members: list[Fact], is_enum: bool, levels: Mapping[tuple[int, st
     for q in members:
         comparable = [p for p in pool if p.end <= q.start and _comparable(p, q)
                       and (not is_enum or _same_enumeration(p, q))]
-        conflicts = [p for p in comparable if not p.overlaps(q)]
+        conflicts = [p for p in comparable if not p.overlaps(q) or _other_range(p, q)]
         if conflicts and _another_figure(q, conflicts, levels, max_ratio):
             continue
         if conflicts and len(conflicts) == len(comparable):
@@ -196,6 +226,24 @@ def _conflicts(members: list[Fact], is_enum: bool, levels: Mapping[tuple[int, st
         if len(blocks) < 2 and q.block not in blocks:
             blocks.append(q.block)
             pool.append(q)
+
+
+def _add_parts(facts: Iterable[Fact], keys: Mapping[int, Key], groups: dict[Key | EnumKey, list[Fact]]) -> None:
+    """A part (其中，民营工业增长10.6%) whose sentence does not name its whole is the part of
+    the one whole the document gives it (规上工业增加值…，其中民营工业增长8.3%): compared
+    under that key too, when there is exactly one."""
+    wholes: dict[Key, list[Key]] = defaultdict(list)
+    for key in groups:
+        if isinstance(key, Key) and key.scope.zone:
+            wholes[key._replace(scope=Scope())].append(key)
+    if not wholes:
+        return
+    for q in facts:
+        key = keys.get(id(q))
+        if q.part and key is not None and not key.scope.zone and len(wholes.get(key, ())) == 1:
+            members = groups[wholes[key][0]]
+            members.append(q)
+            members.sort(key=lambda f: f.start)
 
 
 class NumericContradiction(Rule):
@@ -228,10 +276,16 @@ vs 上半年 growth.
         max_ratio = float(options.get("max_ratio", 2.0))
         facts = claims_of(doc)
         groups: dict[Key | EnumKey, list[Fact]] = defaultdict(list)
+        keys: dict[int, Key] = {}  # computed once: a key is built from the fact's period and measure
         for q in facts:
-            for key in (q.key, q.enum_key):
-                if key is not None:
-                    groups[key].append(q)
+            key = q.key
+            if key is not None:
+                keys[id(q)] = key
+                groups[key].append(q)
+            enum_key = q.enum_key
+            if enum_key is not None:
+                groups[enum_key].append(q)
+        _add_parts(facts, keys, groups)
         findings: dict[tuple[int, int], tuple[Fact, list[Fact]]] = {}
         levels = _levels_by_sentence(facts)
         for key, members in groups.items():

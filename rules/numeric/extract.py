@@ -17,7 +17,7 @@ is the same, so this module turns every number into a :class:`Fact` carrying:
   never across (``%`` and ``个百分点`` are different families).
 - ``key``: what is measured. In Chinese, the subject phrase of the clause with its
   scope words kept (农村居民 ≠ 居民, 规上工业 ≠ 工业) and lead-ins dropped
-  (数据显示, 据统计, 全年, 全市, 力争 ...), plus the kind from the verb (增长 →
+  (全年, 全市, 力争 ...; a lead-in clause such as 数据显示， is a clause of its own), plus the kind from the verb (增长 →
   growth, 达/为 → level, 排/居 第N → rank with its scope, 占…比重 → share). A clause
   with no subject of its own (``…1455.2亿元，增长6.8%``) inherits the previous
   quantity's subject in the same sentence; a clause whose subject is a pronoun, too
@@ -43,13 +43,13 @@ import bisect
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reportlint.text.scripts import HAN_CLASS
 
-from .facts import Aspect, Fact, Period, Status
+from .facts import Aspect, Fact, Measure, Period, Status
 
 if TYPE_CHECKING:
     from reportlint.document import Document
@@ -106,12 +106,14 @@ _CHENG_BLOCKER = re.compile(r"[为功果员立绩长本熟效都市交]")
 _POST_APPROX = re.compile(r"(以上|以下|以内|左右|上下|多|余|强|出头)")
 _PRE_APPROX = re.compile(
     r"(不超过|不低于|不少于|不到|不足|超过|超出|超|突破|逾|迈上|跨越|跃上|站上|迈入|接近|将近|近|低于|少于|小于|高于|大于|"
-    r"大约|约为|约|大概|控制在|保持在)$"
+    r"大约|约为|约|大概|控制在|保持在|稳定在)$"
 )
 _LOWER_WORDS = frozenset("不低于 不少于 超过 超出 超 突破 逾 迈上 跨越 跃上 站上 迈入 高于 大于 以上 多 余 强 出头".split())
 _UPPER_WORDS = frozenset("不超过 不到 不足 接近 将近 近 低于 少于 小于 以下 以内 控制在".split())
 _CEILING_WORDS = frozenset("不超过 不到 不足 低于 少于 小于 以下 以内 控制在".split())
 _TOL_WORDS = frozenset("大约 约为 约 大概 左右 上下".split())
+# Verbs of holding a value (保持在, 稳定在): with a bound after the number they keep a floor or a ceiling.
+_HOLD_WORDS = frozenset("保持在 稳定在".split())
 _PP_LIST = re.compile(r"(?:和|、|及|与)\d+(?:\.\d+)?个?百分点")
 _FULLWIDTH_RE = re.compile("[０-９．％]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -119,6 +121,8 @@ _ENTITY = re.compile(
     rf"[{HAN_CLASS}]{{1,8}}?(?:新区|园区|开发区|高新区|经开区|自贸区|自贸试验区|片区|综保区|保税区|港区|经济区|示范区|"
     rf"试验区|实验区|产业园|合作区|县|市辖区|城区|工业区|工业园|(?:科学城|科技城|新城)(?![市镇乡])|板块)(?=[{HAN_CLASS}“（(，])|县域|郊区|农村地区|开发区"
 )
+# The last characters of every zone word _ENTITY knows (新区, 产业园, 县, 县域, 科技城, 板块).
+_ZONE_HINT = re.compile("[区园县域城块]")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+)")
 _COUNTY_GROUP = re.compile(r"(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+县")  # 四县（市）: the counties together, not the city
 _RANGE_OPEN = frozenset((None, "控制在", "约", "大约", "保持在"))
@@ -225,6 +229,60 @@ def _normal_sub(marker: str) -> str:
 
 _SUB_NORMAL = {"第一季度": "一季度", "1季度": "一季度", "五年来": "过去五年", "五年间": "过去五年", "这五年": "过去五年",
                "全年": ""}
+# What a clause may open with that does not change what it says of its figure:
+# conjunctions, the year told as a whole (全年, 今年), the whole jurisdiction (全市), 其中.
+_FRAME_LEAD = re.compile(r"^(?:[、，,\s*“”和及与并且而但也还又]|全年|今年|去年|上年|当年|全市|我市|本市|全区|全县|其中)+")
+
+
+def frame_words(seg: str) -> str:
+    """The words of a clause before its value, as a restatement repeats them: years and
+    what opens a clause without meaning dropped (全年比去年增长 -> 比去年增长)."""
+    words = _FRAME_LEAD.sub("", _YEAR.sub("", seg).replace("*", "").replace("“", "").replace("”", "")).strip()
+    for a, b in _ALIASES:
+        words = words.replace(a, b)
+    return words
+
+
+# Nouns that name the mark a level passed (突破5000亿元大关, 迈上千亿台阶): not what is counted.
+_MILESTONES = ("大关", "关口", "台阶", "门槛", "量级")
+# Words of a ratio to a population (每万人拥有, 人均, 户均): such a count may have decimals.
+_PER_HEAD = re.compile(r"万人|每万|千人|每千|百人|每百|人均|户均|拥有量")
+# A topic sentence (自贸试验区建设提速增效。) is short; the sentences after it tell of its topic.
+_TOPIC_MAX = 20
+def _may_go_on(last: tuple[str, str], this: tuple[str, str]) -> bool:
+    """Could a subjectless figure of aspect and family ``this`` go on telling the subject
+    of a figure ``last`` (aspect, family)? A level goes on with its change (亿元 then
+    增长6.8%, a rate then 提高2个百分点), a change with a comparison in points, a level
+    with a level of its kind, anything with a rank."""
+    (last_kind, last_family), (kind, family) = last, this
+    if kind == "rank":
+        return True
+    if kind == "growth" and family == "pct":
+        return last_kind in ("level", "share") and last_family not in _RATE_FAMILIES
+    if kind == "growth":
+        return last_family == "pct"
+    return last_kind in ("level", "share") and last_family == family
+
+
+def frame_core(words: str) -> str:
+    """The words of a clause without the span they name (五年年均增长 -> 年均增长)."""
+    return _SUBPERIOD.sub("", words)
+
+
+# A discourse lead-in (数据显示，, 其中，, 与此同时，) is a short clause without a figure.
+_LEAD_IN_MAX = 6
+# A restricted noun phrase standing as a clause (…以下的老区村, 年收入不足万元的农户): a topic.
+# Phrases opened by a preposition or a verb of effort are adverbials, not topics.
+_TOPIC_NP = re.compile(
+    r"[\s*“]*(?!在|经|通过|随着|对|为|按|从|由|以|把|将|针对|围绕|根据|按照|坚持|加快|推进|实施|加强)"
+    r"([^，。；：、“”！？]{1,24}的[^，。；：、“”！？的]{1,6})"
+)
+# The perfective: a level already reached (已达, 已经超过, 已有).
+_PERFECTIVE = re.compile(r"已经?[^，。；、！？\d]{0,4}$")
+# Words of a sentence that looks ahead, so cannot report what was measured or reached.
+# An estimate (预计) of a figure: what was measured, not yet final, never a plan's aim.
+_ESTIMATE = re.compile(r"预计")
+_AHEAD_WORDS = re.compile(r"将|力争|争取|确保|预期|目标|今后|未来|到20\d\d年|明年|今年")
 _PAST = re.compile(r"[\s*“]{0,3}(?:过去一年|过去的一年|一年来|去年|上年)(?!同期)")  # at the start of a sentence
 _YTD = re.compile(r"(?:比|较)(?:去年|上年)同期")
 _PLAN_WORDS = re.compile(r"今年|明年|力争|争取|确保|预期")
@@ -242,13 +300,20 @@ _PLAN_HEAD = re.compile(
 )
 _HEAD_YEAR = re.compile(r"((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年")
 
+# What may open a subject phrase without being part of the metric: joins, time words of
+# the year, the whole jurisdiction, statistical qualifiers (初步核算), verbs of aim and effort.
 _LEADIN = re.compile(
     r"^(?:[和及并且而但也还又再、，,\s*]|其中|同时|此外|另外|总体看|总的看|全年|今年|去年|上年|当年|目前|现在|截至目前|年末|年底|期末|"
-    r"数据显示|据统计|统计显示|初步统计|初步核算|经初步核算|预计|力争|争取|确保|努力|计划|预期|目标是|目标为|目标|推动|促进|"
+    r"初步统计|初步核算|经初步核算|预计|力争|争取|确保|努力|计划|预期|目标是|目标为|目标|推动|促进|"
     r"实现|带动|拉动|使|让|将|要|全市|我市|本市|全区|我区|全县|全省|我省|全国|共有|共|一年来|这一年|过去一年|同比|比上年|"
     r"较上年|比去年|较去年|成功|顺利|达到|达)"
 )
-_TRAIL = re.compile(r"(?:[和及与、]|的|实际|同比|比上年|较上年|比去年|较去年|分别|(?<![年平人])均|各|都|总计|合计|共计|共|也|仍|还|已|已经|将|了|再|继续|持续|进一步)$")
+# What may end a subject phrase before its verb without being part of the metric: joins,
+# comparisons, quantifying adverbs (分别, 均, 共), aspect and manner adverbs (已, 继续, 大幅).
+_TRAIL = re.compile(
+    r"(?:[和及与、]|的|实际|同比|比上年|较上年|比去年|较去年|分别|(?<![年平人])均|各|都|总计|合计|共计|共|也|仍|还|已|已经|将|了|"
+    r"再|继续|持续|进一步|大幅|明显|显著|稳步|快速|较快|大幅度)$"
+)
 _UP = "增长|增加(?!值)|递增|提高|提升|上升|上涨|增幅|增速|扩大|多增|增"
 _DOWN = "下降|递减|减少|降低|回落|下滑|下跌|压减|缩减|缩小|降|减"
 _TO = (
@@ -271,7 +336,7 @@ _PRONOUN = re.compile(r"^(?:其|这|该|此|它|上述|以上|前者|后者|二�
 _GENERIC = frozenset(
     "总量 总额 规模 数量 增速 比重 占比 年均 五年年均 年均增速 累计 总计 合计 同比 指标 分别 均 共 总数 人数 个数 增幅 "
     "总量规模 规模总量 总体 整体 平均 人均 经济 收入 产值 增加值 投资 其中 全年 合计达 同期 达 为 企业 项目 五年 可比 "
-    "按可比价格计算 按可比价计算 实际 名义 "
+    "按可比价格计算 按可比价计算 同口径 实际 名义 "
     "平均每年 每年 年均递 平均增长".split()
 )
 # metric heads that name no entity: 税收 of which park, 总投资 of which projects
@@ -329,7 +394,8 @@ _RELATIVE_START = re.compile(r"^(?:园区|集群|行业|全行业|项目|该)")
 # funds (安排, 筹集, 拨付 资金: for what, the text says after the number).
 _LEAD_VERB = re.compile(r"^(?:预计实现|预计完成|累计完成|实现|完成|安排|筹集|筹措|拨付|下达|落实|争取)")
 _COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)")
-_DIST_VERB = re.compile(r"^(?:新增|新建|新开工|新引进|累计|引进|培育|建成|改造|新认定)")
+# Verbs of distribution and of building (新增, 新建, 新改扩建, 建成): a list's later items share them.
+_DIST_VERB = re.compile(r"^(?:新增|新改扩建|新改建|改扩建|新建改造|新建|新开工|新引进|累计|引进|培育|建成|改造|新认定)")
 _LIGHT_VERB = re.compile(r"(?:完成|实现|达到|新增)$")
 
 
@@ -514,7 +580,12 @@ def _classify_verb(verb: str | None) -> tuple[str, int]:
 class _ZhParser:
     """Walks one paragraph, sentence by sentence, clause by clause."""
 
-    def __init__(self, text: str, base: int, period: _Period, head_sub: str = "", head_entity: str = "") -> None:
+    def __init__(self, text: str, base: int, period: _Period, head_sub: str = "", head_entity: str = "",
+                 doc_year: int = 0) -> None:
+        self.doc_year = doc_year
+        self.year_override = ""  # the year of a figure told as done inside the plan
+        self.keyed_end = -1  # where the last sentence with a keyed figure ends
+        self.keyed_last = ("", "")  # the aspect and unit family of its last keyed figure
         if _FULLWIDTH_RE.search(text):
             text = text.translate(_FULLWIDTH)  # ２００７ -> 2007, same length
         self.text = text
@@ -523,6 +594,7 @@ class _ZhParser:
         self.period = period
         self.out: list[Fact] = []
         self.quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        self.sent_end = 0
         self.quote_starts = [qs for qs, _ in self.quoted]
         self._place = 0.0
         self._scale = 1.0
@@ -547,6 +619,7 @@ class _ZhParser:
             return self.out
         self.starts = [q.num_start for q in self.all]
         pos = 0
+        self.prev_len = 0  # how long the sentence before the current one is
         for m in _SENT_END.finditer(self.text):
             if self._has_numbers(pos, m.end()):
                 self._sentence(pos, m.end())
@@ -561,6 +634,7 @@ class _ZhParser:
                     self.para_past = self.para_past and bool(_PAST.match(self.text, pos))
                     self.sent_start = pos
                     self.para_entity = self._entity(m.end()) or self.head_entity
+            self.prev_len = m.end() - pos
             pos = m.end()
         if pos < len(self.text) and self._has_numbers(pos, len(self.text)):
             self._sentence(pos, len(self.text))
@@ -640,8 +714,9 @@ class _ZhParser:
         family, ufactor = _UNITS[unit] if unit else ("num", 1.0)
         if unit == "个" and _PP_LIST.match(text, m.end()):
             family, ufactor = "pp", 1.0  # 分别低于全国、全省1.47个和0.1个百分点
-        elif family.startswith("count") and "." in raw and not mult:
-            return None
+        elif family.startswith("count") and "." in raw and not mult \
+                and not _PER_HEAD.search(text, max(0, m.start() - 16), m.start()):
+            return None  # 2.5个 is no count, but 每万人拥有15.7件 is a ratio
         fuzzy = m.group("fz1") or m.group("fz2")
         scale = factor * ufactor
         self._scale = scale
@@ -680,7 +755,9 @@ class _ZhParser:
             return max(step, place)  # 300多, 1000余: up to the next step of the last digit
         if place >= 100 and family not in ("pct", "pp", "permille", "rank"):
             self._place = place * scale  # 突破5000亿 counts up to the next thousand
-            return max(step, place / 2)  # and a round 4000 may be rounded, to the nearest 500
+            # and a round 4000 may be a rounding within a fifth of its last digit (3800-4200):
+            # 312 may be told as 300, 225 not as 200
+            return max(step, place * 2 / 5)
         if family not in ("pct", "pp", "permille", "rank") or (family == "pct" and place >= 100):
             # an approximator (超50亿, 超100%) counts from the last non-zero digit; below
             # 100% a rate's bound (增长20%以上) counts one point: 27% is another figure
@@ -705,6 +782,11 @@ class _ZhParser:
             step = max(step, place)
         self._place = 0.0
         low, high = make_interval(v, step, approx, family)
+        if pre and pre.end() == s and pre.group(1) in _HOLD_WORDS and pm and not exact:
+            # 保持在95%以上, 稳定在3%以下: a floor or a ceiling kept, any value past it agrees
+            approx = pm.group(1)
+            low, high = (v, math.inf) if approx in _LOWER_WORDS else (-math.inf, v) if approx in _UPPER_WORDS \
+                else (low, high)
         q = Fact(start, e, text[start:e], v, low, high, family, "zh", approx=approx)
         q.num_start = s
         q.step = step
@@ -764,6 +846,11 @@ class _ZhParser:
         state.year_here = _ONE_YEAR_SENTENCE.match(text, s) is not None
         self.sent_start = s
         self.sent_end = e
+        # where the sentence first looks ahead or estimates: found once, not per figure
+        ahead = _AHEAD_WORDS.search(text, s, e)
+        self.ahead_at = ahead.start() if ahead else e
+        estimate = _ESTIMATE.search(text, s, e)
+        self.estimate_at = estimate.start() if estimate else e
         pos = s
         for pm in _PART_SEP.finditer(text, s, e):
             self._part(pos, pm.start(), colon, list_target, unknown, state)
@@ -810,7 +897,12 @@ class _ZhParser:
         core = _SUBPERIOD.sub("", _YEAR.sub("", seg))
         residual, kind, qual, sign, flags = self._subject(core, first)
         residual = _carry_list_modifiers(seg, residual, cur)
-        subject, inherited = self._choose_subject(residual, seg, flags, first, state)
+        subject, _ = self._choose_subject(residual, seg, flags, first, state)
+        if subject and ">" not in subject and (topic := self._topic_clause(cur, cstart)):
+            subject = topic + ">" + subject
+        if subject and ">" not in subject and state.topic is None and "其中" in seg:
+            for q in g:
+                q.part = True  # …。其中，X: a part of a whole its sentence does not name
         suffix = self._suffix(g[-1].end, cur.end)
         if suffix:
             cur.prev_end = self._suffix_stop  # 1万套廉租房、1.7万套公租房: 廉租房 is not the next subject
@@ -818,13 +910,22 @@ class _ZhParser:
         if sub_m:
             state.sub = _normal_sub(sub_m.group(1))
         sub = state.sub or ("" if state.year_here else self.para_sub)
-        period = Period(Status(mode), state.year or self.period.year, sub)
+        year = self.year_override or state.year
+        self.year_override = ""
+        period = Period(Status(mode), year or self.period.year, sub)
         sub_off = self.base + seg_start + (len(seg) - len(seg.lstrip("、，,和及与 ")))
         if residual and (at := seg.rfind(residual[:2])) >= 0:
             sub_off = self.base + seg_start + at  # the span starts at the subject, not at 据统计/力争
-        _stamp(g, Aspect(kind), qual, sign, period, sub_off, suffix)
-        if len(g) == 1 and flags in ("", "each") and not suffix:
-            self._mark_wording(first, core, seg, subject, inherited)
+        aspect = Aspect(kind)
+        measure = _measure_of(seg, core, residual, first.approx, kind == "growth")
+        period = _span_end(period, self.doc_year, bool(year), measure, first.family, aspect)
+        _stamp(g, aspect, qual, sign, period, sub_off, suffix)
+        for q in g:
+            q.measure = measure
+        if not suffix:
+            self._mark_wording(first, seg, seg_start, residual)
+        if subject:
+            self.keyed_end, self.keyed_last = self.sent_end, (kind, first.family)
         extra = self._assign(g, subject, flags)
         _hand_on(subject, residual, flags, state)
         return extra
@@ -855,7 +956,36 @@ class _ZhParser:
             if self.period.year and not state.year:
                 state.year = str(int(self.period.year) - 1)
             return "actual"  # 过去一年，…。全市地区生产总值增长6.9%: last year, told in the plan
+        if self._told_as_done(first):
+            if self.period.mode == "target" and self.period.year and not state.year:
+                self.year_override = str(int(self.period.year) - 1)
+            return "actual"
         return self.period.mode
+
+    def _topic_clause(self, cur: _Cursor, cstart: int) -> str:
+        """A clause that is nothing but a restricted noun phrase (人均收入千元以下的老区村，)
+        is the topic of the clause after it: that clause's figure is the group's, not the
+        city's. A phrase opened by a preposition (在…的支持下, 通过…的) sets no topic."""
+        if cstart in cur.topics:
+            return cur.topics[cstart]
+        i = bisect.bisect_left(cur.bounds, cstart)
+        m = None
+        if 0 < i < len(cur.bounds) and cur.bounds[i] == cstart:
+            # (a figure inside it is a threshold of the group: 收入低于五千元的山村)
+            m = _TOPIC_NP.fullmatch(self.text, cur.bounds[i - 1], cstart - 1)
+        cur.topics[cstart] = m.group(1) if m else ""
+        return cur.topics[cstart]
+
+    def _told_as_done(self, first: Fact) -> bool:
+        """A figure the sentence gives as already reached or estimated, whatever section it
+        stands in: a verb in the perfective (已达, 已经超过), an estimate (预计). Not when the
+        words before it look ahead (到2025年将…, 力争…, 预计今年)."""
+        if self.ahead_at < first.end:
+            return False
+        if self.estimate_at < first.start:
+            return True
+        return self.estimate_at >= first.end \
+            and _PERFECTIVE.search(self.text, max(self.sent_start, first.start - 8), first.start) is not None
 
     def _choose_subject(self, residual: str, seg: str, flags: str, first: Fact,
                         state: _PartState) -> tuple[str | None, bool]:
@@ -905,8 +1035,8 @@ class _ZhParser:
         if self.text.startswith("的", g[-1].end) and "from" not in flags:
             state.prev = None
             return None  # 超5000万元的(楼宇), 2409亿元的(项目): a modifier, not a measurement
-        if not suffix or len(g) != 1 or "from" in flags:
-            return subject
+        if not suffix or len(g) != 1 or "from" in flags or suffix.startswith(_MILESTONES):
+            return subject  # 突破5000亿元大关: the mark a level passed
         if not g[0].family.startswith("count"):
             return None  # 1亿元以上项目, 90%以上企业: a threshold, not a measurement
         verb_obj = _normalise_subject(core)
@@ -927,26 +1057,45 @@ class _ZhParser:
             q.sentence_end = self.base + self.sent_end
             self.out.append(q)
 
-    def _mark_wording(self, q: Fact, core: str, seg: str, subject: str | None, inherited: bool) -> None:
-        """Keep the words of a clause that borrows its subject (…，五年年均增长13%) and mark a
-        sentence that is nothing but such a clause (数据显示，五年年均增长9%) as an orphan: the
-        rule may match it with the one clause of its section that says the same words."""
-        wording = _normalise_subject(core)
-        if _han_count(wording) < 4 or "其中" in seg:
-            return
-        if subject is not None:
-            q.wording = wording
-            q.inherits = inherited
-        elif _is_generic(_VERB_TAIL.sub("", wording)) and not self._numbers_in(self.sent_start, q.num_start):
-            before = self.text[self.sent_start:q.num_start]
-            if _normalise_subject(_SUBPERIOD.sub("", _YEAR.sub("", before))) == wording:
-                q.orphan = wording
+    def _mark_wording(self, q: Fact, seg: str, seg_start: int, residual: str) -> None:
+        """Keep the words that tie a value to its subject (…，比年初增长3.7%: 比年初增长) and
+        mark a sentence that is nothing but such words (比年初增长2.7%。) as an orphan: a
+        restatement without its own subject, which the rule matches with the one clause
+        of the document that says the same words.
+
+        An orphan's metric noun phrase is missing, not hidden behind a lead-in: the
+        clauses before it in its sentence are discourse lead-ins (short and without a
+        figure: 数据显示，其中，), and the paragraph gave it no subject to go on with: it
+        is not the paragraph's first sentence (which goes on from the heading), nor does
+        it follow a topic sentence (第三产业增创新优势。实现增加值872亿元) or a sentence
+        whose last keyed figure it could go on with (…1455.2亿元。比上年增长6.8%。; not
+        …占比36.1%，提高0.3个百分点。比年初增长2.7%。: a change in percent of a change
+        in points)."""
+        q.wording = seg  # framed (frame_words) only when the document has an orphan to match
+        s = self.sent_start
+        if self.prev_len <= _TOPIC_MAX or self._numbers_in(s, q.num_start):
+            return  # the first sentence, or one after a topic sentence; not its sentence's first figure
+        # a rate of what was named before (办复率 of the proposals handled) still needs its
+        # subject; an amount (营收, 实际利用外资) is told of the sentence's own topic
+        relative_rate = residual.endswith("率") and _LEAD_VERB.sub("", residual) in _RELATIVE_HEADS
+        if residual and not _is_generic(residual) and not _COMPARISON.match(residual) and not relative_rate:
+            return  # a subject of its own
+        if self.keyed_end == s and _may_go_on(self.keyed_last, (q.kind.value, q.family)):
+            return  # it goes on with the figure before
+        wording = frame_words(seg)
+        if _han_count(wording) >= 4 and all(_han_count(c) <= _LEAD_IN_MAX for c in _CLAUSE_SEP.split(self.text[s:seg_start])):
+            q.orphan = wording
 
     def _entity(self, pos: int) -> str:
         """A zone or district named earlier in the sentence, in the paragraph's short lead
         (县域经济发展迅速。) or in the sub-heading: its figures are not the city's."""
         found = self.para_entity
-        for m in _ENTITY.finditer(self.text, self.sent_start, pos):
+        hint = _ZONE_HINT.search(self.text, self.sent_start, pos)
+        if hint is None:
+            return found  # no zone word ends before pos: nothing for the slower pattern to find
+        # a name is at most 8 characters before a zone word of at most 5: the leftmost match
+        # cannot start earlier than that before the first zone character
+        for m in _ENTITY.finditer(self.text, max(self.sent_start, hint.start() - 14), pos):
             name = _entity_name(m.group(0))
             if _is_entity(name) and not _RELATIVE_START.match(name):
                 found = name
@@ -1042,10 +1191,15 @@ def _assign_one(q: Fact, scope: str, subject: str, items: list[str], flags: str)
     """One value: its subject, or, after 均/都 (A、B均增长10%), one fact per item."""
     if "each" not in flags or len(items) < 2:
         q.subject = scope + subject if not _RELATIVE_START.match(subject) else None
+        if q.subject and q.family in _RATE_FAMILIES and "、" in subject and _item_ok(items[-1]):
+            # 国有化、固定化率达到100%, 大数据、云计算产业营业收入增长20%: a rate told once for
+            # items that share their head holds for each; the last item carries the head
+            return [Fact(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + items[-1],
+                         q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx, q.measure)]
         return []
     q.subject = scope + items[-1] if _item_ok(items[-1]) else None
     return [Fact(q.start, q.end, q.text, q.value, q.low, q.high, q.family, q.lang, q.kind, scope + it,
-                 q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx)
+                 q.subject_start, q.qualifier, q.period, None, False, q.suffix, q.approx, q.measure)
             for it in items[:-1] if _item_ok(it)]
 
 
@@ -1094,6 +1248,7 @@ class _Cursor:
     year_pos: int
     target_seen: bool = False
     dist_verb: str = ""  # 新增 of 新增上市企业17家、新三板挂牌企业192家
+    topics: dict[int, str] = field(default_factory=dict)  # the topic clause before a clause start
     place_scope: str = ""  # 市区 of 市区新建公园200个、新增绿地500万平方米
 
 
@@ -1123,7 +1278,7 @@ def _carry_list_modifiers(seg: str, residual: str, cur: _Cursor) -> str:
     if listed and residual and cur.place_scope and not residual.startswith(cur.place_scope):
         residual = cur.place_scope + residual
     elif not listed:
-        pm = _PLACE_SCOPE.match(residual)
+        pm = _PLACE_SCOPE.match(residual[lead.end():] if lead else residual)
         cur.place_scope = pm.group(1) if pm else ""
     return residual
 
@@ -1150,6 +1305,74 @@ def _stamp(g: list[Fact], kind: Aspect, qual: str, sign: int, period: Period, su
             q.value, q.low, q.high = -q.value, -q.high, -q.low
         q.subject_start = sub_off
         q.suffix = suffix
+
+
+# Names of a five-year plan (十三五, “十三五”): the nth plan ends in 1955 + 5n.
+_PLAN_SPAN = re.compile(r"^(十[一二三四五六七八九]?|[六七八九])五$")
+# Spans of years named from the present: past ones (过去五年, 五年来, 本届政府, 三年来,
+# 近三年) end with the year before the report, future ones (今后五年) do not say when.
+_NEXT_SPAN = re.compile(r"今后|未来")
+
+
+def _span_end(period: Period, doc_year: int, stated: bool, measure: Measure, family: str, aspect: Aspect) -> Period:
+    """The year a span of years ends in, when the text leaves it to the reader (the year
+    of the section around it is not that year): a review of the past five years ends
+    the year before the report, the 十三五 plan in 2020, 今后五年 with the fifth year
+    counted from the report's own. An annual average told without a span is told of the span its
+    section looks back on or ahead to."""
+    spanned = period.multi_year or (measure in (Measure.AVERAGE, Measure.CUMULATIVE) and not period.span)
+    ahead = _NEXT_SPAN.search(period.span) is not None
+    if not spanned or stated or (period.status is Status.RESULT and ahead):
+        return period
+    if measure is Measure.POINT and family in _RATE_FAMILIES and aspect is not Aspect.GROWTH:
+        # a rate told of a span (就业率, 优良率 of five years) may be its average: which
+        # year it holds for, the text does not say
+        return Period(period.status, "", period.span)
+    plan = _PLAN_SPAN.match(period.span)
+    end = 1955 + 5 * int(cn_number(plan.group(1))[0]) if plan else doc_year + 4 if ahead and doc_year else 0
+    if period.status is Status.RESULT and doc_year:
+        end = min(end, doc_year - 1) if end else doc_year - 1
+    elif period.status is Status.RESULT and not end:
+        return period  # the report's year is unknown: the section's year is the best guess
+    elif period.status is not Status.TARGET or not end:
+        return Period(period.status, "", period.span)
+    return Period(period.status, str(end), period.span)
+
+
+# What a figure sums over its period, from the words of its clause: an annual average
+# (年均, 年平均, 平均每年), a running total (累计, 累积), and the verbs that count what was
+# added (新增, 新建, 引进 …: flows, whose span's sum is not a year's).
+_AVERAGE_WORDS = re.compile(r"年均|年平均|平均每年|每年平均")
+_CUMULATIVE_WORDS = re.compile(r"累计|累积")
+_FLOW_VERB = re.compile(r"^(?:新增|新建|新开工|新引进|新认定|新培育|引进|培育|建成|改造|完成|实施|开工|签约|净增|招引|吸引)")
+
+
+# Verbs and bound words of a level reached (达到, 提高到, 突破): over a span of years such a
+# level is the one at its end. A level told without one (四年实际利用内资300亿元) is the
+# span's amount, and one kept (保持在95%以上) holds for every year of it.
+_REACHED = re.compile(
+    r"(?:达到|达|增至|增长到|增长至|增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|升至|降至|降到|下降到|下降至|"
+    r"降低到|降低至|减少到|减少至|缩小到|缩小至|扩大到|扩大至|跃升至|跃升到|跃居)了?$"
+)
+_REACHED_BOUND = frozenset("突破 超过 超 迈上 跨越 跃上 站上 迈入".split())
+
+
+def _measure_of(seg: str, core: str, residual: str, approx: str | None, growth: bool) -> Measure:
+    """What a figure sums over its period, from the words of its clause."""
+    if _AVERAGE_WORDS.search(seg):
+        return Measure.AVERAGE
+    if _CUMULATIVE_WORDS.search(seg):
+        return Measure.CUMULATIVE  # also 五年累计, which the subject drops
+    if _SUBPERIOD.search(seg):
+        return Measure.FLOW  # a span named in the clause itself (五年新建…, 四年实际利用…, 五年增长40%)
+    if growth:
+        # a change told of a span may be the span's total, and that need not be far from a
+        # year's (死亡人数五年下降13.6%, 去年下降13.9%): it keeps its span
+        return Measure.FLOW
+    if _FLOW_VERB.match(residual):
+        return Measure.FLOW  # 新增…
+    stem = _PRE_APPROX.sub("", core.rstrip().removesuffix("的"))
+    return Measure.POINT if approx in _REACHED_BOUND or _REACHED.search(stem) else Measure.FLOW
 
 
 @dataclass(slots=True)
@@ -1305,6 +1528,7 @@ def _en_fact(sent: str, m: re.Match[str], prev_end: int, period: _Period) -> Fac
     if m.group("num2") or m.group("num3"):
         v2 = float(m.group("num2") or m.group("num3")) * factor
         low, high = min(v, v2), max(v, v2)
+        approx = approx or "range"
     else:
         if approx in ("超", "近"):
             step = max(step, (last_place(m.group("num")) if m.group("num")[0].isdigit() else 1.0) * factor)
@@ -1328,10 +1552,15 @@ def _en_key(q: Fact, seg: str, seg_start: int) -> None:
     front. Too few words to be specific give no subject."""
     words = _en_key_words(seg)
     content = [w for w in words if w not in _EN_STOP and w != "#"]
+    q.wording = " ".join(words)
     if len(words) >= 4 and (len(content) >= 2 or len(words) >= 6):
         tail = content[-3:] + ([words[-1]] if words[-1] in _EN_STOP else [])
         q.subject = " ".join(tail) if len(content) >= 3 else " ".join(words)
         q.subject_start = seg_start + len(seg) - len(seg.lstrip())
+    elif len(words) >= 4 or (len(words) >= 3 and len(content) >= 2):
+        # a clause whose subject is a pronoun or too short (they have been cut from, rescue
+        # checks to): a restatement repeats its words, which the rule matches
+        q.orphan = q.wording
 
 
 # ----------------------------------------------------------------------------------------
@@ -1407,7 +1636,7 @@ class _Context:
             self.span_sub = ""
         self.span_sub = _span_sub(block.text, self.span_sub)
         found = _ZhParser(block.text, block.start, self.list_period or self.period,
-                          self.span_sub.lstrip("—") or self.head_sub, self.head_entity).run()
+                          self.span_sub.lstrip("—") or self.head_sub, self.head_entity, self.doc_year).run()
         self.span_sub = _span_after(block.text, self.span_sub)
         self.list_period = _list_period(block.text, self.list_period, self.period)
         _scope_by_topic(block.text, found)
@@ -1451,7 +1680,9 @@ def _scope_by_topic(text: str, facts: list[Fact]) -> None:
             q.subject = named[q.sentence] + ">" + q.subject
 
 
-_BASE_YEAR_BEFORE = re.compile(r"(?:比|较|与|同|是|相比|相较)\s*$")
+# A base (比2015年), a change's start (由2015年的…增至) or a range of years (2021—2035年):
+# none of them dates what is said.
+_BASE_YEAR_BEFORE = re.compile(r"(?:比|较|与|同|是|相比|相较|由|从|(?:19|20)\d\d年?\s*[—\-－~～至到])\s*$")
 _BASE_YEAR_AFTER = re.compile(r"(?:年末|年底|年)?(?:以来|来|相比)")
 
 
@@ -1459,8 +1690,10 @@ def _period_years(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
     """Years of text[s:e] that date what is said; not a comparison's base (比2015年增长,
     是2004年的2倍) nor the start of a span (2015年以来)."""
     for ym in _YEAR.finditer(text, s, e):
-        if _BASE_YEAR_BEFORE.search(text, max(0, ym.start() - 3), ym.start()) or _BASE_YEAR_AFTER.match(text, ym.end()):
+        if _BASE_YEAR_BEFORE.search(text, max(0, ym.start() - 8), ym.start()) or _BASE_YEAR_AFTER.match(text, ym.end()):
             continue
+        if text.startswith("的", ym.end()) and text.endswith("为", 0, ym.start()):
+            continue  # 经济总量为2020年的4.7倍: a base
         yield ym
 
 
@@ -1468,7 +1701,11 @@ def _period_years(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
 _WHOLE_PLACE = re.compile(r"全(?:市|区|县|省|州|盟)(?!场|面|力|员|链|程|民|年)")
 # Openings of a sentence that tells one year (not 今年以来, a part of one).
 _ONE_YEAR_SENTENCE = re.compile(r"[\s*“]{0,3}(?:全年|去年|上年|过去一年|过去的一年|一年来)(?!以来)")
-_PLACE_SCOPE = re.compile(r"^(?:[一二三四五六七八九十]+是)?((?:主城区|中心城区|老城区|城市建成区|市区|城区|建成区|市本级)+内?)")
+# Parts of the territory a figure may be told of (市区, 中心城区) and the urban or rural
+# tier of a work (农村公路, 市政管网): a list's later items share them.
+_PLACE_SCOPE = re.compile(
+    r"^(?:[一二三四五六七八九十]+是)?((?:主城区|中心城区|老城区|城市建成区|市区|城区|建成区|市本级|农村|乡村|城镇|城市|市政|县域)+内?)"
+)
 _DASH_ITEM = re.compile(r"^[\s*]*(?:——|—|－－)")
 _ADDRESS = re.compile(r"^[\s*]*各位代表[！!，,：:]")
 _ONE_YEAR_OPEN = re.compile(r"^[\s*“]*(?:过去一年|过去的一年|一年来|去年|上年|(?:19|20)\d\d年(?!来|以来|[-—至到]))")

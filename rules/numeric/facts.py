@@ -13,6 +13,7 @@ typed, immutable, and hashed at C speed, since every comparison goes through the
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
@@ -25,6 +26,16 @@ class Aspect(StrEnum):
     GROWTH = "growth"  # 增长/下降, rose/fell: a change (percent, points or amount)
     RANK = "rank"  # 排/居 第N
     SHARE = "share"  # 占…比重, 占比, share of
+
+
+class Measure(StrEnum):
+    """How a figure relates to the time it covers: what decides whether a figure told of a
+    span of years and one told of its last year can be the same figure."""
+
+    POINT = "point"  # a level at the end of its period, or the change over one period
+    FLOW = "flow"  # an amount accrued over its period (新增, 新建, 引进): a span's sum is not a year's
+    AVERAGE = "annual-average"  # 年均, average annual: over a span of years by meaning
+    CUMULATIVE = "cumulative"  # 累计, in total: summed over its span
 
 
 class Status(StrEnum):
@@ -49,9 +60,41 @@ class Period(NamedTuple):
     def known(self) -> bool:
         return self.status is not Status.UNKNOWN
 
+    @property
+    def multi_year(self) -> bool:
+        """A span of years (过去五年, 十三五, 今后五年), not a part of one (一季度, 今年以来)."""
+        return bool(self.span) and _SUB_YEAR.search(self.span) is None
+
+    def compared(self, aspect: Aspect, measure: Measure) -> Period:
+        """The period under which a figure is compared with others.
+
+        A level told of a span of years is the level at the span's end: 五年来…城镇化率
+        达到67.8% and 2021年城镇化率达到67.8% state one figure when the span ends in
+        2021 (the year is known), so the span is dropped. An annual average (年均) and a
+        cumulative change (累计下降) are by meaning figures of the span, whichever name it
+        is given (过去五年, 十三五, or none in a review of five years): they are compared
+        as one multi-year period of their status ending in their year. Flows (新增, 新建)
+        and plain changes keep their span: a span's sum or total change is another figure
+        than a year's, and need not be far from it in size."""
+        if measure is Measure.AVERAGE or (measure is Measure.CUMULATIVE
+                                          and (aspect is Aspect.GROWTH or self.multi_year)):
+            return Period(self.status, self.year, MULTI_YEAR)
+        if self.multi_year and self.year and measure is Measure.POINT and aspect is not Aspect.GROWTH \
+                and not (self.status is Status.RESULT and _AHEAD.search(self.span)):
+            return Period(self.status, self.year, "")
+        return self
+
     def __str__(self) -> str:
         return ":".join(x for x in (self.status.value, self.year, self.span) if x) if self.span or self.year \
             else self.status.value
+
+
+# A span that is part of one year: quarters, halves, months, the year so far.
+_SUB_YEAR = re.compile(r"季度|半年|月|以来")
+# The span of an annual average or a cumulative change, whatever the text calls it.
+MULTI_YEAR = "多年"
+# A span that looks ahead (今后五年, 未来五年): a result told of it is mislabelled, never moved to a year.
+_AHEAD = re.compile(r"今后|未来")
 
 
 class Scope(NamedTuple):
@@ -124,16 +167,18 @@ class Fact:
     ambiguous: bool = False  # only the enumeration key may be compared
     suffix: str = ""
     approx: str | None = None
+    measure: Measure = Measure.POINT
     block: int = -1  # index of the paragraph in Document.blocks
     enum_items: str = ""  # the whole list of an enumeration, 、-joined
     enum_size: int = 0  # how many values the list gives
     sentence: int = -1  # offsets where the fact's sentence starts and ends
     sentence_end: int = -1
-    # The words of a clause that borrowed its subject (…，五年年均增长13%), and of a sentence
-    # that is nothing but such a clause: the contradiction rule matches the two.
+    # The words that tie the value to its subject (…，比年初增长3.7%: 比年初增长), and the
+    # same words of a sentence that is nothing but them (an orphan restatement): the
+    # contradiction rule matches the two.
     wording: str | None = None
-    inherits: bool = False
     orphan: str | None = None
+    part: bool = False  # a part (其中X) of a whole its sentence does not name
     # Scratch state of the parser (where the digits start, their step and scale).
     num_start: int = -1
     step: float = 0.0
@@ -148,14 +193,15 @@ class Fact:
         if self.subject is None or self.ambiguous or not self.period.known:
             return None
         zone, _, subject = self.subject.rpartition(">")
-        return Key(subject, self.kind, self.qualifier, self.family, self.period, Scope(zone))
+        return Key(subject, self.kind, self.qualifier, self.family, self.period.compared(self.kind, self.measure),
+                   Scope(zone))
 
     @property
     def enum_key(self) -> EnumKey | None:
         if self.enum is None or not self.period.known:
             return None
         tail, idx = self.enum
-        return EnumKey(tail, idx, self.kind, self.qualifier, self.family, self.period)
+        return EnumKey(tail, idx, self.kind, self.qualifier, self.family, self.period.compared(self.kind, self.measure))
 
     def overlaps(self, other: Fact) -> bool:
         """Do the two intervals share a value? Intervals that only touch (6% is [5.5, 6.5],
