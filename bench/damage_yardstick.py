@@ -164,11 +164,17 @@ def _radicals(doc: Document, rng: random.Random):
     return b.start + k0, b.start + k0 + len(span), new, b.start + k0
 
 
-def _page_number(doc: Document, rng: random.Random):
+def _han_gaps(doc: Document) -> list[int]:
+    """Offsets between two Han characters inside prose, away from the paragraph's ends."""
     spots = []
     for i in _prose(doc):
         b = doc.blocks[i]
         spots += [b.start + k for k in range(8, len(b.text) - 8) if is_han(b.text[k - 1]) and is_han(b.text[k])]
+    return spots
+
+
+def _page_number(doc: Document, rng: random.Random):
+    spots = _han_gaps(doc)
     if not spots:
         return None
     at = rng.choice(spots)
@@ -184,10 +190,7 @@ def _running_header(doc: Document, rng: random.Random):
     first = next((ln.strip().strip("#*_ ") for ln in doc.text.splitlines() if ln.strip()), "")
     if not re.fullmatch(r"(?:(?:19|20)[0-9]{2}年)?[\u4e00-\u9fff]{0,8}(?:报告|公报|讲话|纲要|规划)", first):
         return None
-    spots = []
-    for i in _prose(doc):
-        b = doc.blocks[i]
-        spots += [b.start + k for k in range(8, len(b.text) - 8) if is_han(b.text[k - 1]) and is_han(b.text[k])]
+    spots = _han_gaps(doc)
     if not spots:
         return None
     at = rng.choice(spots)

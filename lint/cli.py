@@ -14,6 +14,7 @@ from typing import Any, NoReturn, TextIO
 import click
 
 from . import __version__
+from .cli_options import printing_options, rule_selection_options
 from .report import FORMATS
 import contextlib
 
@@ -68,17 +69,9 @@ def cli() -> None:
                    "html is one page with the findings marked in each report's text.")
 @click.option("-o", "--output-file", "output_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file instead of standard output.")
-@click.option("--select", multiple=True, help="Rule codes, prefixes, names or categories to enable (replaces the default set).")
-@click.option("--extend-select", multiple=True, help="Rules to enable in addition.")
-@click.option("--ignore", multiple=True, help="Rules to disable.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Use this configuration file for every path.")
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@rule_selection_options
 @click.option("--stdin-filename", default=None, help="Name of the report read from '-'.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@printing_options
 @click.option("--show-facts", is_flag=True, help="Print what rules extracted (every numeric fact with its key) instead of the findings.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")

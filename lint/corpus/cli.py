@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from ..cli_options import printing_options, rule_selection_options
 from ..report import FORMATS
 
 SUMMARY_KINDS = {".json": "json", ".html": "html", ".htm": "html", ".svg": "svg"}
@@ -22,16 +23,8 @@ SUMMARY_KINDS = {".json": "json", ".html": "html", ".htm": "html", ".svg": "svg"
 @click.argument("paths", nargs=-1)
 @click.option("--output-format", "output_format", type=click.Choice(list(FORMATS)), default=None,
               help="How to print findings (default: full).")
-@click.option("--select", multiple=True, help="Rule codes, prefixes, names or categories to enable.")
-@click.option("--extend-select", multiple=True, help="Rules to enable in addition.")
-@click.option("--ignore", multiple=True, help="Rules to disable.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Use this configuration file for every path.")
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@rule_selection_options
+@printing_options
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Report only findings that this baseline file does not know.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
