@@ -285,3 +285,20 @@ def test_docx_section_break_to_a_new_page_is_a_page_break_and_a_continuous_one_i
     st = read_document(out.read_bytes(), "docx")
     assert st.text == "第一节的内容到此结束。\n\n第二节在新的一页。\n\n第三节接着排。\n"
     assert [st.text[:b.offset].rstrip()[-4:] for b in st.map.page_breaks] == ["此结束。"]
+
+
+def test_pdf_pages_read_in_several_processes_give_the_same_text_and_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long PDF's pages are shared out over processes; the text, page breaks and furniture
+    must come out exactly as when one process reads them in order."""
+    needs("pypdfium2")
+    from reportlint.read import pdf
+
+    data = (DOCS / "seed.pdf").read_bytes()
+    alone = pdf.read(data, workers=1)
+    monkeypatch.setattr(pdf, "PARALLEL_PAGES", 2)
+    shared = pdf.read(data, workers=3)
+    assert shared.text == alone.text
+    assert shared.map.pages == alone.map.pages > 2
+    assert shared.map.removed == alone.map.removed
+    assert [shared.map.locate(i) for i in range(0, len(alone.text), 97)] == \
+        [alone.map.locate(i) for i in range(0, len(alone.text), 97)]

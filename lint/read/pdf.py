@@ -59,22 +59,69 @@ def _has_image(page: Any) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
 
-def read(data: bytes) -> SourceText:
+# Below this many pages a document is read in one process: starting workers costs more
+# than it saves. Above it the pages are shared out in contiguous runs, because pdfium spends
+# most of a long document's time loading each page and its text, one page at a time.
+PARALLEL_PAGES = 24
+_MAX_WORKERS = 4
+
+
+def _read_pages(data: bytes, start: int, stop: int) -> list[tuple[list[Line], bool]]:
+    """Lines and image-only flag of pages ``start`` to ``stop`` (a worker opens its own copy:
+    pdfium documents cannot be shared between processes)."""
     pdf = _open(data)
     try:
-        pages: list[list[Line]] = []
-        images: list[int] = []
-        for i in range(len(pdf)):
+        out = []
+        for i in range(start, stop):
             page = pdf[i]
             try:
-                lines, image_only = _page_lines(page)
+                out.append(_page_lines(page))
             finally:
                 page.close()
-            pages.append(lines)
-            if image_only:
-                images.append(i + 1)
+        return out
     finally:
         pdf.close()
+
+
+def _page_count(data: bytes) -> int:
+    pdf = _open(data)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _all_pages(data: bytes, workers: int | None = None) -> list[tuple[list[Line], bool]]:
+    """Every page's lines, in page order; long documents over several processes (forked, where
+    the platform forks, so nothing is imported again) when more than one core is there."""
+    import os
+
+    total = _page_count(data)
+    if workers is None:
+        workers = min(os.cpu_count() or 1, _MAX_WORKERS)
+    if workers < 2 or total < PARALLEL_PAGES:
+        return _read_pages(data, 0, total)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
+        return _read_pages(data, 0, total)  # no fork, or already a worker that may not have children
+    step = -(-total // workers)
+    runs = [(a, min(a + step, total)) for a in range(0, total, step)]
+    with ProcessPoolExecutor(len(runs), mp_context=multiprocessing.get_context("fork")) as pool:
+        parts = list(pool.map(_read_pages, [data] * len(runs), *zip(*runs)))
+    return [page for part in parts for page in part]
+
+
+def read(data: bytes, workers: int | None = None) -> SourceText:
+    """The document's text with its source map; ``workers`` caps the processes that load
+    pages (default: one per core, up to four, for documents of PARALLEL_PAGES pages or more)."""
+    pages: list[list[Line]] = []
+    images: list[int] = []
+    for i, (lines, image_only) in enumerate(_all_pages(data, workers)):
+        pages.append(lines)
+        if image_only:
+            images.append(i + 1)
     total = len(pages)
     if not any(pages):
         if images:
