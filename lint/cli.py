@@ -51,7 +51,25 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; commands that live in modules of their own (corpus) are imported
+    only when they are run or listed, so the plain check does not pay for them at start-up."""
+
+    _elsewhere = {"corpus": "reportlint.corpus.cli"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._elsewhere})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = self._elsewhere.get(cmd_name)
+        if module is not None and cmd_name not in self.commands:
+            import importlib
+
+            self.add_command(getattr(importlib.import_module(module), cmd_name))
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="reportlint", message="%(prog)s %(version)s")
 def cli() -> None:
     """A consistency linter for prose reports.
@@ -530,16 +548,6 @@ def _tolerant_console() -> None:
         if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-
-
-def _register_commands() -> None:
-    """Commands that live in modules of their own."""
-    from .corpus.cli import corpus
-
-    cli.add_command(corpus)
-
-
-_register_commands()
 
 
 def main(argv: list[str] | None = None) -> None:
